@@ -1,0 +1,84 @@
+/**
+ * Typed errors of the core. Only `src/api/errors.ts` maps them to HTTP statuses.
+ */
+
+export type ErrorCode =
+  | 'VALIDATION'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'RATE_LIMITED'
+  | 'UPSTREAM'
+  | 'PARSE'
+  | 'CONFIG'
+  | 'UNAUTHORIZED'
+  | 'FORBIDDEN'
+  | 'INTERNAL';
+
+/** Base class: a machine-readable `code` plus a message saying what was expected and what was found. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+export class ValidationError extends AppError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('VALIDATION', message, options);
+  }
+}
+
+export class NotFoundError extends AppError {
+  constructor(message: string) {
+    super('NOT_FOUND', message);
+  }
+}
+
+export class PayloadTooLargeError extends AppError {
+  constructor(message: string) {
+    super('PAYLOAD_TOO_LARGE', message);
+  }
+}
+
+export class ConfigError extends AppError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('CONFIG', message, options);
+  }
+}
+
+/** Input that could not be parsed (feed XML, JSON body, CSV row); `line` is 1-based when known. */
+export class ParseError extends AppError {
+  constructor(
+    message: string,
+    readonly line?: number,
+    options?: { cause?: unknown },
+  ) {
+    super('PARSE', message, options);
+  }
+}
+
+/** A remote source answered with an error status or not at all. */
+export class UpstreamError extends AppError {
+  constructor(
+    message: string,
+    readonly status?: number,
+    options?: { cause?: unknown },
+  ) {
+    super('UPSTREAM', message, options);
+  }
+}
+
+/** A remote source asked us to wait; collectors honour `retryAfterMs`. */
+export class RateLimitedError extends AppError {
+  constructor(
+    message: string,
+    readonly retryAfterMs: number,
+  ) {
+    super('RATE_LIMITED', message);
+  }
+}
