@@ -1,0 +1,115 @@
+/**
+ * Reading response bodies the way collectors need them: non-2xx becomes `UpstreamError`,
+ * malformed JSON becomes a `ParseError` that says what was expected and shows the first bytes,
+ * and conditional GETs carry ETag / Last-Modified validators.
+ */
+import { ParseError, UpstreamError } from '../errors.js';
+
+/** Characters of a body quoted in error messages. */
+const SNIPPET_CHARS = 120;
+
+/** First characters of a body, on one line, for error messages. */
+export function snippet(body: string): string {
+  const flat = body.replace(/\s+/g, ' ').trim();
+  return flat.length > SNIPPET_CHARS ? `${flat.slice(0, SNIPPET_CHARS)}…` : flat;
+}
+
+/** Throws `UpstreamError(status)` with the URL and the start of the body when `res` is not 2xx. */
+export async function assertOk(res: Response, url: string): Promise<void> {
+  if (res.ok) return;
+  const body = await res.text().catch(() => '');
+  throw new UpstreamError(
+    `expected 2xx from ${url}, instead found ${res.status} ${res.statusText}${body ? `: "${snippet(body)}"` : ''}`,
+    res.status,
+  );
+}
+
+/**
+ * GETs (or sends `init`) and returns the body as text; throws `UpstreamError` on non-2xx.
+ *
+ * @example const xml = await fetchText(ctx.fetch, feedUrl, { signal: ctx.signal });
+ */
+export async function fetchText(fetchFn: typeof fetch, url: string, init?: RequestInit): Promise<string> {
+  const res = await fetchFn(url, init);
+  await assertOk(res, url);
+  return res.text();
+}
+
+/**
+ * Parses a JSON body; `what` names the expected document in the error (e.g. "Mastodon statuses").
+ *
+ * @example parseJsonBody('{"a":1}', 'https://x/y', 'a test object'); // { a: 1 }
+ */
+export function parseJsonBody(body: string, url: string, what = 'a JSON document'): unknown {
+  try {
+    return JSON.parse(body);
+  } catch (error) {
+    const found = body.trim() === '' ? 'an empty body' : `"${snippet(body)}"`;
+    throw new ParseError(`expected ${what} (JSON) from ${url}, instead found ${found}`, undefined, { cause: error });
+  }
+}
+
+/**
+ * Fetches and parses JSON; throws `UpstreamError` on non-2xx, `ParseError` on malformed JSON.
+ * Returns the response too, because collectors read paging and rate-limit headers.
+ *
+ * @example const { data, res } = await fetchJson(ctx.fetch, url, { what: 'HN search results' });
+ */
+export async function fetchJson(
+  fetchFn: typeof fetch,
+  url: string,
+  init: RequestInit & { what?: string } = {},
+): Promise<{ data: unknown; res: Response }> {
+  const { what, ...requestInit } = init;
+  const headers = new Headers(requestInit.headers);
+  if (!headers.has('accept')) headers.set('accept', 'application/json');
+  const res = await fetchFn(url, { ...requestInit, headers });
+  await assertOk(res, url);
+  return { data: parseJsonBody(await res.text(), url, what), res };
+}
+
+/** HTTP cache validators remembered between runs. */
+export interface Validators {
+  etag?: string;
+  lastModified?: string;
+}
+
+/** Result of {@link fetchConditional}. */
+export type ConditionalResult =
+  | { notModified: true; validators: Validators }
+  | { notModified: false; body: string; validators: Validators; res: Response };
+
+/**
+ * Conditional GET: sends `If-None-Match` / `If-Modified-Since` from `validators`. A `304` returns
+ * `notModified` with the old validators; a 2xx returns the body and the new validators (falling
+ * back to the old ones when the server omits them).
+ *
+ * @example
+ * const r = await fetchConditional(ctx.fetch, url, { etag: '"abc"' }, { signal: ctx.signal });
+ * if (r.notModified) return { posts: [], cursor: ctx.cursor };
+ */
+export async function fetchConditional(
+  fetchFn: typeof fetch,
+  url: string,
+  validators: Validators,
+  init: RequestInit = {},
+): Promise<ConditionalResult> {
+  const headers = new Headers(init.headers);
+  if (validators.etag) headers.set('if-none-match', validators.etag);
+  if (validators.lastModified) headers.set('if-modified-since', validators.lastModified);
+  const res = await fetchFn(url, { ...init, headers });
+  if (res.status === 304) {
+    await res.body?.cancel().catch(() => undefined);
+    return { notModified: true, validators };
+  }
+  await assertOk(res, url);
+  return {
+    notModified: false,
+    body: await res.text(),
+    res,
+    validators: {
+      etag: res.headers.get('etag') ?? validators.etag,
+      lastModified: res.headers.get('last-modified') ?? validators.lastModified,
+    },
+  };
+}
