@@ -30,6 +30,14 @@ export interface CollectResult {
   cursor: string | null;
   /** External ids the platform now reports as deleted/removed. */
   deleted?: string[];
+  /** Items that could not be read (broken CSV row, post without text), recorded and skipped. */
+  skipped?: SkippedItem[];
+}
+
+export interface SkippedItem {
+  /** 1-based line for file/body input, when known. */
+  line?: number;
+  reason: string;
 }
 
 /**

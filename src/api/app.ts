@@ -1,0 +1,34 @@
+import { Hono } from 'hono';
+import { requestId } from 'hono/request-id';
+import type { ApiDeps } from './deps.js';
+import { handleError } from './errors.js';
+import { NotFoundError } from '../errors.js';
+import { healthRoutes } from './routes/health.js';
+import { mentionsRoutes } from './routes/mentions.js';
+import { trendsRoutes } from './routes/trends.js';
+import { ingestRoutes } from './routes/ingest.js';
+import { sourcesRoutes } from './routes/sources.js';
+import { brandsRoutes } from './routes/brands.js';
+import { buildOpenApiDocument } from './openapi.js';
+
+/**
+ * Builds the HTTP app without listening, so tests call `app.request()` directly.
+ *
+ * @example
+ * const app = createApp(deps);
+ * const res = await app.request('/api/trends?interval=day');
+ */
+export function createApp(deps: ApiDeps): Hono {
+  const app = new Hono();
+  app.use(requestId());
+  app.route('/health', healthRoutes(deps));
+  app.route('/api/mentions', mentionsRoutes(deps));
+  app.route('/api/trends', trendsRoutes(deps));
+  app.route('/api/ingest', ingestRoutes(deps));
+  app.route('/api/sources', sourcesRoutes(deps));
+  app.route('/api/brands', brandsRoutes(deps));
+  app.get('/api/openapi.json', (c) => c.json(buildOpenApiDocument(deps.version)));
+  app.notFound((c) => handleError(new NotFoundError(`no route for ${c.req.method} ${c.req.path}`), c, deps.log));
+  app.onError((err, c) => handleError(err, c, deps.log));
+  return app;
+}

@@ -1,0 +1,18 @@
+import type { RawPost } from '../domain.js';
+import type { IngestSummary } from '../jobs/ingest.js';
+import type { Store } from '../store/types.js';
+
+/** Everything the HTTP layer needs, injected by the composition root (or a test). */
+export interface ApiDeps {
+  store: Store;
+  /** Splits a search query into the same tokens the store indexed (jieba for Chinese). */
+  searchTerms: (query: string) => string[];
+  /** Analyses and stores pushed posts under a source id. */
+  ingest: (posts: RawPost[], sourceId: string) => Promise<IngestSummary>;
+  /** Next scheduled run per source id, when a scheduler runs in this process. */
+  nextRuns?: () => Map<string, Date | null>;
+  ingestMaxBytes: number;
+  now: () => Date;
+  log: (msg: string, fields: Record<string, unknown>) => void;
+  version: string;
+}

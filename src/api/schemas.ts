@@ -1,0 +1,52 @@
+import { z } from 'zod';
+
+/** Accepts ISO-8601 or epoch milliseconds; returns epoch ms. */
+export const TimeParam = z
+  .string()
+  .transform((value, ctx) => {
+    const ms = /^\d+$/.test(value) ? Number(value) : Date.parse(value);
+    if (!Number.isFinite(ms)) {
+      ctx.addIssue({ code: 'custom', message: `expected an ISO-8601 date or epoch milliseconds, found "${value}"` });
+      return z.NEVER;
+    }
+    return ms;
+  })
+  .meta({ type: 'string', description: 'ISO-8601 date-time or epoch milliseconds', example: '2026-11-20T00:00:00Z' });
+
+export const LangParam = z.enum(['zh', 'en', 'other']);
+export const SentimentParam = z.enum(['pos', 'neu', 'neg']);
+
+export const MentionsQuery = z
+  .object({
+    brand: z.string().optional().meta({ description: 'Brand id (see /api/brands)' }),
+    q: z.string().max(200).optional().meta({ description: 'Keywords; Chinese is segmented, all words must match' }),
+    lang: LangParam.optional(),
+    sentiment: SentimentParam.optional(),
+    source: z.string().optional(),
+    from: TimeParam.optional(),
+    to: TimeParam.optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    cursor: z.string().optional().meta({ description: 'nextCursor from the previous page' }),
+  })
+  .refine((q) => q.from === undefined || q.to === undefined || q.from < q.to, {
+    message: '"from" must be before "to"',
+    path: ['from'],
+  });
+
+export const TrendsQuery = z
+  .object({
+    interval: z.enum(['hour', 'day']).optional(),
+    brand: z.string().optional(),
+    lang: LangParam.optional(),
+    source: z.string().optional(),
+    from: TimeParam.optional(),
+    to: TimeParam.optional(),
+  });
+
+export const IngestQuery = z.object({
+  source: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9_:.-]*$/, 'expected an id like "crm-export"')
+    .default('push')
+    .meta({ description: 'Source id the posts are stored under' }),
+});

@@ -1,0 +1,111 @@
+import type { RawPost } from '../domain.js';
+import { ParseError } from '../errors.js';
+import type { SkippedItem } from './types.js';
+import { readCsv } from './csv.js';
+import { toRawPost } from './post-input.js';
+
+export type ImportFormat = 'jsonl' | 'csv' | 'json';
+
+/** Maps post fields to CSV header names, e.g. `{ text: 'content', id: 'post_id' }`. */
+export type ColumnMapping = Partial<Record<'id' | 'text' | 'title' | 'url' | 'lang' | 'author' | 'created_at' | 'likes' | 'replies' | 'reposts' | 'rating', string>>;
+
+export interface ParsedImport {
+  posts: RawPost[];
+  skipped: SkippedItem[];
+}
+
+export interface ParseImportOptions {
+  format: ImportFormat;
+  source: string;
+  now: Date;
+  columns?: ColumnMapping;
+}
+
+const NUMERIC_FIELDS = new Set(['likes', 'replies', 'reposts', 'rating']);
+
+/**
+ * Parses an import body (JSONL, a JSON array, or CSV with a header row). Bad lines are skipped
+ * with their line number and reason; good lines are kept.
+ */
+export function parseImport(text: string, options: ParseImportOptions): ParsedImport {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (options.format === 'csv') return parseCsv(body, options);
+  if (options.format === 'json') return parseJsonArray(body, options);
+  return parseJsonl(body, options);
+}
+
+/** Picks the format from a file name or content type; JSON arrays are recognised by their first byte. */
+export function detectFormat(nameOrType: string, body: string): ImportFormat {
+  if (/csv/i.test(nameOrType)) return 'csv';
+  return body.trimStart().startsWith('[') ? 'json' : 'jsonl';
+}
+
+function collect(values: { line: number; value: unknown }[], options: ParseImportOptions, skipped: SkippedItem[]): ParsedImport {
+  const posts: RawPost[] = [];
+  for (const { line, value } of values) {
+    const result = toRawPost(value, options.source, options.now);
+    if (result.ok) posts.push(result.post);
+    else skipped.push({ line, reason: result.reason });
+  }
+  return { posts, skipped };
+}
+
+function parseJsonl(body: string, options: ParseImportOptions): ParsedImport {
+  const values: { line: number; value: unknown }[] = [];
+  const skipped: SkippedItem[] = [];
+  body.split('\n').forEach((raw, index) => {
+    const line = raw.trim();
+    if (!line) return;
+    try {
+      values.push({ line: index + 1, value: JSON.parse(line) });
+    } catch (err) {
+      skipped.push({ line: index + 1, reason: `malformed JSON: ${(err as Error).message}` });
+    }
+  });
+  return collect(values, options, skipped);
+}
+
+function parseJsonArray(body: string, options: ParseImportOptions): ParsedImport {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch (err) {
+    throw new ParseError(`malformed JSON array: ${(err as Error).message}`, 1, { cause: err });
+  }
+  if (!Array.isArray(parsed)) throw new ParseError('expected a JSON array of posts or JSON lines', 1);
+  return collect(parsed.map((value, i) => ({ line: i + 1, value })), options, []);
+}
+
+function parseCsv(body: string, options: ParseImportOptions): ParsedImport {
+  const values: { line: number; value: unknown }[] = [];
+  const skipped: SkippedItem[] = [];
+  let header: string[] | undefined;
+  try {
+    for (const record of readCsv(body)) {
+      if (!header) {
+        header = record.fields.map((name) => name.trim());
+        continue;
+      }
+      if (record.fields.length !== header.length) {
+        skipped.push({ line: record.line, reason: `expected ${header.length} columns, found ${record.fields.length}` });
+        continue;
+      }
+      values.push({ line: record.line, value: mapColumns(header, record.fields, options.columns ?? {}) });
+    }
+  } catch (err) {
+    if (!(err instanceof ParseError)) throw err;
+    skipped.push({ line: err.line, reason: `${err.message}; the rest of the file was not read` });
+  }
+  return collect(values, options, skipped);
+}
+
+function mapColumns(header: string[], fields: string[], columns: ColumnMapping): Record<string, unknown> {
+  const row = Object.fromEntries(header.map((name, i) => [name, fields[i]]));
+  const out: Record<string, unknown> = {};
+  for (const target of ['id', 'text', 'title', 'url', 'lang', 'author', 'created_at', 'likes', 'replies', 'reposts', 'rating'] as const) {
+    const value = row[columns[target] ?? target];
+    if (value === undefined || value === '') continue;
+    out[target] = NUMERIC_FIELDS.has(target) && Number.isFinite(Number(value)) ? Number(value) : value;
+  }
+  return out;
+}

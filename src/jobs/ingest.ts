@@ -1,0 +1,37 @@
+import type { RawPost } from '../domain.js';
+import type { SaveResult, Store } from '../store/types.js';
+import { analysePosts, type AnalyseDeps } from './analyse-posts.js';
+
+export interface IngestDeps extends AnalyseDeps {
+  store: Store;
+}
+
+export interface IngestOptions {
+  /** Posts per transaction. */
+  batchSize?: number;
+  /** Called after each batch with posts done so far. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export type IngestSummary = SaveResult & { received: number };
+
+/** Analyses and stores posts in batches, each batch in one transaction. */
+export async function ingestPosts(
+  posts: RawPost[],
+  platform: string,
+  deps: IngestDeps,
+  options: IngestOptions = {},
+): Promise<IngestSummary> {
+  const batchSize = options.batchSize ?? 500;
+  const summary: IngestSummary = { received: posts.length, inserted: 0, updated: 0, unchanged: 0, duplicates: 0 };
+  for (let i = 0; i < posts.length; i += batchSize) {
+    const batch = posts.slice(i, i + batchSize);
+    const result = await deps.store.saveMentions(analysePosts(batch, platform, deps));
+    summary.inserted += result.inserted;
+    summary.updated += result.updated;
+    summary.unchanged += result.unchanged;
+    summary.duplicates += result.duplicates;
+    options.onProgress?.(Math.min(i + batchSize, posts.length), posts.length);
+  }
+  return summary;
+}

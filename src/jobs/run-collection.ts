@@ -1,0 +1,70 @@
+import type { Collector, Logger } from '../collectors/types.js';
+import type { SourceConfig } from '../config.js';
+import type { RunRecord } from '../store/types.js';
+import { ingestPosts, type IngestDeps } from './ingest.js';
+
+export interface CollectionDeps extends IngestDeps {
+  fetch: typeof fetch;
+  log: Logger;
+  unhealthyAfterFailures: number;
+  /** Abort a run that takes longer than this. */
+  timeoutMs?: number;
+}
+
+export interface CollectionOptions {
+  onProgress?: (stage: 'fetch' | 'store', done: number, total?: number) => void;
+}
+
+/**
+ * One run of one source: collect from its cursor, analyse, store, record the run. Never throws:
+ * a failure is recorded in `collector_runs` (and counts toward the unhealthy streak) so the
+ * scheduler and other sources carry on.
+ */
+export async function runCollection(
+  source: SourceConfig,
+  collector: Collector<unknown>,
+  deps: CollectionDeps,
+  options: CollectionOptions = {},
+): Promise<RunRecord> {
+  const startedAt = deps.now().getTime();
+  await deps.store.upsertSource(source.id, source.type, startedAt);
+  const state = await deps.store.getSource(source.id);
+  const base = { sourceId: source.id, startedAt, fetched: 0, inserted: 0, updated: 0, duplicates: 0, skipped: 0 };
+  try {
+    const result = await collector.collect({
+      sourceId: source.id,
+      config: source.config,
+      cursor: state?.cursor ?? null,
+      fetch: deps.fetch,
+      signal: AbortSignal.timeout(deps.timeoutMs ?? 300_000),
+      now: deps.now,
+      log: deps.log,
+      progress: (n) => options.onProgress?.('fetch', n),
+    });
+    const summary = await ingestPosts(result.posts, source.type, deps, {
+      onProgress: (done, total) => options.onProgress?.('store', done, total),
+    });
+    if (result.deleted?.length) await deps.store.markDeleted(source.id, result.deleted, deps.now().getTime());
+    for (const skip of result.skipped ?? []) deps.log.warn('skipped item', { source: source.id, ...skip });
+    const run: RunRecord = {
+      ...base,
+      finishedAt: deps.now().getTime(),
+      status: 'ok',
+      fetched: result.posts.length,
+      inserted: summary.inserted,
+      updated: summary.updated,
+      duplicates: summary.duplicates,
+      skipped: result.skipped?.length ?? 0,
+      error: null,
+      cursor: result.cursor,
+    };
+    await deps.store.recordRun(run, deps.unhealthyAfterFailures);
+    return run;
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    deps.log.error('collection failed', { source: source.id, error: message });
+    const run: RunRecord = { ...base, finishedAt: deps.now().getTime(), status: 'error', error: message };
+    await deps.store.recordRun(run, deps.unhealthyAfterFailures);
+    return run;
+  }
+}

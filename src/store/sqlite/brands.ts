@@ -1,0 +1,46 @@
+import type { Db } from '../db.js';
+import type { BrandRecord } from '../types.js';
+
+interface BrandRow {
+  id: string;
+  name: string;
+  aliases: string;
+  query: string | null;
+  competitors: string;
+}
+
+export interface BrandRepository {
+  upsert(brands: BrandRecord[]): void;
+  list(): BrandRecord[];
+}
+
+/** Brands from config, mirrored in the store so queries and the API can join on them. */
+export function createBrandRepository(db: Db): BrandRepository {
+  const upsert = db.prepare(`
+    INSERT INTO brands (id, name, aliases, query, competitors) VALUES (@id, @name, @aliases, @query, @competitors)
+    ON CONFLICT (id) DO UPDATE SET name = excluded.name, aliases = excluded.aliases, query = excluded.query,
+      competitors = excluded.competitors`);
+  const list = db.prepare('SELECT * FROM brands ORDER BY id');
+  const upsertAll = db.transaction((brands: BrandRecord[]) => {
+    for (const brand of brands) {
+      upsert.run({
+        id: brand.id,
+        name: brand.name,
+        aliases: JSON.stringify(brand.aliases),
+        query: brand.query ?? null,
+        competitors: JSON.stringify(brand.competitors),
+      });
+    }
+  });
+  return {
+    upsert: (brands) => upsertAll(brands),
+    list: () =>
+      (list.all() as BrandRow[]).map((row) => ({
+        id: row.id,
+        name: row.name,
+        aliases: JSON.parse(row.aliases),
+        query: row.query ?? undefined,
+        competitors: JSON.parse(row.competitors),
+      })),
+  };
+}

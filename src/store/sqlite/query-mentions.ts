@@ -1,0 +1,115 @@
+import type { Db } from '../db.js';
+import type { Lang, SentimentLabel } from '../../domain.js';
+import type { MentionQuery, MentionRow, Page } from '../types.js';
+import { createStatementCache } from './statements.js';
+import { decodeCursor, encodeCursor } from './cursor.js';
+
+interface Row {
+  id: number;
+  source_id: string;
+  external_id: string;
+  url: string | null;
+  title: string | null;
+  text: string;
+  lang: string;
+  created_at: number;
+  duplicate_of: number | null;
+  likes: number | null;
+  replies: number | null;
+  reposts: number | null;
+  rating: number | null;
+  platform: string | null;
+  platform_id: string | null;
+  handle: string | null;
+  name: string | null;
+  followers: number | null;
+  sentiment: string;
+  score: number;
+  confidence: number;
+  explanation: string;
+  emotion: string;
+  emotion_confidence: number;
+  themes: string;
+  aspects: string;
+  brands: string | null;
+}
+
+/** Quotes each term for FTS5 so user input can never be read as query syntax. */
+function ftsQuery(terms: string[]): string {
+  return terms.map((term) => `"${term.replace(/"/g, '""')}"`).join(' AND ');
+}
+
+/** Builds the WHERE clause shared by listing queries; parameters are always bound, never spliced. */
+function buildFilters(query: MentionQuery): { where: string[]; params: unknown[] } {
+  const where = ['m.deleted_at IS NULL'];
+  const params: unknown[] = [];
+  if (query.brandId) {
+    where.push('m.id IN (SELECT mention_id FROM mention_brands WHERE brand_id = ?)');
+    params.push(query.brandId);
+  }
+  if (query.terms?.length) {
+    where.push('m.id IN (SELECT rowid FROM mention_search WHERE mention_search MATCH ?)');
+    params.push(ftsQuery(query.terms));
+  }
+  if (query.lang) where.push('m.lang = ?'), params.push(query.lang);
+  if (query.sentiment) where.push('a.sentiment = ?'), params.push(query.sentiment);
+  if (query.sourceId) where.push('m.source_id = ?'), params.push(query.sourceId);
+  if (query.from !== undefined) where.push('m.created_at >= ?'), params.push(query.from);
+  if (query.to !== undefined) where.push('m.created_at < ?'), params.push(query.to);
+  if (query.cursor) {
+    const cursor = decodeCursor(query.cursor);
+    where.push('(m.created_at < ? OR (m.created_at = ? AND m.id < ?))');
+    params.push(cursor.createdAt, cursor.createdAt, cursor.id);
+  }
+  return { where, params };
+}
+
+/** Newest-first mention listing with keyset pagination. */
+export function createListMentions(db: Db): (query: MentionQuery) => Page<MentionRow> {
+  const prepare = createStatementCache(db);
+  return (query) => {
+    const { where, params } = buildFilters(query);
+    const sql = `
+      SELECT m.*, au.platform, au.platform_id, au.handle, au.name, au.followers,
+        a.sentiment, a.score, a.confidence, a.explanation, a.emotion, a.emotion_confidence, a.themes, a.aspects,
+        (SELECT group_concat(brand_id) FROM mention_brands mb WHERE mb.mention_id = m.id) AS brands
+      FROM mentions m JOIN analyses a ON a.mention_id = m.id LEFT JOIN authors au ON au.id = m.author_id
+      WHERE ${where.join(' AND ')}
+      ORDER BY m.created_at DESC, m.id DESC LIMIT ?`;
+    const rows = prepare(sql).all(...params, query.limit + 1) as Row[];
+    const page = rows.slice(0, query.limit);
+    const last = page[page.length - 1];
+    return {
+      items: page.map(toMentionRow),
+      nextCursor: rows.length > query.limit && last ? encodeCursor({ createdAt: last.created_at, id: last.id }) : null,
+    };
+  };
+}
+
+function toMentionRow(row: Row): MentionRow {
+  return {
+    id: row.id,
+    sourceId: row.source_id,
+    externalId: row.external_id,
+    url: row.url,
+    title: row.title,
+    text: row.text,
+    lang: row.lang as Lang,
+    createdAt: new Date(row.created_at).toISOString(),
+    author: row.platform_id
+      ? { platform: row.platform!, id: row.platform_id, handle: row.handle, name: row.name, followers: row.followers }
+      : null,
+    engagement: { likes: row.likes, replies: row.replies, reposts: row.reposts, rating: row.rating },
+    duplicateOf: row.duplicate_of,
+    brands: row.brands ? row.brands.split(',') : [],
+    sentiment: {
+      label: row.sentiment as SentimentLabel,
+      score: row.score,
+      confidence: row.confidence,
+      explanation: JSON.parse(row.explanation),
+    },
+    emotion: { label: row.emotion, confidence: row.emotion_confidence },
+    themes: JSON.parse(row.themes),
+    aspects: JSON.parse(row.aspects),
+  };
+}

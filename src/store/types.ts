@@ -1,0 +1,142 @@
+import type { Analysis, Lang, RawPost, SentimentLabel } from '../domain.js';
+
+/**
+ * The storage interface every backend implements. All methods are async so a networked backend
+ * (PostgreSQL) can sit behind the same calls; the SQLite backend resolves synchronously inside.
+ */
+export interface Store {
+  /** Upserts posts with their analyses by (source, external id) in one transaction. */
+  saveMentions(items: MentionInput[]): Promise<SaveResult>;
+  listMentions(query: MentionQuery): Promise<Page<MentionRow>>;
+  trends(query: TrendQuery): Promise<TrendPoint[]>;
+  /** Marks posts the platform reports deleted; they drop out of trends and listings. */
+  markDeleted(sourceId: string, externalIds: string[], at: number): Promise<number>;
+  upsertSource(id: string, type: string, now: number): Promise<void>;
+  getSource(id: string): Promise<SourceState | undefined>;
+  listSources(): Promise<SourceState[]>;
+  /** Records a finished run and updates cursor, failure streak and health in one transaction. */
+  recordRun(run: RunRecord, unhealthyAfter: number): Promise<SourceState>;
+  listRuns(sourceId: string, limit: number): Promise<RunRecord[]>;
+  upsertBrands(brands: BrandRecord[]): Promise<void>;
+  listBrands(): Promise<BrandRecord[]>;
+  close(): Promise<void>;
+}
+
+export interface MentionInput {
+  post: RawPost;
+  /** Platform (collector type) the author id belongs to. */
+  platform: string;
+  analysis: Analysis;
+  /** Fingerprint of the normalised text, for near-duplicate linking. */
+  contentHash: string;
+  /** Link to an earlier copy with the same hash; off for texts too short to be a meaningful copy. */
+  dedupe: boolean;
+  /** Segmented tokens for full-text search. */
+  searchTokens: string[];
+  brandIds: string[];
+  collectedAt: number;
+}
+
+export interface SaveResult {
+  inserted: number;
+  /** Existing posts whose text or engagement changed. */
+  updated: number;
+  /** Re-sent posts identical to what is stored. */
+  unchanged: number;
+  /** New posts linked to an earlier copy of the same text. */
+  duplicates: number;
+}
+
+export interface MentionQuery {
+  brandId?: string;
+  /** Segmented search terms; all must match. */
+  terms?: string[];
+  lang?: Lang;
+  sentiment?: SentimentLabel;
+  sourceId?: string;
+  from?: number;
+  to?: number;
+  limit: number;
+  cursor?: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export interface MentionRow {
+  id: number;
+  sourceId: string;
+  externalId: string;
+  url: string | null;
+  title: string | null;
+  text: string;
+  lang: Lang;
+  createdAt: string;
+  author: { platform: string; id: string; handle: string | null; name: string | null; followers: number | null } | null;
+  engagement: { likes: number | null; replies: number | null; reposts: number | null; rating: number | null };
+  duplicateOf: number | null;
+  brands: string[];
+  sentiment: { label: SentimentLabel; score: number; confidence: number; explanation: unknown };
+  emotion: { label: string; confidence: number };
+  themes: string[];
+  aspects: unknown[];
+}
+
+export type Interval = 'hour' | 'day';
+
+export interface TrendQuery {
+  interval: Interval;
+  from: number;
+  to: number;
+  brandId?: string;
+  lang?: Lang;
+  sourceId?: string;
+}
+
+export interface TrendPoint {
+  /** Bucket start, ISO UTC. */
+  bucket: string;
+  volume: number;
+  pos: number;
+  neu: number;
+  neg: number;
+  /** (pos − neg) / volume, 0 when empty. */
+  netSentiment: number;
+  meanScore: number;
+}
+
+export interface SourceState {
+  id: string;
+  type: string;
+  cursor: string | null;
+  consecutiveFailures: number;
+  healthy: boolean;
+  lastRunAt: string | null;
+  lastStatus: 'ok' | 'error' | null;
+  lastError: string | null;
+}
+
+export interface RunRecord {
+  sourceId: string;
+  startedAt: number;
+  finishedAt: number;
+  status: 'ok' | 'error';
+  fetched: number;
+  inserted: number;
+  updated: number;
+  duplicates: number;
+  skipped: number;
+  error: string | null;
+  /** Cursor to persist after a successful run; ignored on error. */
+  cursor?: string | null;
+}
+
+export interface BrandRecord {
+  id: string;
+  name: string;
+  aliases: string[];
+  query?: string;
+  competitors: string[];
+}
