@@ -127,8 +127,13 @@ export function loadConfig(options: LoadConfigOptions): AppConfig {
   };
 }
 
+/** A snapshot of the process environment, taken once by the CLI entry and injected from there. */
+export function readProcessEnv(): Env {
+  return { ...process.env };
+}
+
 /** True when stdout is an interactive terminal (progress bars) and not under CI. */
-export function isInteractive(env: Env = process.env, isTTY = Boolean(process.stdout.isTTY)): boolean {
+export function isInteractive(env: Env, isTTY: boolean): boolean {
   return isTTY && !env.CI;
 }
 

@@ -104,7 +104,7 @@ function mapColumns(header: string[], fields: string[], columns: ColumnMapping):
   const out: Record<string, unknown> = {};
   for (const target of ['id', 'text', 'title', 'url', 'lang', 'author', 'created_at', 'likes', 'replies', 'reposts', 'rating'] as const) {
     const value = row[columns[target] ?? target];
-    if (value === undefined || value === '') continue;
+    if (value === undefined || (value === '' && target !== 'text')) continue;
     out[target] = NUMERIC_FIELDS.has(target) && Number.isFinite(Number(value)) ? Number(value) : value;
   }
   return out;

@@ -16,7 +16,8 @@ function count(text: string, pattern: RegExp): number {
 
 /**
  * Script-first language id. Han characters carry a word each while Latin letters are ~5 per word,
- * so mixed posts like "iPhone 15 真的很好用" count as Chinese when Han chars ≥ Latin letters / 5.
+ * and a Chinese word is ~1.5 Han chars, so a mixed post counts as Chinese when its Chinese words are
+ * at least as many as its English ones (Han × 10 ≥ Latin × 3).
  * Kana means Japanese and Hangul Korean (both `other`). Latin-only text goes to the injected
  * guesser, except short ASCII snippets which statistical guessers mislabel.
  */
@@ -24,7 +25,7 @@ export function detectLang(text: string, guessLatin: LatinLanguageGuesser, decla
   const han = count(text, HAN);
   const latin = count(text, LATIN_LETTER);
   if (count(text, KANA) > 0 || count(text, HANGUL) > han) return 'other';
-  if (han > 0 && han * 5 >= latin) return 'zh';
+  if (han > 0 && han * 10 >= latin * 3) return 'zh';
   if (latin === 0) return han > 0 ? 'zh' : declaredLang(declared) ?? (count(text, OTHER_LETTER) > 0 ? 'other' : 'en');
   if (count(text, OTHER_LETTER) > latin) return 'other';
   const hint = declaredLang(declared);

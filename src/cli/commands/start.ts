@@ -1,0 +1,39 @@
+import { parseArgs } from 'node:util';
+import { startServer } from '../../server.js';
+import { loadRuntime } from '../load.js';
+import type { CliCommand, CliIo } from '../types.js';
+
+async function runServer(argv: string[], io: CliIo, withScheduler: boolean): Promise<number> {
+  const { values } = parseArgs({ args: argv, options: { port: { type: 'string', short: 'p' } } });
+  const runtime = await loadRuntime(io);
+  const port = values.port !== undefined ? Number(values.port) : runtime.config.port;
+  const server = await startServer(runtime, { port, withScheduler });
+  const sources = runtime.config.sources.filter((s) => s.enabled).map((s) => s.id);
+  io.stderr.write(
+    `koubei listening on ${server.url.replace('127.0.0.1', 'localhost')}  (dashboard /, API /api, OpenAPI /api/openapi.json)\n` +
+      `database ${runtime.config.databasePath}${withScheduler ? `; sources: ${sources.join(', ') || 'none'}` : ''}\n`,
+  );
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  io.stderr.write('shutting down…\n');
+  await server.close();
+  await runtime.close();
+  return 0;
+}
+
+export const startCommand: CliCommand = {
+  name: 'start',
+  summary: 'Run everything in one process: scheduler, collectors, API and dashboard',
+  usage: 'koubei start [--port N]',
+  run: (argv, io) => runServer(argv, io, true),
+};
+
+export const serveCommand: CliCommand = {
+  name: 'serve',
+  summary: 'Serve the API and dashboard only (no collection)',
+  usage: 'koubei serve [--port N]',
+  run: (argv, io) => runServer(argv, io, false),
+};

@@ -1,0 +1,65 @@
+import { createRequire } from 'node:module';
+import type { AppConfig } from './config.js';
+import type { Logger } from './collectors/types.js';
+import { COLLECTORS } from './collectors/index.js';
+import { createPoliteFetch } from './collectors/http.js';
+import type { RawPost } from './domain.js';
+import { createBrandMatcher } from './pipeline/brand-matcher.js';
+import { createDefaultPipeline } from './pipeline/default-pipeline.js';
+import type { Pipeline } from './pipeline/pipeline.js';
+import { loadNlpResources } from './resources/nlp.js';
+import { ingestPosts, type IngestSummary } from './jobs/ingest.js';
+import type { CollectionDeps } from './jobs/run-collection.js';
+import { openStore } from './store/index.js';
+import type { Store } from './store/types.js';
+
+const require = createRequire(import.meta.url);
+export const VERSION: string = (require('../package.json') as { version: string }).version;
+
+/** Everything a process needs, built once from config: the composition root. */
+export interface Runtime {
+  config: AppConfig;
+  store: Store;
+  pipeline: Pipeline;
+  log: Logger;
+  collection: CollectionDeps;
+  ingest: (posts: RawPost[], sourceId: string) => Promise<IngestSummary>;
+  /** Search-query tokens, produced by the same segmenters that indexed the mentions. */
+  searchTerms: (query: string) => string[];
+  close(): Promise<void>;
+}
+
+/** Opens the store, loads lexicons/models/segmenters once and wires the jobs. */
+export async function createRuntime(config: AppConfig, log: Logger): Promise<Runtime> {
+  const nlp = await loadNlpResources({ extraWords: config.brands.flatMap((b) => [b.name, ...b.aliases]) });
+  const pipeline = createDefaultPipeline(nlp);
+  const store = openStore(config.databasePath);
+  await store.upsertBrands(config.brands);
+  const now = () => new Date();
+  const matchBrands = createBrandMatcher(config.brands);
+  const collection: CollectionDeps = {
+    store,
+    pipeline,
+    matchBrands,
+    now,
+    log,
+    fetch: createPoliteFetch({}),
+    unhealthyAfterFailures: config.unhealthyAfterFailures,
+  };
+  return {
+    config,
+    store,
+    pipeline,
+    log,
+    collection,
+    ingest: async (posts, sourceId) => {
+      await store.upsertSource(sourceId, 'push', now().getTime());
+      return ingestPosts(posts, 'push', collection);
+    },
+    searchTerms: (query) => (pipeline.run({ text: query }).doc.tokens ?? []).filter((t) => /[\p{L}\p{N}]/u.test(t)),
+    close: () => store.close(),
+  };
+}
+
+/** Loads config with the registered source types. */
+export { COLLECTORS };

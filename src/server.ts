@@ -1,0 +1,65 @@
+import { serve, type ServerType } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
+import { createApp } from './api/app.js';
+import { COLLECTORS, VERSION, type Runtime } from './runtime.js';
+import { createScheduler, type Scheduler } from './jobs/scheduler.js';
+import { runCollection } from './jobs/run-collection.js';
+import { mountDashboard } from './web/dashboard.js';
+
+export interface RunningServer {
+  url: string;
+  scheduler?: Scheduler;
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  port: number;
+  /** Run the collectors on their schedules in this process. */
+  withScheduler: boolean;
+}
+
+/**
+ * Serves the API and dashboard; with `withScheduler`, also runs every enabled source once
+ * (when `collectOnStart`) and then on its cron schedule.
+ */
+export async function startServer(runtime: Runtime, options: StartOptions): Promise<RunningServer> {
+  const { config, collection, log } = runtime;
+  const scheduler = options.withScheduler
+    ? createScheduler(config.sources, COLLECTORS, collection, { timezone: config.timezone })
+    : undefined;
+  const app = createApp({
+    store: runtime.store,
+    searchTerms: runtime.searchTerms,
+    ingest: runtime.ingest,
+    nextRuns: scheduler?.nextRuns,
+    ingestMaxBytes: config.ingestMaxBytes,
+    now: () => new Date(),
+    log: (msg, fields) => log.error(msg, fields),
+    version: VERSION,
+  });
+  mountDashboard(app);
+  if (scheduler && config.collectOnStart) {
+    for (const source of config.sources.filter((s) => s.enabled)) {
+      const run = await runCollection(source, COLLECTORS.get(source.type)!, collection);
+      log.info('initial collection', { source: source.id, status: run.status, inserted: run.inserted, error: run.error });
+    }
+  }
+  scheduler?.start();
+  const server = await listen(app.fetch, options.port);
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url,
+    scheduler,
+    close: async () => {
+      await scheduler?.stop();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+function listen(fetch: (req: Request) => Response | Promise<Response>, port: number): Promise<ServerType> {
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch, port, hostname: '0.0.0.0' }, () => resolve(server));
+    server.once('error', reject);
+  });
+}

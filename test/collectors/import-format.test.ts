@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { parseImport } from '../../src/collectors/import-format.js';
+import { readCsv } from '../../src/collectors/csv.js';
+
+const now = new Date('2026-11-22T00:00:00Z');
+
+describe('parseImport: CSV', () => {
+  it('maps columns, keeps good rows and records a broken row with its line number', () => {
+    const csv = [
+      'post_id,content,user,time,stars',
+      '1,"Great coffee, friendly staff",amy,2026-11-20T08:00:00Z,5',
+      '2,"He said ""meh""",bob,2026-11-20T09:00:00Z',
+      '3,"多行\n评论：味道不错",cat,2026-11-20T10:00:00Z,4',
+      '4,,dan,2026-11-20T11:00:00Z,3',
+    ].join('\r\n');
+    const result = parseImport(csv, {
+      format: 'csv',
+      source: 'crm',
+      now,
+      columns: { id: 'post_id', text: 'content', author: 'user', created_at: 'time', rating: 'stars' },
+    });
+    expect(result.posts.map((p) => [p.externalId, p.text, p.author?.id, p.engagement?.rating])).toEqual([
+      ['1', 'Great coffee, friendly staff', 'amy', 5],
+      ['3', '多行\n评论：味道不错', 'cat', 4],
+    ]);
+    expect(result.skipped).toEqual([
+      { line: 3, reason: 'expected 5 columns, found 4' },
+      { line: 6, reason: '"text" is empty' },
+    ]);
+  });
+
+  it('keeps the rows before an unterminated quote and says where the quote began', () => {
+    const result = parseImport('id,text\n1,fine\n2,"never closed\n3,lost', { format: 'csv', source: 'f', now });
+    expect(result.posts.map((p) => p.text)).toEqual(['fine']);
+    expect(result.skipped[0]).toMatchObject({ line: 3 });
+    expect(result.skipped[0].reason).toMatch(/unterminated quoted field starting on line 3/);
+  });
+
+  it('reads quoted fields with doubled quotes and embedded newlines', () => {
+    expect([...readCsv('a,"b ""x""\nc",d\n')]).toEqual([{ line: 1, fields: ['a', 'b "x"\nc', 'd'] }]);
+  });
+});
+
+describe('parseImport: JSON lines', () => {
+  it('reports malformed and text-less lines by number and ignores unknown fields', () => {
+    const body = ['{"id":"a","text":"ok one","extra":{"x":1}}', '{not json', '{"id":"c"}', '', '{"text":"no id","created_at":1763600000}'].join('\n');
+    const result = parseImport(body, { format: 'jsonl', source: 'push', now });
+    expect(result.posts.map((p) => p.text)).toEqual(['ok one', 'no id']);
+    expect(result.posts[1].createdAt).toBe('2025-11-20T00:53:20.000Z');
+    expect(result.skipped.map((s) => [s.line, s.reason.slice(0, 20)])).toEqual([
+      [2, 'malformed JSON: Expe'],
+      [3, 'missing "text" (expe'],
+    ]);
+  });
+
+  it('gives a post without id the same stable id on every import', () => {
+    const line = '{"text":"same text","author":"zoe"}';
+    const first = parseImport(line, { format: 'jsonl', source: 's', now });
+    const second = parseImport(line, { format: 'jsonl', source: 's', now: new Date('2027-01-01') });
+    expect(first.posts[0].externalId).toBe(second.posts[0].externalId);
+  });
+
+  it('rejects an invalid date with the value it found', () => {
+    const result = parseImport('{"text":"x","created_at":"yesterday-ish"}', { format: 'jsonl', source: 's', now });
+    expect(result.skipped[0].reason).toContain('yesterday-ish');
+  });
+});
