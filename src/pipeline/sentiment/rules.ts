@@ -1,0 +1,220 @@
+import type { SentimentTerm } from '../../domain.js';
+import type { SentimentLexicon } from './types.js';
+
+/** What the rule layer found in one post. */
+export interface RuleResult {
+  /** Signed sum of term weights after all rules. */
+  raw: number;
+  /** Sum of positive / absolute sum of negative term weights. */
+  pos: number;
+  neg: number;
+  terms: SentimentTerm[];
+  rules: string[];
+}
+
+const NEGATION_SCOPE = { zh: 3, en: 4 } as const;
+const DEGREE_SCOPE = 2;
+/** "not good" is weaker than "bad": a negated term keeps 70 % of its size. */
+const NEGATION_FACTOR = -0.7;
+const BEFORE_CONTRAST = 0.5;
+const AFTER_CONTRAST = 1.5;
+const CONCESSIVE = 0.5;
+const EXCLAMATION = 1.25;
+/** A plain question asserts less than a statement ("好吃吗?"). */
+const QUESTION = 0.5;
+const ZH_NEGATOR_CHARS = new Set(['不', '没', '无', '非', '别', '未']);
+const ZH_RHETORICAL = new Set(['难道', '岂', '何必', '凭什么']);
+const BRACKET = /\[[^\]\[]{1,8}\]/g;
+
+/** Clause-ending tokens; the zh and en segmenters keep these marks. */
+function boundaryKind(token: string): 0 | 1 | 2 | 3 {
+  switch (token.charCodeAt(token.length - 1)) {
+    case 33: case 0xff01: return 2; // !
+    case 63: case 0xff1f: return 3; // ?
+    case 44: case 46: case 59: case 58: case 0x3002: case 0xff0c: case 0xff1b: case 0xff1a: case 0x3001:
+      return /^[\p{P}]+$/u.test(token) ? 1 : 0;
+    default: return 0;
+  }
+}
+
+/**
+ * Lexicon-and-rules scorer over segmented tokens. Handles negation with a scope (n tokens or the
+ * clause end), degree words, contrast (the clause after 但是/but dominates) and concession
+ * (虽然/although), exclamation, plain and rhetorical questions (难道…吗 flips), emoji, Weibo bracket
+ * emoticons (scanned on `text`), slang and adjacent-token sarcasm cues. Every term carries the
+ * rules that changed it.
+ *
+ * @example
+ * scoreRules(['不', '好吃'], '不好吃', zhLexicon).terms; // [{ text: '好吃', weight: -1.4, rules: ['negated(不)'] }]
+ */
+export function scoreRules(tokens: readonly string[], text: string, lex: SentimentLexicon): RuleResult {
+  const terms: SentimentTerm[] = [];
+  const rules: string[] = [];
+  const zh = lex.lang === 'zh';
+  let negLeft = 0;
+  let negWord = '';
+  let degree = 1;
+  let degreeWord = '';
+  let degreeLeft = 0;
+  let clauseWeight = 1;
+  let concession = false;
+  let clauseStart = 0;
+  let rhetorical = '';
+
+  for (let i = 0; i < tokens.length; i++) {
+    const tok = tokens[i];
+    const boundary = boundaryKind(tok);
+    if (boundary !== 0) {
+      if (boundary === 2 && terms.length > clauseStart) {
+        scaleTerms(terms, clauseStart, EXCLAMATION, 'exclamation');
+        pushOnce(rules, 'exclamation');
+      } else if (boundary === 3 && terms.length > clauseStart) {
+        if (rhetorical) {
+          scaleTerms(terms, clauseStart, -1, `rhetorical-question(${rhetorical})`);
+          pushOnce(rules, `rhetorical-question(${rhetorical})`);
+        } else {
+          scaleTerms(terms, clauseStart, QUESTION, 'question');
+          pushOnce(rules, 'question');
+        }
+      }
+      negLeft = 0;
+      degree = 1;
+      degreeLeft = 0;
+      rhetorical = '';
+      if (concession) {
+        concession = false;
+        clauseWeight = AFTER_CONTRAST;
+      }
+      clauseStart = terms.length;
+      continue;
+    }
+    const contrast = lex.contrast.get(tok);
+    if (contrast !== undefined && i > 0) {
+      if (contrast === 'but') {
+        if (terms.length > 0) scaleTerms(terms, 0, BEFORE_CONTRAST, `before-contrast(${tok})`);
+        clauseWeight = AFTER_CONTRAST;
+        concession = false;
+        pushOnce(rules, `contrast(${tok})`);
+      } else {
+        clauseWeight = CONCESSIVE;
+        concession = true;
+        pushOnce(rules, `concession(${tok})`);
+      }
+      clauseStart = terms.length;
+      continue;
+    }
+    if (zh && ZH_RHETORICAL.has(tok)) {
+      rhetorical = tok;
+      continue;
+    }
+    if (lex.negators.has(tok)) {
+      negLeft = NEGATION_SCOPE[lex.lang];
+      negWord = tok;
+      continue;
+    }
+    if (i + 1 < tokens.length) {
+      const cue = lex.sarcasm.get(tok + ' ' + tokens[i + 1]);
+      if (cue !== undefined && cue !== 0) {
+        terms.push({ text: `${tok}${zh ? '' : ' '}${tokens[i + 1]}`, weight: cue * clauseWeight, rules: ['sarcasm'] });
+        pushOnce(rules, 'sarcasm');
+        i++;
+        continue;
+      }
+    }
+    const deg = lex.degree.get(tok);
+    let weight = lex.words.get(tok) ?? lex.emoji.get(tok);
+    if (deg !== undefined && (weight === undefined || isSentiment(tokens[i + 1], lex))) {
+      degree *= deg;
+      degreeWord = degreeWord && degreeLeft > 0 ? `${degreeWord}${tok}` : tok;
+      degreeLeft = DEGREE_SCOPE;
+      continue;
+    }
+    const termRules: string[] = [];
+    let localNeg = '';
+    if (weight === undefined && zh && tok.length >= 2) {
+      // jieba keeps some negated/intensified words whole ("不满意", "太差"): decompose the prefix.
+      const rest = tok.slice(1);
+      const first = tok[0];
+      const restWeight = lex.words.get(rest);
+      if (restWeight !== undefined) {
+        if (ZH_NEGATOR_CHARS.has(first)) {
+          weight = restWeight;
+          localNeg = first;
+        } else {
+          const d = lex.degree.get(first);
+          if (d !== undefined) {
+            weight = restWeight * d;
+            termRules.push(`${d > 1 ? 'intensified' : 'diminished'}(${first})`);
+          }
+        }
+      }
+    }
+    if (weight === undefined) {
+      if (negLeft > 0) negLeft--;
+      if (degreeLeft > 0 && --degreeLeft === 0) degree = 1;
+      continue;
+    }
+    if (lex.slang.has(tok)) termRules.push('slang');
+    else if (lex.emoji.has(tok)) termRules.push('emoji');
+    if (degree !== 1) {
+      weight *= degree;
+      termRules.push(`${degree > 1 ? 'intensified' : 'diminished'}(${degreeWord})`);
+      degree = 1;
+      degreeLeft = 0;
+    }
+    if (localNeg || negLeft > 0) {
+      weight *= NEGATION_FACTOR;
+      termRules.push(`negated(${localNeg || negWord})`);
+    }
+    if (clauseWeight !== 1) {
+      weight *= clauseWeight;
+      termRules.push(clauseWeight > 1 ? 'contrast-clause' : 'concessive-clause');
+    }
+    terms.push(termRules.length ? { text: tok, weight, rules: termRules } : { text: tok, weight });
+  }
+  if (zh && text.indexOf('[') !== -1) addBracketEmoticons(text, lex, terms, rules);
+  return summarize(terms, rules);
+}
+
+function isSentiment(token: string | undefined, lex: SentimentLexicon): boolean {
+  return token !== undefined && (lex.words.has(token) || lex.emoji.has(token));
+}
+
+function scaleTerms(terms: SentimentTerm[], from: number, factor: number, rule: string): void {
+  for (let j = from; j < terms.length; j++) {
+    const t = terms[j];
+    t.weight *= factor;
+    (t.rules ??= []).push(rule);
+  }
+}
+
+function pushOnce(list: string[], item: string): void {
+  if (!list.includes(item)) list.push(item);
+}
+
+function addBracketEmoticons(text: string, lex: SentimentLexicon, terms: SentimentTerm[], rules: string[]): void {
+  for (const match of text.match(BRACKET) ?? []) {
+    const weight = lex.bracketEmoticons.get(match);
+    if (weight === undefined || weight === 0) continue;
+    terms.push({ text: match, weight, rules: ['emoticon'] });
+    pushOnce(rules, 'emoticon');
+  }
+}
+
+function summarize(terms: SentimentTerm[], rules: string[]): RuleResult {
+  let raw = 0;
+  let pos = 0;
+  let neg = 0;
+  for (const t of terms) {
+    t.weight = Math.round(t.weight * 1000) / 1000;
+    raw += t.weight;
+    if (t.weight > 0) pos += t.weight;
+    else neg -= t.weight;
+  }
+  return { raw, pos, neg, terms, rules };
+}
+
+/** Squashes a raw rule sum into (-1, 1), like VADER's normalisation. */
+export function normalizeRuleScore(raw: number): number {
+  return raw / Math.sqrt(raw * raw + 6);
+}
