@@ -20,6 +20,11 @@ import { countFeatures, predictSoftmax, toExample, trainSoftmax, Vocabulary, typ
 const lang = (process.argv[2] ?? 'zh') as 'zh' | 'en';
 const noLodo = process.argv.includes('--no-lodo');
 const thresholdArg = process.argv.indexOf('--threshold');
+const noWrite = process.argv.includes('--no-write');
+/** Tuning knobs (env) for experiments; the defaults are what shipped. */
+const SPARSE_L2 = Number(process.env.SPARSE_L2 ?? 2e-5);
+const NEU_SPARSE_L2 = Number(process.env.NEU_SPARSE_L2 ?? 5e-5);
+const EPOCHS = Number(process.env.EPOCHS ?? 5);
 
 /** Dataset groups: sets from one source stay together so a held-out group is really unseen. */
 const GROUPS: Record<'zh' | 'en', Record<string, string[]>> = {
@@ -90,7 +95,7 @@ function train(rows: Doc[]): Trained {
   const vocab = new Vocabulary(countFeatures(polar, lang), lang === 'zh' ? 3 : 2);
   const pw = setWeights(polar, () => true);
   const pex = polar.map((d) => toExample(vocab, d.tokens, d.text, lang, d.polarity, d.label === 'pos' ? 1 : 0, true, pw.get(d.set)));
-  const polarity = trainSoftmax(pex, vocab.names.length, 3, 2, { epochs: 5, lr: 0.15, sparseL2: 2e-5 });
+  const polarity = trainSoftmax(pex, vocab.names.length, 3, 2, { epochs: EPOCHS, lr: 0.15, sparseL2: SPARSE_L2 });
   // Neutrality: three-way sets give neu vs polar; binary sets add polar-only evidence at half weight.
   const threeWay = new Set(rows.filter((d) => d.label === 'neu').map((d) => d.set));
   const nrows = rows.filter((d) => threeWay.has(d.set) || d.label !== 'neu');
@@ -99,7 +104,7 @@ function train(rows: Doc[]): Trained {
   const nex = nrows.map((d) =>
     toExample(nvocab, d.tokens, d.text, lang, d.neutrality, d.label === 'neu' ? 1 : 0, true, (nw.get(d.set) ?? 1) * (threeWay.has(d.set) ? 1 : 0.5)),
   );
-  const neutrality = trainSoftmax(nex, nvocab.names.length, 4, 2, { epochs: 4, lr: 0.1, sparseL2: 5e-5 });
+  const neutrality = trainSoftmax(nex, nvocab.names.length, 4, 2, { epochs: 4, lr: 0.1, sparseL2: NEU_SPARSE_L2 });
   return { vocab, polarity, nvocab, neutrality };
 }
 
@@ -134,6 +139,7 @@ if (!noLodo) {
 }
 
 const threshold = thresholdArg > 0 ? Number(process.argv[thresholdArg + 1]) : lang === 'zh' ? 0.8 : 0.6;
+if (noWrite) process.exit(0);
 const final = train(docs);
 writeFileSync(join(MODEL_DIR, `sentiment-${lang}.tsv`), serialize(final, threshold));
 process.stderr.write(`wrote models/sentiment-${lang}.tsv (threshold ${threshold})\n`);
