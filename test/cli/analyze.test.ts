@@ -1,0 +1,45 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+
+describe('koubei analyze', () => {
+  it('writes exactly one JSON line per input line to stdout, and nothing else', async () => {
+    const input = [
+      JSON.stringify({ id: 'z1', text: '这家店的菜太难吃了，服务员态度也很差' }),
+      JSON.stringify({ id: 'e1', text: 'Absolutely love the new update, battery lasts all day!' }),
+      '{"id": "broken"',
+      JSON.stringify({ id: 'no-text', body: 'x' }),
+      JSON.stringify({ id: 't1', text: '這家餐廳的服務態度真好，下次還會再來' }),
+      JSON.stringify({ id: 'emoji', text: '😡😡😡' }),
+      JSON.stringify({ id: 'mixed', text: 'iPhone 的拍照真的太强了 amazing' }),
+    ].join('\n');
+    const result = await runCli(['analyze'], { input });
+    expect(result.code).toBe(0);
+    const lines = result.stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(7);
+    const out = lines.map((line) => JSON.parse(line));
+    expect(out.map((o) => o.id ?? null)).toEqual(['z1', 'e1', null, 'no-text', 't1', 'emoji', 'mixed']);
+    expect(out[0]).toMatchObject({ lang: 'zh', sentiment: { label: 'neg' } });
+    expect(out[1]).toMatchObject({ lang: 'en', sentiment: { label: 'pos' } });
+    expect(out[2]).toMatchObject({ line: 3, error: expect.stringContaining('malformed JSON') });
+    expect(out[3]).toMatchObject({ line: 4, error: expect.stringContaining('text') });
+    expect(out[4]).toMatchObject({ lang: 'zh', sentiment: { label: 'pos' } });
+    for (const o of [out[0], out[1], out[4], out[5], out[6]]) {
+      expect(o.sentiment.score).toBeGreaterThanOrEqual(-1);
+      expect(o.sentiment.score).toBeLessThanOrEqual(1);
+      expect(Array.isArray(o.themes)).toBe(true);
+      expect(o.emotion).toHaveProperty('label');
+    }
+  });
+
+  it('reads --input and writes --output', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'koubei-analyze-'));
+    writeFileSync(join(dir, 'in.jsonl'), `${JSON.stringify({ id: 7, text: 'meh' })}\n`);
+    const result = await runCli(['analyze', '--input', join(dir, 'in.jsonl'), '--output', join(dir, 'out.jsonl')]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe('');
+    expect(JSON.parse(readFileSync(join(dir, 'out.jsonl'), 'utf8'))).toMatchObject({ id: 7, sentiment: { label: expect.any(String) } });
+  });
+});

@@ -1,0 +1,42 @@
+import type { AppConfig } from '../../src/config.js';
+import { silentLogger } from '../../src/logger.js';
+import { createRuntime, type Runtime } from '../../src/runtime.js';
+import { createApp } from '../../src/api/app.js';
+import type { ApiDeps } from '../../src/api/deps.js';
+
+export const TEST_BRANDS: AppConfig['brands'] = [
+  { id: 'freshbee', name: 'FreshBee', aliases: ['鲜蜂外卖', '鲜蜂'], competitors: ['swifteats'] },
+  { id: 'swifteats', name: 'SwiftEats', aliases: ['速达外卖', '速达'], competitors: ['freshbee'] },
+];
+
+/** A runtime over a fresh in-memory database with the real NLP resources. */
+export function makeRuntime(overrides: Partial<AppConfig> = {}): Promise<Runtime> {
+  return createRuntime(
+    {
+      port: 0,
+      databasePath: ':memory:',
+      demo: false,
+      collectOnStart: false,
+      timezone: 'UTC',
+      ingestMaxBytes: 64 * 1024,
+      unhealthyAfterFailures: 3,
+      sources: [],
+      brands: TEST_BRANDS,
+      ...overrides,
+    },
+    silentLogger,
+  );
+}
+
+export function makeApp(runtime: Runtime, overrides: Partial<ApiDeps> = {}) {
+  return createApp({
+    store: runtime.store,
+    searchTerms: runtime.searchTerms,
+    ingest: runtime.ingest,
+    ingestMaxBytes: runtime.config.ingestMaxBytes,
+    now: () => new Date('2026-11-21T00:00:00Z'),
+    log: () => {},
+    version: 'test',
+    ...overrides,
+  });
+}
