@@ -8,6 +8,19 @@ import { ParseError, UpstreamError } from '../errors.js';
 /** Characters of a body quoted in error messages. */
 const SNIPPET_CHARS = 120;
 
+/** Query parameters that carry credentials (YouTube `key`, OAuth tokens). */
+const SECRET_PARAMS = /([?&](?:key|api_key|apikey|access_token|token|client_secret|password)=)[^&#]*/gi;
+
+/**
+ * Masks credentials in a URL's query string, so error messages (stored in run records) and
+ * logs never contain them.
+ *
+ * @example redactUrl('https://x/y?part=snippet&key=AIza123'); // 'https://x/y?part=snippet&key=***'
+ */
+export function redactUrl(url: string): string {
+  return url.replace(SECRET_PARAMS, '$1***');
+}
+
 /** First characters of a body, on one line, for error messages. */
 export function snippet(body: string): string {
   const flat = body.replace(/\s+/g, ' ').trim();
@@ -15,8 +28,9 @@ export function snippet(body: string): string {
 }
 
 /** Throws `UpstreamError(status)` with the URL and the start of the body when `res` is not 2xx. */
-export async function assertOk(res: Response, url: string): Promise<void> {
+export async function assertOk(res: Response, rawUrl: string): Promise<void> {
   if (res.ok) return;
+  const url = redactUrl(rawUrl);
   const body = await res.text().catch(() => '');
   throw new UpstreamError(
     `expected 2xx from ${url}, instead found ${res.status} ${res.statusText}${body ? `: "${snippet(body)}"` : ''}`,
@@ -40,7 +54,8 @@ export async function fetchText(fetchFn: typeof fetch, url: string, init?: Reque
  *
  * @example parseJsonBody('{"a":1}', 'https://x/y', 'a test object'); // { a: 1 }
  */
-export function parseJsonBody(body: string, url: string, what = 'a JSON document'): unknown {
+export function parseJsonBody(body: string, rawUrl: string, what = 'a JSON document'): unknown {
+  const url = redactUrl(rawUrl);
   try {
     return JSON.parse(body);
   } catch (error) {

@@ -4,6 +4,7 @@
  * (up to a cap) and limits concurrent requests per host.
  */
 import { RateLimitedError } from '../errors.js';
+import { redactUrl } from './fetch-body.js';
 import { createHostLimiter } from './host-limiter.js';
 import { backoffDelay, isRetryableError, isRetryableStatus, parseRetryAfter, sleep as realSleep } from './retry.js';
 
@@ -93,6 +94,7 @@ export function createPoliteFetch(options: PoliteFetchOptions = {}): typeof fetc
   const politeFetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
     const url = requestUrl(input);
     const host = new URL(url).host;
+    const safeUrl = redactUrl(url);
     const headers = withUserAgent(input, init, opts.userAgent);
     const callerSignal = init?.signal ?? (input instanceof Request ? input.signal : undefined);
 
@@ -107,7 +109,7 @@ export function createPoliteFetch(options: PoliteFetchOptions = {}): typeof fetc
       } catch (error) {
         if (last || !isRetryableError(error, callerSignal)) throw error;
         const delayMs = backoffDelay(attempt - 1, opts);
-        options.onRetry?.({ url, attempt, delayMs, reason: (error as Error).message });
+        options.onRetry?.({ url: safeUrl, attempt, delayMs, reason: (error as Error).message });
         await opts.sleep(delayMs, callerSignal ?? undefined);
         continue;
       }
@@ -122,13 +124,13 @@ export function createPoliteFetch(options: PoliteFetchOptions = {}): typeof fetc
       if (status === 429 && (last || (retryAfterMs ?? 0) > opts.maxRetryAfterMs)) {
         const waitMs = retryAfterMs ?? backoffDelay(attempt, opts);
         throw new RateLimitedError(
-          `${host} answered 429 Too Many Requests for ${url}; retry after ${Math.ceil(waitMs / 1000)} s` +
+          `${host} answered 429 Too Many Requests for ${safeUrl}; retry after ${Math.ceil(waitMs / 1000)} s` +
             (last ? ` (gave up after ${attempt} attempts)` : ` (longer than the ${opts.maxRetryAfterMs} ms we wait in-process)`),
           waitMs,
         );
       }
       const delayMs = Math.min(retryAfterMs ?? backoffDelay(attempt - 1, opts), opts.maxRetryAfterMs);
-      options.onRetry?.({ url, attempt, delayMs, reason: `HTTP ${status}` });
+      options.onRetry?.({ url: safeUrl, attempt, delayMs, reason: `HTTP ${status}` });
       await opts.sleep(delayMs, callerSignal ?? undefined);
     }
   };
