@@ -25,6 +25,8 @@ const noWrite = process.argv.includes('--no-write');
 const SPARSE_L2 = Number(process.env.SPARSE_L2 ?? 2e-5);
 const NEU_SPARSE_L2 = Number(process.env.NEU_SPARSE_L2 ?? 5e-5);
 const EPOCHS = Number(process.env.EPOCHS ?? 5);
+/** Weight of binary-set rows (all polar) in the neutrality model. */
+const BINARY_NEUTRALITY_WEIGHT = Number(process.env.BINARY_NEUTRALITY_WEIGHT ?? (lang === 'zh' ? 0.5 : 0.1));
 
 /** Dataset groups: sets from one source stay together so a held-out group is really unseen. */
 const GROUPS: Record<'zh' | 'en', Record<string, string[]>> = {
@@ -96,13 +98,13 @@ function train(rows: Doc[]): Trained {
   const pw = setWeights(polar, () => true);
   const pex = polar.map((d) => toExample(vocab, d.tokens, d.text, lang, d.polarity, d.label === 'pos' ? 1 : 0, true, pw.get(d.set)));
   const polarity = trainSoftmax(pex, vocab.names.length, 3, 2, { epochs: EPOCHS, lr: 0.15, sparseL2: SPARSE_L2 });
-  // Neutrality: three-way sets give neu vs polar; binary sets add polar-only evidence at half weight.
+  // Neutrality: three-way sets give neu vs polar; binary sets add polar-only evidence at low weight.
   const threeWay = new Set(rows.filter((d) => d.label === 'neu').map((d) => d.set));
   const nrows = rows.filter((d) => threeWay.has(d.set) || d.label !== 'neu');
   const nvocab = new Vocabulary(countFeatures(nrows.filter((d) => threeWay.has(d.set)), lang), 5);
   const nw = setWeights(nrows, () => true);
   const nex = nrows.map((d) =>
-    toExample(nvocab, d.tokens, d.text, lang, d.neutrality, d.label === 'neu' ? 1 : 0, true, (nw.get(d.set) ?? 1) * (threeWay.has(d.set) ? 1 : 0.5)),
+    toExample(nvocab, d.tokens, d.text, lang, d.neutrality, d.label === 'neu' ? 1 : 0, true, (nw.get(d.set) ?? 1) * (threeWay.has(d.set) ? 1 : BINARY_NEUTRALITY_WEIGHT)),
   );
   const neutrality = trainSoftmax(nex, nvocab.names.length, 4, 2, { epochs: 4, lr: 0.1, sparseL2: NEU_SPARSE_L2 });
   return { vocab, polarity, nvocab, neutrality };
@@ -163,12 +165,12 @@ function serialize(t: Trained, tau: number): string {
     `# koubei sentiment model (${lang}) — derived weights only; see lexicons/README.md for provenance.`,
     `# trained ${new Date().toISOString().slice(0, 10)} by scripts/train/sentiment.ts on: ${Object.values(GROUPS[lang]).flat().join(', ')}`,
   ];
-  const pol = section('polarity', t.vocab, t.polarity, Object.keys(polarityDense(scoreRules([], '', lexicon))), lang === 'zh' ? 0.05 : 0.04);
-  const neu = section('neutrality', t.nvocab, t.neutrality, Object.keys(neutralityDense(scoreRules([], '', lexicon), 0)), 0.08);
+  const pol = section('polarity', t.vocab, t.polarity, Object.keys(polarityDense(scoreRules([], '', lexicon))), lang === 'zh' ? 0.15 : 0.1);
+  const neu = section('neutrality', t.nvocab, t.neutrality, Object.keys(neutralityDense(scoreRules([], '', lexicon), 0)), 0.15);
   neu.splice(2, 0, `@param\tthreshold\t${tau}`);
   return [...header, ...pol, ...neu, ''].join('\n');
 }
 
 function round(x: number): number {
-  return Math.round(x * 1000) / 1000;
+  return Math.round(x * 100) / 100;
 }

@@ -89,7 +89,10 @@ export function loadLexicon(lang: 'zh' | 'en', lexiconDir = LEXICON_DIR): Sentim
   });
 }
 
-/** A parsed model section: `@model name`, `@bias v…`, `@dense key v…`, `@param key value`, then `feature<TAB>v…`. */
+/**
+ * A parsed model section: `@model name labels…`, `@bias v…`, `@dense key v…`, `@param key value`,
+ * then `feature<TAB>v v …` lines. Comment lines start with `# ` (hash and space).
+ */
 export interface ModelSection {
   name: string;
   labels: string[];
@@ -104,7 +107,8 @@ export function parseModelFile(text: string): Map<string, ModelSection> {
   const sections = new Map<string, ModelSection>();
   let current: ModelSection | undefined;
   for (const line of text.split('\n')) {
-    if (line === '' || line.startsWith('#')) continue;
+    // Comments are "# …"; a bare "#xy" line is a zh character-bigram feature.
+    if (line === '' || line.startsWith('# ')) continue;
     if (line.startsWith('@')) {
       const [tag, ...rest] = line.split('\t');
       if (tag === '@model') {

@@ -89,7 +89,8 @@ export function scoreRules(tokens: readonly string[], text: string, lex: Sentime
       continue;
     }
     const contrast = lex.contrast.get(tok);
-    if (contrast !== undefined && i > 0) {
+    if (contrast !== undefined && (i > 0 || contrast === 'although')) {
+      negLeft = 0;
       if (contrast === 'but') {
         if (terms.length > 0) scaleTerms(terms, 0, BEFORE_CONTRAST, `before-contrast(${tok})`);
         clauseWeight = AFTER_CONTRAST;

@@ -31,6 +31,14 @@ export function createSentimentScorer(model: SentimentModel): SentimentScorer {
     const rules = scoreRules(tokens, simplified, model.lexicon);
     const polar = scoreLinear(model.polarity, tokens, simplified, lang, polarityDense(rules), TOP_FEATURES);
     const neutral = scoreLinear(model.neutrality, tokens, simplified, lang, neutralityDense(rules, tokens.length));
+    // The n-gram model reads a rhetorical question's words literally ("难道不好吃吗" looks negative),
+    // so when the rule fires its sparse part is inverted along with the rule terms.
+    const rhetorical = rules.rules.some((r) => r.startsWith('rhetorical-question'));
+    if (rhetorical) {
+      polar.logit -= 2 * polar.sparse;
+      polar.sparse = -polar.sparse;
+      for (const c of polar.top) c.value = -c.value;
+    }
     const pPos = sigmoid(polar.logit);
     const pNeu = tokens.length === 0 ? 1 : sigmoid(neutral.logit);
     const score = round((1 - pNeu) * (2 * pPos - 1));

@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { scoreRules } from '../../../src/pipeline/sentiment/rules.js';
+import { loadLexicon } from '../../../src/resources/sentiment-model.js';
+import { loadSegmenters } from '../../../src/resources/segmenters.js';
+
+const segmenters = loadSegmenters();
+const zh = loadLexicon('zh');
+const en = loadLexicon('en');
+const rulesZh = (text: string) => scoreRules(segmenters.zh(text), text, zh);
+const rulesEn = (text: string) => scoreRules(segmenters.en(text), text, en);
+
+/** [text, expected sign of the rule score, a rule or term rule that must fire] */
+type Case = [string, 1 | -1, string];
+
+const ZH_CASES: Case[] = [
+  ['好吃', 1, ''],
+  ['不推荐', -1, 'negated(不)'],
+  ['不满意', -1, 'negated(不)'],
+  ['没有那么差', 1, 'negated(没有)'],
+  ['一点都不新鲜', -1, ''],
+  ['非常好吃', 1, 'intensified(非常)'],
+  ['有点贵', -1, 'diminished(有点)'],
+  ['虽然有点贵，但是很好吃', 1, 'contrast(但是)'],
+  ['味道不错，可是送得太慢了太慢了', -1, 'contrast(可是)'],
+  ['东西很好，不过客服很差劲，非常失望', -1, 'contrast(不过)'],
+  ['难道不好吃吗？', 1, 'rhetorical-question(难道)'],
+  ['怎么可能好吃', -1, 'negated(怎么可能)'],
+  ['好吃！', 1, 'exclamation'],
+  ['送到了[哈哈]', 1, 'emoticon'],
+  ['又超时了[怒]', -1, 'emoticon'],
+  ['[泪]', -1, 'emoticon'],
+  ['这家店踩雷了', -1, 'slang'],
+  ['智商税', -1, 'slang'],
+  ['yyds', 1, 'slang'],
+  ['真香', 1, 'slang'],
+  ['拔草了', -1, 'slang'],
+  ['点赞👍', 1, 'emoji'],
+  ['呵呵了', -1, 'sarcasm'],
+];
+
+const EN_CASES: Case[] = [
+  ['good', 1, ''],
+  ['not good', -1, 'negated(not)'],
+  ["doesn't work well", -1, "negated(doesn't)"],
+  ['not bad', 1, 'negated(not)'],
+  ['very good', 1, 'intensified(very)'],
+  ['slightly disappointing', -1, 'diminished(slightly)'],
+  ['the screen is great but the battery sucks', -1, 'contrast(but)'],
+  ['it was slow, however the staff were lovely and helpful', 1, 'contrast(however)'],
+  ['although it is cheap, the quality is terrible', -1, 'concession(although)'],
+  ['awesome!!!', 1, 'exclamation'],
+  ['love it :)', 1, ''],
+  ['ugh :(', -1, 'emoji'],
+  ['😍', 1, 'emoji'],
+  ['yeah right', -1, 'sarcasm'],
+  ['this is mid', -1, 'slang'],
+];
+
+function firedRules(result: ReturnType<typeof scoreRules>): string[] {
+  return [...result.rules, ...result.terms.flatMap((t) => t.rules ?? [])];
+}
+
+describe('scoreRules (zh)', () => {
+  it.each(ZH_CASES)('%s → sign %i with %s', (text, sign, rule) => {
+    const result = rulesZh(text);
+    expect(Math.sign(result.raw)).toBe(sign);
+    if (rule) expect(firedRules(result).some((r) => r.startsWith(rule))).toBe(true);
+  });
+
+  it('limits negation to its scope: the word after a clause break is not negated', () => {
+    const result = rulesZh('不贵，好吃');
+    const tasty = result.terms.find((t) => t.text === '好吃');
+    expect(tasty?.weight).toBeGreaterThan(0);
+    expect(tasty?.rules ?? []).not.toContain('negated(不)');
+  });
+
+  it('makes the clause after 但是 outweigh the clause before it', () => {
+    const result = rulesZh('很好吃，但是很贵');
+    const before = result.terms.find((t) => t.text === '好吃' || t.text === '很好吃')!;
+    const after = result.terms.find((t) => t.text === '贵' || t.text === '很贵')!;
+    expect(Math.abs(after.weight)).toBeGreaterThan(Math.abs(before.weight));
+  });
+});
+
+describe('scoreRules (en)', () => {
+  it.each(EN_CASES)('%s → sign %i with %s', (text, sign, rule) => {
+    const result = rulesEn(text);
+    expect(Math.sign(result.raw)).toBe(sign);
+    if (rule) expect(firedRules(result).some((r) => r.startsWith(rule))).toBe(true);
+  });
+
+  it('ends negation scope at a contrast word (the en tokenizer drops commas)', () => {
+    const result = rulesEn('not cheap, but great');
+    expect(result.terms.find((t) => t.text === 'great')?.rules ?? []).not.toContain('negated(not)');
+  });
+
+  it('scales a negated word below its plain weight ("not good" is weaker than "bad")', () => {
+    expect(Math.abs(rulesEn('not good').raw)).toBeLessThan(Math.abs(rulesEn('good').raw));
+  });
+});
