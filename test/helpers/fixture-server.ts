@@ -41,7 +41,7 @@ export interface FixtureServer {
   requests: RecordedRequest[];
   /** Requests whose path equals `path`. */
   requestsTo(path: string): RecordedRequest[];
-  /** Adds or replaces a route. */
+  /** Adds or replaces a route (a sequence restarts from its first response). */
   route(key: string, handler: FixtureHandler): void;
   close(): Promise<void>;
 }
@@ -111,7 +111,10 @@ export async function startFixtureServer(routes: FixtureRoutes = {}): Promise<Fi
     baseUrl: `http://127.0.0.1:${port}`,
     requests,
     requestsTo: (path) => requests.filter((r) => r.path === path),
-    route: (key, handler) => void table.set(key, handler),
+    route: (key, handler) => {
+      table.set(key, handler);
+      servedCount.delete(key); // a replaced sequence starts from its first response
+    },
     // Idempotent, so a suite-level afterEach may close a server a test already closed.
     close: () =>
       new Promise<void>((resolve, reject) => {
