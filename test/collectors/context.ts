@@ -12,6 +12,13 @@ export interface TestContext<C> extends CollectContext<C> {
   logs: { level: string; msg: string; fields?: Record<string, unknown> }[];
 }
 
+/** The network edge of every collector test: anything but the local fixture server is a bug. */
+const localOnlyFetch: typeof fetch = (input, init) => {
+  const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
+  if (url.hostname !== '127.0.0.1') throw new Error(`test tried to reach ${url.origin}; collector tests may only use 127.0.0.1`);
+  return globalThis.fetch(input, init);
+};
+
 /** A context whose fetch never really waits; `sleeps` records the delays it would have waited. */
 export function makeContext<C>(
   config: C,
@@ -26,6 +33,7 @@ export function makeContext<C>(
     error: (msg, fields) => void logs.push({ level: 'error', msg, fields }),
   };
   const fetch = createPoliteFetch({
+    fetch: localOnlyFetch,
     sleep: async (ms) => void sleeps.push(ms),
     random: () => 0.5,
     now: () => FIXED_NOW.getTime(),
