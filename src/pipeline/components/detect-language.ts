@@ -1,7 +1,7 @@
 import type { Lang } from '../../domain.js';
 import type { PipelineComponent } from '../types.js';
 
-/** Guesses the language of a Latin-script text; injected (eld) so the component stays pure. */
+/** Guesses the language of a Latin-script text; injected so the component stays pure. */
 export type LatinLanguageGuesser = (text: string) => string;
 
 const HAN = /\p{Script=Han}/gu;

@@ -10,10 +10,11 @@ const { RegexpTokenizer } = require('natural/lib/natural/tokenizers/regexp_token
 
 /**
  * Word tokens the English scorer reads: words with inner apostrophes/hyphens ("don't", "must-have"),
- * hashtags, numbers, emoji (whole grapheme, not split surrogates), emoticons like :) and runs of ! or ?.
+ * hashtags, numbers, emoji (whole grapheme, not split surrogates), emoticons like :) , runs of ! or ?,
+ * and the clause marks , ; . : so negation scope and aspect clauses can stop at them.
  */
 const TOKEN_PATTERN =
-  /#?[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*|[:;=]-?[)(DPp/\\|]|<3|\p{Extended_Pictographic}(?:\uFE0F|\u200D\p{Extended_Pictographic})*|[!?]+/gu;
+  /#?[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*|[:;=]-?[)(DPp/\\|]|<3|\p{Extended_Pictographic}(?:\uFE0F|\u200D\p{Extended_Pictographic})*|[!?]+|[,;.:]/gu;
 
 /**
  * English segmenter: natural's RegexpTokenizer in match mode with a social-media aware pattern,

@@ -18,6 +18,7 @@ describe('segmenters', () => {
 
   it.each([
     ["I don't LOVE it :)", ['i', "don't", 'love', 'it', ':)']],
+    ['Not bad, but slow.', ['not', 'bad', ',', 'but', 'slow', '.']],
     ['must-have!!! 😍😍 #blessed', ['must-have', '!!!', '😍', '😍', '#blessed']],
     ['It’s ok', ["it's", 'ok']],
   ])('en %s', (text, tokens) => {

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { loadLatinGuesser } from '../../../src/resources/language.js';
+import { detectLang } from '../../../src/pipeline/components/detect-language.js';
+
+describe('Latin-script language guess (function words)', async () => {
+  const guess = await loadLatinGuesser();
+
+  it.each([
+    ['The delivery was late again and the food was cold', 'en'],
+    ["I'm so done with this app lol", 'en'],
+    ['FreshBee 🔥🔥', 'en'],
+    ['Das ist wirklich sehr gut und ich bin zufrieden', 'other'],
+    ["C'est vraiment nul, je ne recommande pas", 'other'],
+    ['Es muy bueno el producto, gracias', 'other'],
+    ['Produk ini sangat bagus terima kasih', 'other'],
+  ] as const)('%s → %s', (text, lang) => {
+    expect(detectLang(text, guess)).toBe(lang);
+  });
+});
