@@ -11,6 +11,8 @@ export interface Store {
   trends(query: TrendQuery): Promise<TrendPoint[]>;
   /** Marks posts the platform reports deleted; they drop out of trends and listings. */
   markDeleted(sourceId: string, externalIds: string[], at: number): Promise<number>;
+  /** Recomputes every rollup from the mentions (after an import or a bulk change). */
+  rebuildRollups(): Promise<void>;
   upsertSource(id: string, type: string, now: number): Promise<void>;
   getSource(id: string): Promise<SourceState | undefined>;
   listSources(): Promise<SourceState[]>;
@@ -105,6 +107,11 @@ export interface TrendPoint {
   /** (pos − neg) / volume, 0 when empty. */
   netSentiment: number;
   meanScore: number;
+  /** Distinct authors in the bucket. */
+  uniqueAuthors: number;
+  likes: number;
+  replies: number;
+  reposts: number;
 }
 
 export interface SourceState {

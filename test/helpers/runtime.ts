@@ -40,3 +40,8 @@ export function makeApp(runtime: Runtime, overrides: Partial<ApiDeps> = {}) {
     ...overrides,
   });
 }
+
+/** Response bodies in tests are read as loosely typed JSON. */
+export async function json(res: Response | Promise<Response>): Promise<any> {
+  return (await res).json();
+}

@@ -5,6 +5,8 @@ import { createListMentions } from './query-mentions.js';
 import { createTrends } from './trends.js';
 import { createSourceRepository } from './sources.js';
 import { createBrandRepository } from './brands.js';
+import { createRollupMaintainer } from './rollups.js';
+import { createMarkDeleted } from './delete-mentions.js';
 
 /**
  * The embedded SQLite backend behind the async `Store` interface. Work runs synchronously in
@@ -14,22 +16,19 @@ import { createBrandRepository } from './brands.js';
  * const store = createSqliteStore(openDb(':memory:'));
  */
 export function createSqliteStore(db: Db): Store {
-  const saveMentions = createSaveMentions(db);
+  const rollups = createRollupMaintainer(db);
+  const saveMentions = createSaveMentions(db, rollups);
   const listMentions = createListMentions(db);
   const trends = createTrends(db);
   const sources = createSourceRepository(db);
   const brands = createBrandRepository(db);
-  const markDeleted = db.prepare(
-    'UPDATE mentions SET deleted_at = ? WHERE source_id = ? AND external_id = ? AND deleted_at IS NULL',
-  );
-  const markDeletedAll = db.transaction((sourceId: string, ids: string[], at: number) =>
-    ids.reduce((sum, id) => sum + markDeleted.run(at, sourceId, id).changes, 0),
-  );
+  const markDeleted = createMarkDeleted(db, rollups);
   return {
     saveMentions: async (items) => saveMentions(items),
     listMentions: async (query) => listMentions(query),
     trends: async (query) => trends(query),
-    markDeleted: async (sourceId, ids, at) => markDeletedAll(sourceId, ids, at),
+    markDeleted: async (sourceId, ids, at) => markDeleted(sourceId, ids, at),
+    rebuildRollups: async () => rollups.rebuild(),
     upsertSource: async (id, type, now) => sources.upsert(id, type, now),
     getSource: async (id) => sources.get(id),
     listSources: async () => sources.list(),

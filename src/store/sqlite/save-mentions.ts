@@ -1,5 +1,6 @@
 import type { Db } from '../db.js';
 import type { MentionInput, SaveResult } from '../types.js';
+import type { RollupMaintainer } from './rollups.js';
 
 interface ExistingRow {
   id: number;
@@ -12,9 +13,10 @@ interface ExistingRow {
 
 /**
  * Builds the batch upsert: one transaction per batch, upsert by (source, external id), near-duplicate
- * linking by content hash, analysis/brands/search rows replaced when the text changed.
+ * linking by content hash, analysis/brands/search/term rows replaced when the text changed, and the
+ * rollups adjusted by the difference (old contribution out, new one in).
  */
-export function createSaveMentions(db: Db): (items: MentionInput[]) => SaveResult {
+export function createSaveMentions(db: Db, rollups: RollupMaintainer): (items: MentionInput[]) => SaveResult {
   const upsertAuthor = db.prepare(`
     INSERT INTO authors (platform, platform_id, handle, name, followers, first_seen, last_seen)
     VALUES (@platform, @platformId, @handle, @name, @followers, @seen, @seen)
@@ -47,6 +49,8 @@ export function createSaveMentions(db: Db): (items: MentionInput[]) => SaveResul
   const insertBrand = db.prepare('INSERT OR IGNORE INTO mention_brands (mention_id, brand_id) VALUES (?, ?)');
   const deleteSearch = db.prepare('DELETE FROM mention_search WHERE rowid = ?');
   const insertSearch = db.prepare('INSERT INTO mention_search (rowid, tokens) VALUES (?, ?)');
+  const deleteTerms = db.prepare('DELETE FROM mention_terms WHERE mention_id = ?');
+  const insertTerm = db.prepare('INSERT OR IGNORE INTO mention_terms (mention_id, term) VALUES (?, ?)');
 
   function writeDerived(id: number, item: MentionInput): void {
     const { analysis } = item;
@@ -67,6 +71,8 @@ export function createSaveMentions(db: Db): (items: MentionInput[]) => SaveResul
     for (const brandId of item.brandIds) insertBrand.run(id, brandId);
     deleteSearch.run(id);
     insertSearch.run(id, item.searchTokens.join(' '));
+    deleteTerms.run(id);
+    for (const term of new Set([...analysis.themes, ...analysis.keywords])) insertTerm.run(id, term);
   }
 
   function saveOne(item: MentionInput, result: SaveResult): void {
@@ -103,6 +109,7 @@ export function createSaveMentions(db: Db): (items: MentionInput[]) => SaveResul
       const original = item.dedupe ? (findOriginal.get(item.contentHash) as { id: number } | undefined) : undefined;
       const id = Number(insertMention.run({ ...row, duplicateOf: original?.id ?? null }).lastInsertRowid);
       writeDerived(id, item);
+      rollups.apply(rollups.load(id), 1);
       result.inserted += 1;
       if (original) result.duplicates += 1;
       return;
@@ -111,8 +118,10 @@ export function createSaveMentions(db: Db): (items: MentionInput[]) => SaveResul
       result.unchanged += 1;
       return;
     }
+    rollups.apply(rollups.load(existing.id), -1);
     updateMention.run({ ...row, id: existing.id });
     if (existing.content_hash !== row.contentHash) writeDerived(existing.id, item);
+    rollups.apply(rollups.load(existing.id), 1);
     result.updated += 1;
   }
 

@@ -1,8 +1,7 @@
 import type { Db } from '../db.js';
-import type { Interval, TrendPoint, TrendQuery } from '../types.js';
+import type { TrendPoint, TrendQuery } from '../types.js';
 import { createStatementCache } from './statements.js';
-
-export const INTERVAL_MS: Record<Interval, number> = { hour: 3_600_000, day: 86_400_000 };
+import { INTERVAL_MS } from './intervals.js';
 
 interface BucketRow {
   bucket: number;
@@ -11,43 +10,44 @@ interface BucketRow {
   neu: number;
   neg: number;
   score_sum: number;
+  likes: number;
+  replies: number;
+  reposts: number;
+  authors: number;
 }
 
 /**
- * Volume and sentiment per UTC hour/day. Near-duplicates and deleted posts are not counted;
- * empty buckets are filled with zeros so charts have a continuous axis.
+ * Volume, sentiment, engagement and unique authors per UTC hour/day, read from the rollups (a range
+ * scan on the primary key), so the cost does not grow with the number of mentions. Near-duplicates and
+ * deleted posts are not counted; empty buckets are filled with zeros for a continuous axis.
  */
 export function createTrends(db: Db): (query: TrendQuery) => TrendPoint[] {
   const prepare = createStatementCache(db);
   return (query) => {
     const size = INTERVAL_MS[query.interval];
-    const where = ['m.created_at >= ?', 'm.created_at < ?', 'm.deleted_at IS NULL', 'm.duplicate_of IS NULL'];
-    const params: unknown[] = [query.from, query.to];
-    if (query.brandId) {
-      where.push('m.id IN (SELECT mention_id FROM mention_brands WHERE brand_id = ?)');
-      params.push(query.brandId);
-    }
-    if (query.lang) where.push('m.lang = ?'), params.push(query.lang);
-    if (query.sourceId) where.push('m.source_id = ?'), params.push(query.sourceId);
+    const start = Math.floor(query.from / size) * size;
+    const where = ['interval = ?', 'brand_id = ?', 'bucket >= ?', 'bucket < ?'];
+    const params: unknown[] = [query.interval, query.brandId ?? '', start, query.to];
+    if (query.lang) where.push('lang = ?'), params.push(query.lang);
+    if (query.sourceId) where.push('source_id = ?'), params.push(query.sourceId);
+    const filter = where.join(' AND ');
     const sql = `
-      SELECT (m.created_at / ${size}) * ${size} AS bucket, count(*) AS volume,
-        sum(a.sentiment = 'pos') AS pos, sum(a.sentiment = 'neu') AS neu, sum(a.sentiment = 'neg') AS neg,
-        sum(a.score) AS score_sum
-      FROM mentions m JOIN analyses a ON a.mention_id = m.id
-      WHERE ${where.join(' AND ')}
-      GROUP BY bucket ORDER BY bucket`;
-    const rows = prepare(sql).all(...params) as BucketRow[];
-    return fillBuckets(rows, Math.floor(query.from / size) * size, query.to, size);
+      SELECT r.*, coalesce(u.authors, 0) AS authors FROM (
+        SELECT bucket, sum(volume) AS volume, sum(pos) AS pos, sum(neu) AS neu, sum(neg) AS neg,
+          sum(score_sum) AS score_sum, sum(likes) AS likes, sum(replies) AS replies, sum(reposts) AS reposts
+        FROM rollups WHERE ${filter} GROUP BY bucket) r
+      LEFT JOIN (SELECT bucket, count(DISTINCT author_id) AS authors FROM rollup_authors WHERE ${filter} GROUP BY bucket) u
+        ON u.bucket = r.bucket
+      ORDER BY r.bucket`;
+    const rows = prepare(sql).all(...params, ...params) as BucketRow[];
+    return fillBuckets(rows, start, query.to, size);
   };
 }
 
 function fillBuckets(rows: BucketRow[], start: number, end: number, size: number): TrendPoint[] {
   const byBucket = new Map(rows.map((row) => [row.bucket, row]));
   const points: TrendPoint[] = [];
-  for (let bucket = start; bucket < end; bucket += size) {
-    const row = byBucket.get(bucket);
-    points.push(toPoint(bucket, row));
-  }
+  for (let bucket = start; bucket < end; bucket += size) points.push(toPoint(bucket, byBucket.get(bucket)));
   return points;
 }
 
@@ -63,6 +63,10 @@ function toPoint(bucket: number, row: BucketRow | undefined): TrendPoint {
     neg,
     netSentiment: volume ? round((pos - neg) / volume) : 0,
     meanScore: volume ? round((row?.score_sum ?? 0) / volume) : 0,
+    uniqueAuthors: row?.authors ?? 0,
+    likes: row?.likes ?? 0,
+    replies: row?.replies ?? 0,
+    reposts: row?.reposts ?? 0,
   };
 }
 
