@@ -3,6 +3,7 @@
  * malformed JSON becomes a `ParseError` that says what was expected and shows the first bytes,
  * and conditional GETs carry ETag / Last-Modified validators.
  */
+import { TextDecoder } from 'node:util';
 import { ParseError, UpstreamError } from '../errors.js';
 
 /** Characters of a body quoted in error messages. */
@@ -83,6 +84,30 @@ export async function fetchJson(
   return { data: parseJsonBody(await res.text(), url, what), res };
 }
 
+/**
+ * Decodes a body by its declared charset: the `Content-Type` header first, then an XML
+ * declaration or HTML `<meta charset>` in the first bytes, else UTF-8 (BOM honoured). Chinese
+ * feeds still ship GBK/GB2312, which `res.text()` would turn into mojibake.
+ *
+ * @example decodeBody(gbkBytes, 'application/rss+xml; charset=gbk');
+ */
+export function decodeBody(bytes: Uint8Array, contentType: string | null): string {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
+  const declared =
+    /charset\s*=\s*["']?([\w:.-]+)/i.exec(contentType ?? '')?.[1] ??
+    /^\s*<\?xml[^>]*\bencoding\s*=\s*["']([\w:.-]+)["']/i.exec(head)?.[1] ??
+    /<meta[^>]+charset\s*=\s*["']?([\w:.-]+)/i.exec(head)?.[1];
+  // A UTF-8 BOM wins over a stale declaration.
+  const hasUtf8Bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  let decoder: TextDecoder;
+  try {
+    decoder = new TextDecoder(hasUtf8Bom || !declared ? 'utf-8' : declared);
+  } catch {
+    decoder = new TextDecoder('utf-8'); // unknown label: UTF-8 is the best guess
+  }
+  return decoder.decode(bytes);
+}
+
 /** HTTP cache validators remembered between runs. */
 export interface Validators {
   etag?: string;
@@ -120,7 +145,7 @@ export async function fetchConditional(
   await assertOk(res, url);
   return {
     notModified: false,
-    body: await res.text(),
+    body: decodeBody(new Uint8Array(await res.arrayBuffer()), res.headers.get('content-type')),
     res,
     validators: {
       etag: res.headers.get('etag') ?? validators.etag,

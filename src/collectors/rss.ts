@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import type { RawPost } from '../domain.js';
-import { decodeCursor, encodeCursor, rememberIds } from './cursor.js';
+import { decodeCursor, encodeCursor, MAX_REMEMBERED_IDS, rememberIds } from './cursor.js';
 import { parseFeed, type FeedEntry } from './feed-parser.js';
 import { fetchConditional } from './fetch-body.js';
 import { matchesKeywords } from './keywords.js';
@@ -81,7 +81,8 @@ export const collector: Collector<RssConfig> = {
     }
     ctx.progress?.(posts.length);
     // Remember every id in the current feed, including keyword misses, so they are not re-checked.
-    const cursor = encodeCursor({ ...result.validators, seen: rememberIds(entries.map((e) => e.id), state.seen) });
+    const ids = entries.map((e) => e.id);
+    const cursor = encodeCursor({ ...result.validators, seen: rememberIds(ids, state.seen, Math.max(MAX_REMEMBERED_IDS, ids.length)) });
     return { posts, cursor };
   },
 };

@@ -85,6 +85,39 @@ describe('createPoliteFetch', () => {
     expect(sleeps).toEqual([50, 100]);
   });
 
+  it('honours Retry-After on a 503', async () => {
+    server = await startFixtureServer({ '/maint': [{ status: 503, headers: { 'retry-after': '12' } }, { body: 'back' }] });
+    const { fetch, sleeps } = politeFetch();
+    expect(await (await fetch(`${server.baseUrl}/maint`)).text()).toBe('back');
+    expect(sleeps).toEqual([12_000]);
+  });
+
+  it('times out a slow server per attempt and retries', async () => {
+    server = await startFixtureServer({ '/slow': [{ delayMs: 500, body: 'late' }, { body: 'quick' }] });
+    const { fetch, sleeps } = politeFetch({ timeoutMs: 50 });
+    expect(await (await fetch(`${server.baseUrl}/slow`)).text()).toBe('quick');
+    expect(sleeps).toHaveLength(1);
+  });
+
+  it('keeps at most maxPerHost requests in flight to one host', async () => {
+    let inFlight = 0;
+    let peak = 0;
+    const tracking: typeof fetch = async (input, init) => {
+      inFlight += 1;
+      peak = Math.max(peak, inFlight);
+      try {
+        return await globalThis.fetch(input, init);
+      } finally {
+        inFlight -= 1;
+      }
+    };
+    server = await startFixtureServer({ '/a': { delayMs: 20, body: 'a' } });
+    const { fetch } = politeFetch({ fetch: tracking, maxPerHost: 2 });
+    const bodies = await Promise.all(Array.from({ length: 6 }, () => fetch(`${server.baseUrl}/a`).then((r) => r.text())));
+    expect(bodies).toEqual(['a', 'a', 'a', 'a', 'a', 'a']);
+    expect(peak).toBe(2);
+  });
+
   it('returns the last 5xx response once attempts run out', async () => {
     server = await startFixtureServer({ '/down': { status: 500, body: 'boom' } });
     const { fetch } = politeFetch({ maxAttempts: 3 });

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ParseError, RateLimitedError } from '../../src/errors.js';
 import { collector } from '../../src/collectors/rss.js';
-import { readFixture, startFixtureServer, type FixtureServer } from '../helpers/fixture-server.js';
+import { readFixture, readFixtureBytes, startFixtureServer, type FixtureServer } from '../helpers/fixture-server.js';
 import { makeContext } from './context.js';
 
 const RSS_HEADERS = {
@@ -56,6 +56,23 @@ describe('rss collector', () => {
         'night_owl',
       ],
     ]);
+  });
+
+  it('decodes GB2312 feeds from the XML declaration or the Content-Type charset', async () => {
+    const bytes = readFixtureBytes('rss', 'gb2312.xml');
+    server = await startFixtureServer({
+      '/feed.xml': { headers: { 'content-type': 'text/xml' }, body: bytes },
+      '/labelled': { headers: { 'content-type': 'application/rss+xml; charset=GBK' }, body: bytes },
+    });
+    for (const path of ['/feed.xml', '/labelled']) {
+      const { posts } = await collector.collect(makeContext(config({ url: `${server.baseUrl}${path}` })));
+      expect(posts[0]).toMatchObject({
+        title: 'Acme 手机发热严重怎么办',
+        text: '玩游戏十分钟就很烫，\n客服说是正常现象。',
+        author: { name: '机友小张' },
+        createdAt: '2025-06-10T10:20:00.000Z',
+      });
+    }
   });
 
   it('uses conditional GET: a 304 yields no posts and keeps the cursor', async () => {

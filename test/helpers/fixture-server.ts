@@ -9,11 +9,13 @@ import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** One canned response. An object `body` is sent as JSON. */
+/** One canned response. An object `body` is sent as JSON; a Buffer as raw bytes. */
 export interface FixtureResponse {
   status?: number;
   headers?: Record<string, string>;
-  body?: string | object;
+  body?: string | Buffer | object;
+  /** Wait this long before answering (timeouts, concurrency). */
+  delayMs?: number;
 }
 
 /** A request the server received. */
@@ -51,6 +53,11 @@ const FIXTURE_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtur
 /** Reads `test/fixtures/collectors/<source>/<name>` as UTF-8. */
 export function readFixture(source: string, name: string): string {
   return readFileSync(join(FIXTURE_ROOT, source, name), 'utf8');
+}
+
+/** Reads a fixture as raw bytes (for non-UTF-8 bodies). */
+export function readFixtureBytes(source: string, name: string): Buffer {
+  return readFileSync(join(FIXTURE_ROOT, source, name));
 }
 
 /** Reads and parses a JSON fixture (so tests can tweak it before serving). */
@@ -98,10 +105,15 @@ export async function startFixtureServer(routes: FixtureRoutes = {}): Promise<Fi
       const served = servedCount.get(key) ?? 0;
       servedCount.set(key, served + 1);
       const fixture = pick(handler, recorded, served);
-      const isJson = fixture.body !== undefined && typeof fixture.body !== 'string';
-      const body = isJson ? JSON.stringify(fixture.body) : ((fixture.body as string | undefined) ?? '');
+      const raw = fixture.body;
+      const isJson = raw !== undefined && typeof raw !== 'string' && !Buffer.isBuffer(raw);
+      const body = isJson ? JSON.stringify(raw) : ((raw as string | Buffer | undefined) ?? '');
       const headers = { ...(isJson ? { 'content-type': 'application/json; charset=utf-8' } : {}), ...fixture.headers };
-      res.writeHead(fixture.status ?? 200, headers).end(body);
+      const send = () => {
+        if (!res.destroyed) res.writeHead(fixture.status ?? 200, headers).end(body);
+      };
+      if (fixture.delayMs) setTimeout(send, fixture.delayMs);
+      else send();
     });
   });
 
