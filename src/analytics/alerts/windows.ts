@@ -1,0 +1,41 @@
+import type { WindowPlan } from './rules.js';
+
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+
+/** A half-open time range in epoch ms. */
+export interface TimeRange {
+  from: number;
+  to: number;
+}
+
+/** The ranges a volume comparison needs; the job counts mentions in each. */
+export interface WindowRanges {
+  recent: TimeRange;
+  seasonal: TimeRange[];
+  trailing: TimeRange[];
+}
+
+/**
+ * Plans the recent window ending at `now`, the same clock window on each of the previous
+ * `seasonalDays` days, and back-to-back windows covering the `trailingHours` before the recent one.
+ *
+ * @example
+ * planWindows(Date.parse('2026-03-03T12:00Z'), { windowMinutes: 60, seasonalDays: 7, trailingHours: 24 });
+ */
+export function planWindows(now: number, plan: WindowPlan): WindowRanges {
+  const size = plan.windowMinutes * MINUTE;
+  const recent = { from: now - size, to: now };
+  const seasonal = Array.from({ length: plan.seasonalDays }, (_, i) => ({
+    from: recent.from - (i + 1) * DAY,
+    to: recent.to - (i + 1) * DAY,
+  }));
+  const count = Math.max(1, Math.floor((plan.trailingHours * 60) / plan.windowMinutes));
+  const trailing = Array.from({ length: count }, (_, i) => ({ from: recent.from - (i + 1) * size, to: recent.from - i * size }));
+  return { recent, seasonal, trailing };
+}
+
+/** Start of the baseline period (the earliest trailing window). */
+export function baselineStart(ranges: WindowRanges): number {
+  return Math.min(...ranges.trailing.map((r) => r.from));
+}
