@@ -64,7 +64,7 @@ function reviewToPost(sourceId: string, entry: Entry, country: string, appId: st
 
 /**
  * The `appstore` collector. Cursor: `{"<country>": {"since": "<ISO>", "ids": ["<review id>", …]}}`;
- * paging stops at the first review already seen or older than `since`.
+ * paging stops at the first page reaching reviews older than `since`; known ids are skipped.
  *
  * @example { "id": "appstore-acme", "type": "appstore", "config": { "appId": "284882215", "countries": ["us", "cn"] } }
  */
@@ -91,17 +91,18 @@ export const collector: Collector<AppStoreConfig> = {
         // Older feeds lead with an app-metadata entry that has no rating: not a review.
         const reviews = (Array.isArray(raw) ? raw : raw ? [raw] : []).filter((e) => e['im:rating']);
         if (reviews.length === 0) break;
-        let reachedKnown = false;
+        let reachedOld = false;
         for (const entry of reviews) {
           const post = reviewToPost(ctx.sourceId, entry, country, appId);
-          if (seen.has(post.externalId) || (state && post.createdAt < state.since)) {
-            reachedKnown = true;
+          if (state && post.createdAt < state.since) {
+            reachedOld = true;
             continue;
           }
-          fresh.push(post);
+          // An edited review moves back to the top with its old id: skip it, but keep paging.
+          if (!seen.has(post.externalId)) fresh.push(post);
         }
         ctx.progress?.(posts.length + fresh.length);
-        if (reachedKnown) break;
+        if (reachedOld) break;
       }
       posts.push(...fresh);
       const newest = fresh.reduce((max, p) => (p.createdAt > max ? p.createdAt : max), state?.since ?? '');

@@ -87,7 +87,9 @@ function withUserAgent(input: string | URL | Request, init: RequestInit | undefi
  * const res = await politeFetch('https://hn.algolia.com/api/v1/search_by_date?query=acme');
  */
 export function createPoliteFetch(options: PoliteFetchOptions = {}): typeof fetch {
-  const opts = { ...DEFAULT_POLITE_FETCH_OPTIONS, ...options };
+  // Explicit `undefined`s (e.g. from an optional config field) must not erase the defaults.
+  const given = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
+  const opts = { ...DEFAULT_POLITE_FETCH_OPTIONS, ...given } as typeof DEFAULT_POLITE_FETCH_OPTIONS;
   const baseFetch = options.fetch ?? globalThis.fetch;
   const limiter = createHostLimiter(opts.maxPerHost);
 
@@ -105,6 +107,8 @@ export function createPoliteFetch(options: PoliteFetchOptions = {}): typeof fetc
       const signal = callerSignal ? AbortSignal.any([callerSignal, timeout]) : timeout;
       let response: Response;
       try {
+        // The slot is held until headers arrive; bodies here are small, and holding it through the
+        // caller's body read would need wrapping every Response.
         response = await limiter.run(host, () => baseFetch(input, { ...init, headers, signal }));
       } catch (error) {
         if (last || !isRetryableError(error, callerSignal)) throw error;

@@ -65,6 +65,14 @@ describe('appstore collector', () => {
     expect(JSON.parse(cursor!).us).toEqual({ since: '2025-06-10T16:00:00.000Z', ids: ['11874000999', '11873120441', '11872998310'] });
   });
 
+  it('skips an edited known review at the top without stopping early', async () => {
+    server = await startFixtureServer(routes());
+    const previous = JSON.stringify({ us: { since: '2025-06-09T17:05:10.000Z', ids: ['11871001234', '11873120441'] } });
+    const { posts } = await collector.collect(makeContext(config(), previous));
+    expect(posts.map((p) => p.externalId)).toEqual(['11872998310']);
+    expect(server.requests.map((r) => r.path)).toEqual([page('us', 1), page('us', 2)]);
+  });
+
   it('retries 5xx, honours 429 Retry-After, and reports malformed JSON', async () => {
     server = await startFixtureServer({ ...routes(), [page('us', 1)]: [{ status: 500 }, { status: 429, headers: { 'retry-after': '10' } }, json('us-page3.json')] });
     const ctx = makeContext(config());
