@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { UpstreamError } from '../errors.js';
 import type { RawPost } from '../domain.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
+import { declaredLang } from './declared-lang.js';
 import { fetchJson } from './fetch-body.js';
 import { expectShape } from './shape.js';
 import { tryIsoUtc } from './time.js';
@@ -50,7 +51,7 @@ const CursorSchema = z.object({ since: z.string(), uris: z.array(z.string()).def
 /** Normalises one PostView; the web URL uses the record key, the last segment of the at:// URI. */
 export function postViewToPost(sourceId: string, view: PostView): RawPost {
   const rkey = view.uri.split('/').pop();
-  const lang = view.record.langs?.[0];
+  const lang = declaredLang(view.record.langs?.[0]);
   return {
     source: sourceId,
     externalId: view.uri,

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { RawPost } from '../domain.js';
 import { compareNumericIds, decodeCursor, encodeCursor } from './cursor.js';
+import { declaredLang } from './declared-lang.js';
 import { fetchJson } from './fetch-body.js';
 import { htmlToText } from './html-text.js';
 import { matchesKeywords } from './keywords.js';
@@ -75,7 +76,7 @@ export function statusToPost(sourceId: string, status: Status, instanceHost: str
     url: status.url ?? status.uri,
     author: { id: account.id, handle, name: account.display_name || account.username, followers: account.followers_count },
     createdAt: toIsoUtc(status.created_at, 'created_at'),
-    ...(status.language ? { lang: status.language } : {}),
+    ...(declaredLang(status.language) ? { lang: declaredLang(status.language) } : {}),
     engagement: { likes: status.favourites_count, replies: status.replies_count, reposts: status.reblogs_count },
   };
 }

@@ -61,7 +61,7 @@ describe('bluesky collector', () => {
   it('on the next run asks since the high-water mark and stops at a known post', async () => {
     server = await startFixtureServer(routes());
     const { posts, cursor } = await collector.collect(makeContext(config(), JSON.stringify({ since: '2025-06-10T11:50:01.123Z', uris: [ALICE] })));
-    expect(posts.map((p) => p.text)).toEqual(['更新之后 Acme 好用多了']);
+    expect(posts.map((p) => [p.text, p.lang])).toEqual([['更新之后 Acme 好用多了', 'zh']]); // langs ["zh-Hans", "en"]
     expect(server.requestsTo(SEARCH)).toHaveLength(1);
     expect(JSON.parse(cursor!).since).toBe('2025-06-10T12:40:00.000Z');
   });

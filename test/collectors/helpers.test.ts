@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ParseError } from '../../src/errors.js';
 import { compareNumericIds, decodeCursor, encodeCursor, rememberIds } from '../../src/collectors/cursor.js';
 import { decodeBody, redactUrl } from '../../src/collectors/fetch-body.js';
+import { declaredLang } from '../../src/collectors/declared-lang.js';
 import { matchesKeywords } from '../../src/collectors/keywords.js';
 import { toIsoUtc, tryIsoUtc } from '../../src/collectors/time.js';
 import { z } from 'zod';
@@ -73,5 +74,11 @@ describe('matchesKeywords', () => {
     expect(matchesKeywords('客服太慢', ['客服'])).toBe(true);
     expect(matchesKeywords('unrelated', ['acme'])).toBe(false);
     expect(matchesKeywords('anything', [])).toBe(true);
+  });
+});
+
+describe('declaredLang', () => {
+  it('keeps the primary subtag of a BCP-47 tag', () => {
+    expect(['zh-Hant-TW', 'EN_us', 'ja', '', 'not a tag', null].map(declaredLang)).toEqual(['zh', 'en', 'ja', undefined, undefined, undefined]);
   });
 });
