@@ -5,6 +5,7 @@ import cron from 'node-cron';
 import { ConfigError } from './errors.js';
 import type { Collector } from './collectors/types.js';
 import { DEMO_DIR } from './resources/paths.js';
+import { AlertsFileSchema, resolveAlertsConfig, type AlertsConfig } from './alerts/schema.js';
 
 /**
  * The only module that reads `process.env`. Everything is resolved and validated once at start-up
@@ -43,6 +44,7 @@ const FileSchema = z
     unhealthyAfterFailures: z.number().int().positive().optional(),
     sources: z.array(SourceSchema).default([]),
     brands: z.array(BrandSchema).default([]),
+    alerts: AlertsFileSchema.optional(),
   })
   .strict();
 
@@ -70,6 +72,8 @@ export interface AppConfig {
   unhealthyAfterFailures: number;
   sources: SourceConfig[];
   brands: BrandConfig[];
+  /** Alert rules and channels; absent means the defaults (every detector, no channels). */
+  alerts?: AlertsConfig;
   /** Path of the config file that was read, if any. */
   configFile?: string;
 }
@@ -123,6 +127,7 @@ export function loadConfig(options: LoadConfigOptions): AppConfig {
     unhealthyAfterFailures: file.unhealthyAfterFailures ?? DEFAULTS.unhealthyAfterFailures,
     sources,
     brands,
+    alerts: resolveAlertsConfig(file.alerts, brands.map((b) => b.id)),
     configFile,
   };
 }
