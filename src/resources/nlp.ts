@@ -9,6 +9,8 @@ import { loadSegmenters, type SegmenterOptions } from './segmenters.js';
 import { loadChineseConverter, loadLatinGuesser } from './language.js';
 import { loadEmotionResources, loadSentimentResources, type EmotionResources, type SentimentResources } from './sentiment-model.js';
 import { LEXICON_DIR, MODEL_DIR } from './paths.js';
+import { loadAspectLexicons } from './aspects.js';
+import type { AspectLexicons } from '../pipeline/components/aspects.js';
 
 /** Everything `createDefaultPipeline` needs, loaded once. */
 export interface NlpResources {
@@ -18,6 +20,7 @@ export interface NlpResources {
   sentiment: SentimentResources;
   emotion: EmotionResources;
   keywords: KeywordResources;
+  aspects: AspectLexicons;
 }
 
 export interface NlpResourceOptions extends SegmenterOptions {
@@ -78,5 +81,6 @@ export async function loadNlpResources(options: NlpResourceOptions = {}): Promis
       idf,
       defaultIdf,
     }),
+    aspects: loadAspectLexicons(lexiconDir),
   });
 }

@@ -1,0 +1,83 @@
+import type { AspectLexicon } from './lexicon.js';
+
+/** One aspect term found in a clause; `start`/`length` count characters (zh) or tokens (en). */
+export interface AspectMatch {
+  category: string;
+  /** An opinion word implying the category (dropped when the clause names an explicit term). */
+  implied: boolean;
+  /** The term as it appears (en: lower-case tokens joined by spaces). */
+  term: string;
+  start: number;
+  length: number;
+}
+
+/**
+ * zh: every multi-character term occurring in `text[start, end)` (substring match, so terms that
+ * jieba split, like 性价 + 比, are found), plus single-character terms (贵, 慢) only when they are
+ * a whole token or the last character of a two-character token (太贵, 不慢), never inside words
+ * such as 贵州. Overlaps resolve to the longest match, and blocked terms (`_none`) are dropped
+ * after they have shadowed shorter ones.
+ */
+export function matchZh(lex: AspectLexicon, text: string, start: number, end: number, tokens: readonly string[], from: number, to: number): AspectMatch[] {
+  const found: AspectMatch[] = [];
+  for (let p = start; p < end - 1; p++) {
+    if (!lex.prefixes.has(text.slice(p, p + 2))) continue;
+    for (let len = Math.min(lex.maxLength, end - p); len >= 2; len--) {
+      const term = text.slice(p, p + len);
+      const category = lex.terms.get(term);
+      if (category !== undefined) found.push({ category, implied: lex.implied.has(term), term, start: p, length: len });
+    }
+  }
+  let offset = start;
+  for (let i = from; i < to; i++) {
+    const tok = tokens[i];
+    const at = text.indexOf(tok, offset);
+    if (at >= 0) offset = at + tok.length;
+    if (tok.length > 2 || at < 0) continue;
+    const last = tok[tok.length - 1];
+    const category = lex.terms.get(last);
+    if (category !== undefined) found.push({ category, implied: lex.implied.has(last), term: last, start: at + tok.length - 1, length: 1 });
+  }
+  return resolve(found);
+}
+
+/** en: token n-grams (longest first) against the lexicon, accepting a plural last word. */
+export function matchEn(lex: AspectLexicon, tokens: readonly string[], from: number, to: number): AspectMatch[] {
+  const found: AspectMatch[] = [];
+  for (let i = from; i < to; i++) {
+    if (!lex.prefixes.has(tokens[i])) continue;
+    let key = '';
+    const parts: string[] = [];
+    for (let n = 1; n <= lex.maxLength && i + n <= to; n++) {
+      parts.push(tokens[i + n - 1]);
+      key = n === 1 ? parts[0] : `${key} ${parts[n - 1]}`;
+      const hit = lookupEn(lex, key);
+      if (hit !== undefined) found.push({ category: lex.terms.get(hit)!, implied: lex.implied.has(hit), term: key, start: i, length: n });
+    }
+  }
+  return resolve(found);
+}
+
+/** The lexicon entry `key` matches: itself, or its singular when the last word is a plural. */
+function lookupEn(lex: AspectLexicon, key: string): string | undefined {
+  if (lex.terms.has(key)) return key;
+  if (key.length < 4 || key.charCodeAt(key.length - 1) !== 115 /* s */) return undefined;
+  const candidates = key.endsWith('ies') ? [key.slice(0, -3) + 'y'] : key.endsWith('es') ? [key.slice(0, -1), key.slice(0, -2)] : [key.slice(0, -1)];
+  return candidates.find((c) => lex.terms.has(c));
+}
+
+/**
+ * Longest match wins an overlap (earlier start on ties); blocked terms are then removed, and
+ * implied (opinion-word) matches too when the clause names an explicit aspect.
+ */
+function resolve(found: AspectMatch[]): AspectMatch[] {
+  if (found.length === 0) return found;
+  if (found.length > 1) found.sort((a, b) => b.length - a.length || a.start - b.start);
+  const kept: AspectMatch[] = [];
+  for (const m of found) {
+    if (kept.every((k) => m.start + m.length <= k.start || k.start + k.length <= m.start)) kept.push(m);
+  }
+  const named = kept.filter((m) => m.category !== '');
+  const explicit = named.some((m) => !m.implied);
+  return (explicit ? named.filter((m) => !m.implied) : named).sort((a, b) => a.start - b.start);
+}

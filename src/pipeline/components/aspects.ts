@@ -1,0 +1,86 @@
+import type { AspectOpinion, Doc, SentimentResult } from '../../domain.js';
+import type { AspectLexicon } from '../aspects/lexicon.js';
+import { splitClauses, type Clause } from '../aspects/clauses.js';
+import { matchEn, matchZh, type AspectMatch } from '../aspects/match.js';
+import type { SentimentScorers } from './sentiment.js';
+import type { PipelineComponent } from '../types.js';
+
+/** The compiled aspect lexicons, one per analysed language (see `src/resources/aspects.ts`). */
+export interface AspectLexicons {
+  zh: AspectLexicon;
+  en: AspectLexicon;
+}
+
+export interface AspectResources {
+  lexicons: AspectLexicons;
+  /** The same scorers the `sentiment` component uses; each aspect's clause is scored with them. */
+  scorers: SentimentScorers;
+}
+
+/**
+ * Aspect-based sentiment: finds aspect terms of the lexicon (token n-grams for en; substrings for
+ * zh, so terms the segmenter split are still found), and gives each aspect the sentiment of the
+ * clause that mentions it. Clauses come from the doc's own tokens (see `splitClauses`). One
+ * opinion per category per clause, carrying its longest term. A clause that names an aspect but
+ * holds no sentiment evidence borrows the next clause when that one names no aspect
+ * ("电池，很耐用", "the screen, however, is dim").
+ *
+ * @example
+ * const aspects = createAspects({ lexicons: res.aspects, scorers });
+ * aspects.run(doc).aspects; // 菜很好吃，但是配送太慢 → [{aspect:'taste',…,label:'pos'}, {aspect:'delivery',…,label:'neg'}]
+ */
+export function createAspects(resources: AspectResources): PipelineComponent {
+  return {
+    name: 'aspects',
+    requires: ['simplified', 'lang', 'tokens', 'sentiment'],
+    assigns: ['aspects'],
+    run: (doc) => ({ ...doc, aspects: doc.lang === 'zh' || doc.lang === 'en' ? findAspects(doc, doc.lang, resources) : [] }),
+  };
+}
+
+function findAspects(doc: Doc, lang: 'zh' | 'en', resources: AspectResources): AspectOpinion[] {
+  const tokens = doc.tokens!;
+  const text = doc.simplified!;
+  const lex = resources.lexicons[lang];
+  let lowered = text.toLowerCase();
+  if (lang === 'en') lowered = lowered.replace(/’/g, "'");
+  else if (lowered.length !== text.length) lowered = text;
+  const clauses = splitClauses(tokens, text, lang === 'en' ? lowered : text, lex.breaks);
+  const perClause = clauses.map((c) =>
+    lang === 'zh' ? matchZh(lex, lowered, c.start, c.end, tokens, c.from, c.to) : matchEn(lex, tokens, c.from, c.to),
+  );
+  const out: AspectOpinion[] = [];
+  const score = resources.scorers[lang];
+  for (let c = 0; c < clauses.length; c++) {
+    const matches = perClause[c];
+    if (matches.length === 0) continue;
+    let span = clauses[c];
+    let sentiment = scoreSpan(doc, span, score);
+    if (sentiment.label === 'neu' && c + 1 < clauses.length && perClause[c + 1].length === 0) {
+      span = { from: span.from, to: clauses[c + 1].to, start: span.start, end: clauses[c + 1].end };
+      sentiment = scoreSpan(doc, span, score);
+    }
+    for (const m of mostSpecific(matches)) {
+      out.push({ aspect: m.category, term: m.term, label: sentiment.label, score: sentiment.score });
+    }
+  }
+  return out;
+}
+
+/** The clause's sentiment; a clause covering the whole post reuses the post's result. */
+function scoreSpan(doc: Doc, span: Clause, score: SentimentScorers['zh']): SentimentResult {
+  const tokens = doc.tokens!;
+  if (span.from === 0 && span.to === tokens.length) return doc.sentiment!;
+  return score({ simplified: doc.simplified!.slice(span.start, span.end), tokens: tokens.slice(span.from, span.to) });
+}
+
+/** One match per category: the longest term, the earliest on ties. */
+function mostSpecific(matches: AspectMatch[]): AspectMatch[] {
+  if (matches.length === 1) return matches;
+  const best = new Map<string, AspectMatch>();
+  for (const m of matches) {
+    const prev = best.get(m.category);
+    if (!prev || m.term.length > prev.term.length) best.set(m.category, m);
+  }
+  return [...best.values()];
+}

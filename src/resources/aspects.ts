@@ -1,0 +1,33 @@
+import { join } from 'node:path';
+import { compileAspectLexicon, type AspectRow } from '../pipeline/aspects/lexicon.js';
+import type { AspectLexicons } from '../pipeline/components/aspects.js';
+import { readTsv } from './sentiment-model.js';
+import { LEXICON_DIR } from './paths.js';
+
+/**
+ * Loads the aspect lexicons once at start-up: `lexicons/aspects/<lang>.tsv` (`category<TAB>term[<TAB>implied]`)
+ * and the clause breaks (`lexicons/aspects/breaks.tsv` plus the sentiment contrast words of
+ * `lexicons/<lang>/contrast.tsv`). Throws on a malformed row, naming the file and line content.
+ *
+ * @example
+ * const aspects = loadAspectLexicons();
+ * aspects.zh.terms.get('性价比'); // 'price'
+ */
+export function loadAspectLexicons(lexiconDir = LEXICON_DIR): AspectLexicons {
+  const breakRows = readTsv(join(lexiconDir, 'aspects', 'breaks.tsv'));
+  const load = (lang: 'zh' | 'en') => {
+    const file = join(lexiconDir, 'aspects', `${lang}.tsv`);
+    const rows: AspectRow[] = readTsv(file).map((row) => {
+      if (row.length < 2 || row.length > 3 || (row.length === 3 && row[2] !== 'implied')) {
+        throw new Error(`${file}: expected "category<TAB>term[<TAB>implied]", found "${row.join('<TAB>')}"`);
+      }
+      return { category: row[0], term: row[1], implied: row[2] === 'implied' };
+    });
+    const breaks = [
+      ...breakRows.filter((row) => row[0] === lang).map((row) => row[1]),
+      ...readTsv(join(lexiconDir, lang, 'contrast.tsv')).map((row) => row[0]),
+    ];
+    return compileAspectLexicon(lang, rows, breaks);
+  };
+  return Object.freeze({ zh: load('zh'), en: load('en') });
+}
