@@ -1,0 +1,153 @@
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../db.js';
+import type { AlertState } from '../../analytics/alerts/alert-state.js';
+import type { AlertDraft } from '../../analytics/alerts/explain.js';
+import type { AlertType, WindowCounts } from '../../analytics/alerts/types.js';
+import { createStatementCache } from './statements.js';
+import type { AlertListQuery, AlertRepository, DeliveryRecord, DeliveryStatus, EvaluationRecord, StoredAlert } from '../alert-types.js';
+
+interface DeliveryRow {
+  id: number;
+  alert_id: number;
+  channel_id: string;
+  idempotency_key: string;
+  status: string;
+  attempts: number;
+  next_attempt_at: number;
+  last_error: string | null;
+  last_status: number | null;
+  sent_at: number | null;
+  created_at: number;
+}
+
+interface StateRow {
+  key: string;
+  brand_id: string;
+  type: string;
+  active: number;
+  last_fired_at: number | null;
+  last_seen_at: number | null;
+  resolved_at: number | null;
+}
+
+// Same population as trends: one count per original post, deleted posts and reposts left out.
+const BRAND_MENTIONS = `FROM mentions m JOIN analyses a ON a.mention_id = m.id
+  WHERE m.created_at >= ? AND m.created_at < ? AND m.deleted_at IS NULL AND m.duplicate_of IS NULL
+    AND m.id IN (SELECT mention_id FROM mention_brands WHERE brand_id = ?)`;
+
+const toDelivery = (r: DeliveryRow): DeliveryRecord => ({
+  id: r.id,
+  alertId: r.alert_id,
+  channelId: r.channel_id,
+  idempotencyKey: r.idempotency_key,
+  status: r.status as DeliveryStatus,
+  attempts: r.attempts,
+  nextAttemptAt: r.next_attempt_at,
+  lastError: r.last_error,
+  lastStatus: r.last_status,
+  sentAt: r.sent_at,
+  createdAt: r.created_at,
+});
+
+const toState = (r: StateRow): AlertState => ({
+  key: r.key,
+  brandId: r.brand_id,
+  type: r.type as AlertType,
+  active: r.active === 1,
+  lastFiredAt: r.last_fired_at,
+  lastSeenAt: r.last_seen_at,
+  resolvedAt: r.resolved_at,
+});
+
+/**
+ * SQLite alert repository: detection state, alert history and the delivery outbox. Prepared
+ * statements only; an evaluation is written in one transaction so an alert never exists without
+ * its pending deliveries.
+ */
+export function createAlertRepository(db: Db): AlertRepository {
+  const q = {
+    counts: db.prepare(`SELECT count(*) AS volume, coalesce(sum(a.sentiment = 'pos'), 0) AS pos,
+      coalesce(sum(a.sentiment = 'neu'), 0) AS neu, coalesce(sum(a.sentiment = 'neg'), 0) AS neg ${BRAND_MENTIONS}`),
+    themes: db.prepare(`SELECT lower(j.value) AS theme, count(DISTINCT m.id) AS n ${BRAND_MENTIONS.replace('WHERE', ', json_each(a.themes) j WHERE')} GROUP BY theme`),
+    states: db.prepare('SELECT * FROM alert_state'),
+    upsertState: db.prepare(`INSERT INTO alert_state (key, brand_id, type, active, last_fired_at, last_seen_at, resolved_at)
+      VALUES (@key, @brandId, @type, @active, @lastFiredAt, @lastSeenAt, @resolvedAt)
+      ON CONFLICT (key) DO UPDATE SET active = excluded.active, last_fired_at = excluded.last_fired_at,
+        last_seen_at = excluded.last_seen_at, resolved_at = excluded.resolved_at`),
+    insertAlert: db.prepare('INSERT INTO alerts (brand_id, type, severity, payload, created_at) VALUES (?, ?, ?, ?, ?)'),
+    insertDelivery: db.prepare(`INSERT INTO alert_deliveries (alert_id, channel_id, idempotency_key, status, next_attempt_at, created_at)
+      VALUES (?, ?, ?, 'pending', ?, ?)`),
+    alert: db.prepare('SELECT * FROM alerts WHERE id = ?'),
+    deliveriesOf: db.prepare('SELECT * FROM alert_deliveries WHERE alert_id = ? ORDER BY id'),
+    due: db.prepare(`SELECT * FROM alert_deliveries WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?`),
+    sent: db.prepare(`UPDATE alert_deliveries SET status = 'sent', sent_at = ?, attempts = ?, last_status = ?, last_error = NULL WHERE id = ?`),
+    retry: db.prepare('UPDATE alert_deliveries SET attempts = ?, last_error = ?, last_status = ?, next_attempt_at = ? WHERE id = ?'),
+    failed: db.prepare(`UPDATE alert_deliveries SET status = 'failed', attempts = ?, last_error = ?, last_status = ? WHERE id = ?`),
+    defer: db.prepare('UPDATE alert_deliveries SET next_attempt_at = ? WHERE id = ?'),
+    sentSince: db.prepare(`SELECT count(*) AS n FROM alert_deliveries WHERE channel_id = ? AND status = 'sent' AND sent_at >= ?`),
+    getSetting: db.prepare('SELECT value, updated_at FROM alert_settings WHERE key = ?'),
+    putSetting: db.prepare(`INSERT INTO alert_settings (key, value, updated_at) VALUES (?, ?, ?)
+      ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`),
+    deleteSetting: db.prepare('DELETE FROM alert_settings WHERE key = ?'),
+  };
+
+  const prepare = createStatementCache(db);
+  const loadAlert = (row: { id: number; payload: string }): StoredAlert => ({
+    ...(JSON.parse(row.payload) as AlertDraft),
+    id: row.id,
+    deliveries: (q.deliveriesOf.all(row.id) as DeliveryRow[]).map(toDelivery),
+  });
+
+  const record = db.transaction((rec: EvaluationRecord): number[] => {
+    for (const state of rec.states) q.upsertState.run({ ...state, active: state.active ? 1 : 0 });
+    return rec.alerts.map(({ draft, deliveries }) => {
+      const id = Number(q.insertAlert.run(draft.brandId, draft.type, draft.severity, JSON.stringify(draft), rec.at).lastInsertRowid);
+      for (const d of deliveries) q.insertDelivery.run(id, d.channelId, `koubei-${id}-${d.channelId}-${randomUUID()}`, d.nextAttemptAt, rec.at);
+      return id;
+    });
+  });
+
+  return {
+    windowCounts: async (brandId, ranges) =>
+      ranges.map((r) => ({ from: r.from, to: r.to, ...(q.counts.get(r.from, r.to, brandId) as Omit<WindowCounts, 'from' | 'to'>) })),
+    themeCounts: async (brandId, from, to) => {
+      const rows = q.themes.all(from, to, brandId) as { theme: string; n: number }[];
+      const { volume } = q.counts.get(from, to, brandId) as { volume: number };
+      return { themes: new Map(rows.map((r) => [r.theme, r.n])), mentions: volume };
+    },
+    listStates: async () => (q.states.all() as StateRow[]).map(toState),
+    recordEvaluation: async (rec) => record(rec).map((id) => loadAlert(q.alert.get(id) as { id: number; payload: string })),
+    listAlerts: async (query) => listAlerts(prepare, query).map(loadAlert),
+    getAlert: async (id) => {
+      const row = q.alert.get(id) as { id: number; payload: string } | undefined;
+      return row ? loadAlert(row) : undefined;
+    },
+    dueDeliveries: async (now, limit) =>
+      (q.due.all(now, limit) as DeliveryRow[]).map((row) => ({
+        delivery: toDelivery(row),
+        alert: loadAlert(q.alert.get(row.alert_id) as { id: number; payload: string }),
+      })),
+    markSent: async (id, at, attempt) => void q.sent.run(at, attempt.attempts, attempt.status, id),
+    markRetry: async (id, r, next) => void q.retry.run(r.attempts, r.error, r.status, next, id),
+    markFailed: async (id, r) => void q.failed.run(r.attempts, r.error, r.status, id),
+    defer: async (id, next) => void q.defer.run(next, id),
+    countSentSince: async (channelId, since) => (q.sentSince.get(channelId, since) as { n: number }).n,
+    getSetting: async <T>(key: string) => {
+      const row = q.getSetting.get(key) as { value: string; updated_at: number } | undefined;
+      return row ? { value: JSON.parse(row.value) as T, updatedAt: row.updated_at } : undefined;
+    },
+    putSetting: async (key, value, at) => void q.putSetting.run(key, JSON.stringify(value), at),
+    deleteSetting: async (key) => void q.deleteSetting.run(key),
+  };
+}
+
+/** Newest-first history; filters are bound parameters. */
+function listAlerts(prepare: ReturnType<typeof createStatementCache>, query: AlertListQuery): { id: number; payload: string }[] {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (query.brandId) where.push('brand_id = ?'), params.push(query.brandId);
+  if (query.beforeId) where.push('id < ?'), params.push(query.beforeId);
+  if (query.failedOnly) where.push(`id IN (SELECT alert_id FROM alert_deliveries WHERE status = 'failed')`);
+  const sql = `SELECT id, payload FROM alerts ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`;
+  return prepare(sql).all(...params, query.limit) as { id: number; payload: string }[];
+}
