@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { RawPost } from '../domain.js';
+import { requiredMatch, urlField } from './config-fields.js';
 import { decodeCursor, encodeCursor, rememberIds } from './cursor.js';
 import { fetchJson } from './fetch-body.js';
 import { expectShape } from './shape.js';
@@ -14,9 +15,9 @@ import type { Collector } from './types.js';
 /** Config of an `appstore` source. */
 export const AppStoreConfigSchema = z
   .object({
-    appId: z.string().regex(/^\d+$/, { error: 'appstore: "appId" is the numeric id from the App Store URL (…/id<digits>)' }),
-    countries: z.array(z.string().regex(/^[a-z]{2}$/, { error: 'appstore: countries are two-letter storefront codes like "us", "cn"' })).min(1).default(['us']),
-    baseUrl: z.url().default('https://itunes.apple.com'),
+    appId: requiredMatch(/^\d+$/, 'the numeric app id from the App Store URL (…/id<digits>)'),
+    countries: z.array(requiredMatch(/^[a-z]{2}$/, 'a two-letter storefront code like "us" or "cn"')).min(1).default(['us']),
+    baseUrl: urlField('the iTunes host').default('https://itunes.apple.com'),
     maxPages: z.number().int().min(1).max(10).default(10),
   })
   .strict();

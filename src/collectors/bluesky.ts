@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { UpstreamError } from '../errors.js';
 import type { RawPost } from '../domain.js';
+import { requiredString, urlField } from './config-fields.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { declaredLang } from './declared-lang.js';
 import { fetchJson } from './fetch-body.js';
@@ -16,12 +17,12 @@ import type { Collector, CollectContext } from './types.js';
 /** Config of a `bluesky` source. */
 export const BlueskyConfigSchema = z
   .object({
-    identifier: z.string().min(1, { error: 'bluesky: "identifier" is the handle or DID, e.g. "acme.bsky.social"' }),
-    appPassword: z.string().min(1, { error: 'bluesky: "appPassword" is required (Settings → Privacy and security → App passwords)' }),
-    query: z.string().min(1, { error: 'bluesky: "query" should be the search terms (Lucene-like syntax)' }),
+    identifier: requiredString('the handle or DID, e.g. "acme.bsky.social"'),
+    appPassword: requiredString('an app password (Settings → Privacy and security → App passwords)'),
+    query: requiredString('the search terms (Lucene-like syntax), e.g. "acme -giveaway"'),
     /** Only posts the author marked with this language. */
     lang: z.string().min(2).optional(),
-    service: z.url().default('https://bsky.social'),
+    service: urlField('the PDS host, e.g. "https://bsky.social"').default('https://bsky.social'),
     lookbackHours: z.number().positive().max(24 * 30).default(24),
     limit: z.number().int().min(1).max(100).default(100),
     maxPages: z.number().int().positive().max(50).default(5),

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { RawPost } from '../domain.js';
+import { requiredString, urlField } from './config-fields.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { fetchJson } from './fetch-body.js';
 import { htmlToText } from './html-text.js';
@@ -14,9 +15,9 @@ import type { Collector } from './types.js';
 /** Config of a `hackernews` source. */
 export const HackerNewsConfigSchema = z
   .object({
-    query: z.string().min(1, { error: 'hackernews: "query" should be the search terms, e.g. "acme phone"' }),
+    query: requiredString('the search terms, e.g. "acme phone"'),
     tags: z.array(z.enum(['story', 'comment'])).min(1).default(['story', 'comment']),
-    baseUrl: z.url().default('https://hn.algolia.com'),
+    baseUrl: urlField('the Algolia HN API host').default('https://hn.algolia.com'),
     /** How far back the first run looks. */
     lookbackHours: z.number().positive().max(24 * 365).default(24),
     hitsPerPage: z.number().int().min(1).max(1000).default(100),

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { RawPost } from '../domain.js';
+import { urlField } from './config-fields.js';
 import { compareNumericIds, decodeCursor, encodeCursor } from './cursor.js';
 import { declaredLang } from './declared-lang.js';
 import { fetchJson } from './fetch-body.js';
@@ -18,7 +19,7 @@ import type { Collector, CollectContext } from './types.js';
 /** Config of a `mastodon` source. */
 export const MastodonConfigSchema = z
   .object({
-    instance: z.url({ error: 'mastodon: "instance" should be the instance base URL, e.g. "https://mastodon.social"' }).default('https://mastodon.social'),
+    instance: urlField('the instance base URL, e.g. "https://mastodon.social"').default('https://mastodon.social'),
     timeline: z.enum(['tag', 'public']).default('tag'),
     /** Hashtag without `#`, required for `timeline: "tag"`. */
     tag: z.string().min(1).transform((t) => t.replace(/^#/, '')).optional(),
@@ -31,7 +32,7 @@ export const MastodonConfigSchema = z
     minRateLimitRemaining: z.number().int().nonnegative().default(5),
   })
   .strict()
-  .refine((c) => c.timeline !== 'tag' || c.tag, { error: 'mastodon: "tag" is required when "timeline" is "tag"', path: ['tag'] });
+  .refine((c) => c.timeline !== 'tag' || c.tag, { error: 'required when "timeline" is "tag": the hashtag, e.g. "acme"', path: ['tag'] });
 
 export type MastodonConfig = z.infer<typeof MastodonConfigSchema>;
 

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { RawPost } from '../domain.js';
+import { requiredMatch, requiredString, urlField } from './config-fields.js';
 import { decodeCursor, encodeCursor, rememberIds } from './cursor.js';
 import { fetchJson } from './fetch-body.js';
 import { DEFAULT_USER_AGENT } from './http.js';
@@ -15,22 +16,22 @@ import type { CollectContext, Collector } from './types.js';
 /** Config of a `reddit` source. */
 export const RedditConfigSchema = z
   .object({
-    clientId: z.string().min(1, { error: 'reddit: "clientId" is required (create a "script" app at reddit.com/prefs/apps)' }),
-    clientSecret: z.string().min(1, { error: 'reddit: "clientSecret" is required' }),
+    clientId: requiredString('client id of a Reddit "script" app (reddit.com/prefs/apps)'),
+    clientSecret: requiredString('secret of that app, e.g. { "env": "REDDIT_CLIENT_SECRET" }'),
     /** Reddit asks for `<platform>:<app id>:<version> (by /u/<username>)`. */
     userAgent: z.string().min(1).default(`server:koubei:0.1 ${DEFAULT_USER_AGENT.slice(DEFAULT_USER_AGENT.indexOf('('))}`),
-    subreddits: z.array(z.string().regex(/^[A-Za-z0-9_]{2,21}$/, { error: 'reddit: subreddit names look like "androiddev" (no "r/")' })).default([]),
+    subreddits: z.array(requiredMatch(/^[A-Za-z0-9_]{2,21}$/, 'a subreddit name like "androiddev" (no "r/")')).default([]),
     /** Search terms; with subreddits, searched within each; without, across Reddit. */
     query: z.string().min(1).optional(),
-    authUrl: z.url().default('https://www.reddit.com'),
-    apiUrl: z.url().default('https://oauth.reddit.com'),
+    authUrl: urlField('the token host').default('https://www.reddit.com'),
+    apiUrl: urlField('the OAuth API host').default('https://oauth.reddit.com'),
     limit: z.number().int().min(1).max(100).default(100),
     maxPages: z.number().int().positive().max(10).default(5),
     /** Re-check this many recently collected posts for deletion each run (one request). */
     recheck: z.number().int().min(0).max(100).default(100),
   })
   .strict()
-  .refine((c) => c.subreddits.length > 0 || c.query, { error: 'reddit: give "subreddits", "query" or both', path: ['subreddits'] });
+  .refine((c) => c.subreddits.length > 0 || c.query, { error: 'give "subreddits", "query" or both', path: ['subreddits'] });
 
 export type RedditConfig = z.infer<typeof RedditConfigSchema>;
 

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import type { RawPost } from '../domain.js';
+import { urlField } from './config-fields.js';
 import { decodeCursor, encodeCursor, MAX_REMEMBERED_IDS, rememberIds } from './cursor.js';
 import { parseFeed, type FeedEntry } from './feed-parser.js';
 import { fetchConditional } from './fetch-body.js';
@@ -14,7 +15,7 @@ import type { Collector } from './types.js';
 /** Config of an `rss` source. */
 export const RssConfigSchema = z
   .object({
-    url: z.url({ error: 'rss: "url" should be the feed URL, e.g. "https://example.com/feed.xml"' }),
+    url: urlField('the feed URL, e.g. "https://example.com/feed.xml"'),
     keywords: z.array(z.string().min(1)).optional(),
     /** Entries taken per run at most (newest first as the feed lists them). */
     maxItems: z.number().int().positive().max(1000).default(200),

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { RawPost } from '../domain.js';
+import { requiredMatch, urlField } from './config-fields.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { htmlToText } from './html-text.js';
 import type { Collector, CollectContext } from './types.js';
@@ -13,10 +14,12 @@ import { createV2exClient, type V2exClient, type V2exReply, type V2exTopic } fro
 /** Config of a `v2ex` source. */
 export const V2exConfigSchema = z
   .object({
-    nodes: z.array(z.string().regex(/^[a-z0-9_-]+$/i, { error: 'v2ex: node names look like "apple" or "programmer"' })).min(1, { error: 'v2ex: "nodes" needs at least one node name' }),
+    nodes: z
+      .array(requiredMatch(/^[a-z0-9_-]+$/i, 'a node name like "apple" or "programmer"'), { error: 'required: node names, e.g. ["apple"]' })
+      .min(1, { error: 'needs at least one node name, e.g. ["apple"]' }),
     /** Personal access token (v2ex.com/settings/tokens) for API 2.0; without it the public v1 endpoints are used. */
     token: z.string().min(1).optional(),
-    baseUrl: z.url().default('https://www.v2ex.com'),
+    baseUrl: urlField('the V2EX host').default('https://www.v2ex.com'),
     includeReplies: z.boolean().default(true),
     /** Topic-list pages per node (API 2.0 only; v1 has one). */
     maxPages: z.number().int().positive().max(10).default(1),

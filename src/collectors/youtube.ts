@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { RawPost } from '../domain.js';
+import { requiredMatch, requiredString, urlField } from './config-fields.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { htmlToText } from './html-text.js';
 import { expectShape } from './shape.js';
@@ -15,16 +16,16 @@ import { readYouTubeJson, ThreadListSchema, type CommentThread } from './youtube
 /** Config of a `youtube` source: exactly one of `videoId` / `channelId`. */
 export const YouTubeConfigSchema = z
   .object({
-    apiKey: z.string().min(1, { error: 'youtube: "apiKey" is required (Google Cloud console → YouTube Data API v3 → credentials)' }),
-    videoId: z.string().regex(/^[\w-]{11}$/, { error: 'youtube: "videoId" is the 11-character id after watch?v=' }).optional(),
-    channelId: z.string().regex(/^UC[\w-]{22}$/, { error: 'youtube: "channelId" looks like "UC" + 22 characters' }).optional(),
-    baseUrl: z.url().default('https://www.googleapis.com'),
+    apiKey: requiredString('a YouTube Data API v3 key (Google Cloud console → credentials)'),
+    videoId: requiredMatch(/^[\w-]{11}$/, 'the 11-character id after watch?v=').optional(),
+    channelId: requiredMatch(/^UC[\w-]{22}$/, 'a channel id: "UC" and 22 more characters').optional(),
+    baseUrl: urlField('the Google APIs host').default('https://www.googleapis.com'),
     /** Units this source may spend per run (commentThreads.list costs 1 per page). */
     quotaBudget: z.number().int().positive().default(20),
     maxResults: z.number().int().min(1).max(100).default(100),
   })
   .strict()
-  .refine((c) => Boolean(c.videoId) !== Boolean(c.channelId), { error: 'youtube: give exactly one of "videoId" or "channelId"', path: ['videoId'] });
+  .refine((c) => Boolean(c.videoId) !== Boolean(c.channelId), { error: 'give exactly one of "videoId" or "channelId"', path: ['videoId'] });
 
 export type YouTubeConfig = z.infer<typeof YouTubeConfigSchema>;
 

@@ -134,6 +134,6 @@ describe('mastodon collector', () => {
   it('requires a tag for the tag timeline', () => {
     const result = collector.configSchema.safeParse({ instance: 'https://mastodon.social' });
     expect(result.success).toBe(false);
-    expect(result.error?.issues[0]).toMatchObject({ path: ['tag'], message: 'mastodon: "tag" is required when "timeline" is "tag"' });
+    expect(result.error?.issues[0]).toMatchObject({ path: ['tag'], message: 'required when "timeline" is "tag": the hashtag, e.g. "acme"' });
   });
 });

@@ -53,6 +53,19 @@ describe('collector records', () => {
     if (example.schedule) expect(validate(example.schedule)).toBe(true);
   });
 
+  it('say "required" and what a valid value looks like for missing fields', () => {
+    const issues = (c: Collector<any>, input: unknown) =>
+      c.configSchema.safeParse(input).error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    expect(issues(reddit, { subreddits: ['acme'] })).toEqual([
+      'clientId: required: client id of a Reddit "script" app (reddit.com/prefs/apps)',
+      'clientSecret: required: secret of that app, e.g. { "env": "REDDIT_CLIENT_SECRET" }',
+    ]);
+    expect(issues(rss, {})).toEqual(['url: required: the feed URL, e.g. "https://example.com/feed.xml"']);
+    expect(issues(rss, { url: 'ftp://example.com/feed' })).toEqual(['url: expected an http(s) URL: the feed URL, e.g. "https://example.com/feed.xml"']);
+    expect(issues(appstore, { appId: 'id123' })).toEqual(['appId: the numeric app id from the App Store URL (…/id<digits>)']);
+    expect(issues(hackernews, { query: 'acme', pages: 3 })).toEqual([': Unrecognized key: "pages"']);
+  });
+
   it('every type has a docs example', () => {
     const documented = new Set(docExamples().map((e) => e.type));
     expect(COLLECTORS.filter((c) => !documented.has(c.type)).map((c) => c.type)).toEqual([]);

@@ -119,7 +119,7 @@ describe('reddit collector', () => {
 
   it('needs subreddits or a query', () => {
     const result = collector.configSchema.safeParse({ clientId: 'a', clientSecret: 'b' });
-    expect(result.error?.issues[0].message).toBe('reddit: give "subreddits", "query" or both');
+    expect(result.error?.issues[0].message).toBe('give "subreddits", "query" or both');
     expect(collector.configSchema.safeParse({ clientId: 'a', clientSecret: 'b', subreddits: ['r/acme'] }).success).toBe(false);
   });
 });

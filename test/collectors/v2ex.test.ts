@@ -104,6 +104,6 @@ describe('v2ex collector', () => {
   });
 
   it('needs at least one node', () => {
-    expect(collector.configSchema.safeParse({ nodes: [] }).error?.issues[0].message).toBe('v2ex: "nodes" needs at least one node name');
+    expect(collector.configSchema.safeParse({ nodes: [] }).error?.issues[0].message).toBe('needs at least one node name, e.g. ["apple"]');
   });
 });

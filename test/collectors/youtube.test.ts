@@ -96,7 +96,7 @@ describe('youtube collector', () => {
 
   it('requires exactly one of videoId / channelId', () => {
     const both = collector.configSchema.safeParse({ apiKey: 'k', videoId: 'aBcDeFgHiJk', channelId: 'UCx0L2ZdYfiZ5QWu1lbNd9Yw' });
-    expect(both.error?.issues[0].message).toBe('youtube: give exactly one of "videoId" or "channelId"');
+    expect(both.error?.issues[0].message).toBe('give exactly one of "videoId" or "channelId"');
     expect(collector.configSchema.safeParse({ apiKey: 'k' }).success).toBe(false);
   });
 });
