@@ -14,8 +14,8 @@ export interface Clause {
   end: number;
 }
 
-/** Punctuation in the gap between tokens that ends a clause; "3.5" keeps its decimal point. */
-const GAP_BREAK = /[,;:!?，。！？；：、…~～\n]|\.(?!\d)/;
+/** Punctuation in the gap between tokens that ends a clause ("." is checked apart: "3.5" is no break). */
+const GAP_BREAK = /[,;:!?，。！？；：、…~～\n]/;
 const PUNCT_ONLY = /^\p{P}+$/u;
 
 /**
@@ -41,7 +41,7 @@ export function splitClauses(tokens: readonly string[], text: string, lowered: s
     let pos = lowered.indexOf(tok, cursor);
     if (pos < 0) pos = text.indexOf(tok, cursor);
     const aligned = pos >= 0;
-    if (aligned && pos > cursor && GAP_BREAK.test(lowered.slice(cursor, pos))) close(i);
+    if (aligned && pos > cursor && isGapBreak(lowered, cursor, pos)) close(i);
     const tokStart = aligned ? pos : cursor;
     const tokEnd = aligned ? pos + tok.length : cursor;
     cursor = tokEnd;
@@ -65,4 +65,12 @@ export function splitClauses(tokens: readonly string[], text: string, lowered: s
   }
   close(tokens.length);
   return clauses;
+}
+
+function isGapBreak(text: string, from: number, to: number): boolean {
+  const gap = text.slice(from, to);
+  if (GAP_BREAK.test(gap)) return true;
+  const dot = gap.indexOf('.');
+  // A lone "." between two digits is a decimal point, not a sentence end.
+  return dot >= 0 && !(gap.length === 1 && /\d/.test(text[from - 1] ?? '') && /\d/.test(text[to] ?? ''));
 }

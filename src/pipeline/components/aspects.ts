@@ -50,6 +50,8 @@ function findAspects(doc: Doc, lang: 'zh' | 'en', resources: AspectResources): A
     lang === 'zh' ? matchZh(lex, lowered, c.start, c.end, tokens, c.from, c.to) : matchEn(lex, tokens, c.from, c.to),
   );
   const out: AspectOpinion[] = [];
+  let aspectClauses = 0;
+  for (const m of perClause) if (m.length > 0) aspectClauses++;
   const score = resources.scorers[lang];
   for (let c = 0; c < clauses.length; c++) {
     const matches = perClause[c];
@@ -60,6 +62,8 @@ function findAspects(doc: Doc, lang: 'zh' | 'en', resources: AspectResources): A
       span = { from: span.from, to: clauses[c + 1].to, start: span.start, end: clauses[c + 1].end };
       sentiment = scoreSpan(doc, span, score);
     }
+    // A lone aspect in a neutral clause takes the post's sentiment ("I had the pasta. Amazing!").
+    if (sentiment.label === 'neu' && aspectClauses === 1) sentiment = doc.sentiment!;
     for (const m of mostSpecific(matches)) {
       out.push({ aspect: m.category, term: m.term, label: sentiment.label, score: sentiment.score });
     }

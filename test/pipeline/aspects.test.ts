@@ -1,0 +1,118 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { AspectOpinion } from '../../src/domain.js';
+import { createDefaultPipeline } from '../../src/pipeline/default-pipeline.js';
+import type { Pipeline } from '../../src/pipeline/pipeline.js';
+import { loadNlpResources } from '../../src/resources/nlp.js';
+import { compileAspectLexicon } from '../../src/pipeline/aspects/lexicon.js';
+import { splitClauses } from '../../src/pipeline/aspects/clauses.js';
+import { PROJECT_ROOT } from '../../src/resources/paths.js';
+
+let pipeline: Pipeline;
+beforeAll(async () => {
+  pipeline = createDefaultPipeline(await loadNlpResources());
+}, 60_000);
+
+function aspects(text: string): Array<[string, string]> {
+  const { doc, failures } = pipeline.run({ text });
+  expect(failures).toEqual([]);
+  return (doc.aspects as AspectOpinion[]).map((a) => [a.aspect, a.label]);
+}
+
+/** text → expected (category, label) pairs, in order of mention. */
+const GOLDEN: Array<[string, Array<[string, string]>]> = [
+  // contrast clauses with opposite polarity
+  ['菜很好吃，但是配送太慢了', [['taste', 'pos'], ['delivery', 'neg']]],
+  ['外观很漂亮，不过价格太贵了', [['appearance', 'pos'], ['price', 'neg']]],
+  ['屏幕很清晰可是电池太差', [['screen', 'pos'], ['battery', 'neg']]],
+  ['The food was great but the delivery was slow.', [['taste', 'pos'], ['delivery', 'neg']]],
+  ['Battery life is awful, however the screen is gorgeous!', [['battery', 'neg'], ['screen', 'pos']]],
+  // negation inside the clause
+  ['配送不慢', [['delivery', 'pos']]],
+  ['价格不贵，质量也不差', [['price', 'pos'], ['quality', 'pos']]],
+  ['The service was not good.', [['customer_service', 'neg']]],
+  // multiple aspects
+  ['性价比很高，屏幕也不错，就是电池不耐用', [['price', 'pos'], ['screen', 'pos'], ['battery', 'neg']]],
+  ['这车动力很强，油耗太高，空间很大', [['power', 'pos'], ['fuel_economy', 'neg'], ['space', 'pos']]],
+  ['Great prices, terrible customer service.', [['price', 'pos'], ['customer_service', 'neg']]],
+  // implied aspect from an opinion word, dropped next to an explicit term
+  ['太贵了', [['price', 'neg']]],
+  ['Delivery was slow.', [['delivery', 'neg']]],
+  // no aspect
+  ['今天心情不错', []],
+  ['I love it', []],
+  ['', []],
+];
+
+describe('aspects component', () => {
+  it.each(GOLDEN)('%s', (text, expected) => {
+    expect(aspects(text)).toEqual(expected);
+  });
+
+  it('reads traditional Chinese through the full pipeline', () => {
+    expect(aspects('外觀很漂亮，但是價格太貴')).toEqual([['appearance', 'pos'], ['price', 'neg']]);
+    expect(aspects('服務態度很差，物流倒是很快')).toEqual([['customer_service', 'neg'], ['delivery', 'pos']]);
+  });
+
+  it('finds zh terms that segmentation splits, and keeps blocked words out', () => {
+    const { doc } = pipeline.run({ text: '这款手机性价比超高' });
+    expect(doc.aspects?.map((a) => a.term)).toEqual(['性价比']);
+    expect(pipeline.run({ text: '服务器又宕机了' }).doc.aspects?.some((a) => a.aspect === 'customer_service')).toBe(false);
+  });
+
+  it('gives one opinion per category per clause, with the most specific term', () => {
+    const { doc } = pipeline.run({ text: 'The battery life of this battery is great' });
+    expect(doc.aspects).toHaveLength(1);
+    expect(doc.aspects?.[0]).toMatchObject({ aspect: 'battery', term: 'battery life', label: 'pos' });
+  });
+
+  it('gives a score in [-1, 1] whose sign agrees with the label', () => {
+    for (const a of pipeline.run({ text: '菜很好吃，但是配送太慢了' }).doc.aspects ?? []) {
+      expect(Math.abs(a.score)).toBeLessThanOrEqual(1);
+      expect(Math.sign(a.score)).toBe(a.label === 'pos' ? 1 : -1);
+    }
+  });
+
+  it('leaves other languages without aspects', () => {
+    expect(pipeline.run({ text: 'これはとても美味しいです' }).doc.aspects).toEqual([]);
+  });
+});
+
+describe('splitClauses', () => {
+  it('splits on kept punctuation, gap punctuation and break words, keeping ! and ? with their clause', () => {
+    const tokens = ['好吃', '!', '但是', '配送', '慢'];
+    expect(splitClauses(tokens, '好吃!但是配送慢', '好吃!但是配送慢', new Set(['但是']))).toEqual([
+      { from: 0, to: 2, start: 0, end: 3 },
+      { from: 3, to: 5, start: 5, end: 8 },
+    ]);
+    const en = ['food', 'good', 'service', 'slow'];
+    expect(splitClauses(en, 'Food good, service slow', 'food good, service slow', new Set()).map((c) => [c.from, c.to])).toEqual([[0, 2], [2, 4]]);
+    expect(splitClauses(['3', '5', 'stars'], '3.5 stars', '3.5 stars', new Set())).toHaveLength(1);
+  });
+});
+
+describe('compileAspectLexicon', () => {
+  it('rejects a term listed under two categories and a malformed category', () => {
+    expect(() => compileAspectLexicon('en', [{ category: 'price', term: 'cost' }, { category: 'quality', term: 'cost' }], [])).toThrow(/both "price" and "quality"/);
+    expect(() => compileAspectLexicon('zh', [{ category: 'Price!', term: '价格' }], [])).toThrow(/snake_case/);
+  });
+});
+
+describe('pipeline purity', () => {
+  it('src/pipeline imports no node:fs, better-sqlite3, hono or network code', () => {
+    const files: string[] = [];
+    const walk = (dir: string): void => {
+      for (const name of readdirSync(dir)) {
+        const path = join(dir, name);
+        if (statSync(path).isDirectory()) walk(path);
+        else if (path.endsWith('.ts')) files.push(path);
+      }
+    };
+    walk(join(PROJECT_ROOT, 'src', 'pipeline'));
+    expect(files.some((f) => f.endsWith(join('components', 'aspects.ts')))).toBe(true);
+    for (const file of files) {
+      expect(readFileSync(file, 'utf8'), file).not.toMatch(/from ['"](node:)?(fs|fs\/promises|http|https|net)['"]|better-sqlite3|from ['"]hono/);
+    }
+  });
+});
