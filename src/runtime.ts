@@ -4,7 +4,7 @@ import type { Logger } from './collectors/types.js';
 import { COLLECTORS } from './collectors/index.js';
 import { createPoliteFetch } from './collectors/http.js';
 import type { RawPost } from './domain.js';
-import { createBrandMatcher } from './pipeline/brand-matcher.js';
+import { createBrandMatcher, type BrandMatcher } from './pipeline/brand-matcher.js';
 import { createDefaultPipeline } from './pipeline/default-pipeline.js';
 import type { Pipeline } from './pipeline/pipeline.js';
 import { loadNlpResources } from './resources/nlp.js';
@@ -24,6 +24,8 @@ export interface Runtime {
   log: Logger;
   collection: CollectionDeps;
   ingest: (posts: RawPost[], sourceId: string) => Promise<IngestSummary>;
+  /** Re-reads brands from the store after they change through the API. */
+  reloadBrands(): Promise<void>;
   /** Search-query tokens, produced by the same segmenters that indexed the mentions. */
   searchTerms: (query: string) => string[];
   close(): Promise<void>;
@@ -36,7 +38,9 @@ export async function createRuntime(config: AppConfig, log: Logger): Promise<Run
   const store = openStore(config.databasePath);
   await store.upsertBrands(config.brands);
   const now = () => new Date();
-  const matchBrands = createBrandMatcher(config.brands);
+  // Brands live in the store (config brands plus those added through the API); the matcher follows it.
+  let matcher = createBrandMatcher(await store.listBrands());
+  const matchBrands: BrandMatcher = (text, tokens) => matcher(text, tokens);
   const collection: CollectionDeps = {
     store,
     pipeline,
@@ -55,6 +59,9 @@ export async function createRuntime(config: AppConfig, log: Logger): Promise<Run
     ingest: async (posts, sourceId) => {
       await store.upsertSource(sourceId, 'push', now().getTime());
       return ingestPosts(posts, 'push', collection);
+    },
+    reloadBrands: async () => {
+      matcher = createBrandMatcher(await store.listBrands());
     },
     searchTerms: (query) => (pipeline.run({ text: query }).doc.tokens ?? []).filter((t) => /[\p{L}\p{N}]/u.test(t)),
     close: () => store.close(),

@@ -32,6 +32,7 @@ export async function startServer(runtime: Runtime, options: StartOptions): Prom
     searchTerms: runtime.searchTerms,
     ingest: runtime.ingest,
     nextRuns: scheduler?.nextRuns,
+    onBrandsChanged: runtime.reloadBrands,
     ingestMaxBytes: config.ingestMaxBytes,
     now: () => new Date(),
     log: (msg, fields) => log.error(msg, fields),

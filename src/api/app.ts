@@ -9,6 +9,7 @@ import { trendsRoutes } from './routes/trends.js';
 import { ingestRoutes } from './routes/ingest.js';
 import { sourcesRoutes } from './routes/sources.js';
 import { brandsRoutes } from './routes/brands.js';
+import { aspectsRoutes, compareRoutes, shareOfVoiceRoutes, themesRoutes } from './routes/analysis.js';
 import { buildOpenApiDocument } from './openapi.js';
 
 /**
@@ -27,6 +28,10 @@ export function createApp(deps: ApiDeps): Hono {
   app.route('/api/ingest', ingestRoutes(deps));
   app.route('/api/sources', sourcesRoutes(deps));
   app.route('/api/brands', brandsRoutes(deps));
+  app.route('/api/share-of-voice', shareOfVoiceRoutes(deps));
+  app.route('/api/themes', themesRoutes(deps));
+  app.route('/api/aspects', aspectsRoutes(deps));
+  app.route('/api/compare', compareRoutes(deps));
   app.get('/api/openapi.json', (c) => c.json(buildOpenApiDocument(deps.version)));
   app.notFound((c) => handleError(new NotFoundError(`no route for ${c.req.method} ${c.req.path}`), c, deps.log));
   app.onError((err, c) => handleError(err, c, deps.log));

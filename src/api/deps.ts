@@ -11,6 +11,8 @@ export interface ApiDeps {
   ingest: (posts: RawPost[], sourceId: string) => Promise<IngestSummary>;
   /** Next scheduled run per source id, when a scheduler runs in this process. */
   nextRuns?: () => Map<string, Date | null>;
+  /** Called after brands change through the API, so new mentions are matched with them. */
+  onBrandsChanged?: () => Promise<void>;
   ingestMaxBytes: number;
   now: () => Date;
   log: (msg: string, fields: Record<string, unknown>) => void;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IngestQuery, MentionsQuery, TrendsQuery } from './schemas.js';
+import { AspectsQuery, BrandBody, CompareQuery, IngestQuery, MentionsQuery, PeriodQuery, ThemesQuery, TrendsQuery } from './schemas.js';
 
 type JsonObject = Record<string, unknown>;
 
@@ -73,7 +73,52 @@ export function buildOpenApiDocument(version: string): JsonObject {
         },
       },
       '/api/sources': { get: { summary: 'Sources with health, last run and next run', responses: { 200: json('Sources') } } },
-      '/api/brands': { get: { summary: 'Configured brands', responses: { 200: json('Brands') } } },
+      '/api/brands': { get: { summary: 'Brands (from config and the API)', responses: { 200: json('Brands') } } },
+      '/api/brands/{id}': {
+        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+        get: { summary: 'One brand', responses: { 200: json('Brand'), 404: ERROR } },
+        put: {
+          summary: 'Create or replace a brand (aliases, boolean query, competitors)',
+          requestBody: { required: true, content: { 'application/json': { schema: z.toJSONSchema(BrandBody, { io: 'input' }) } } },
+          responses: { 200: json('Brand'), 400: ERROR },
+        },
+        delete: { summary: 'Delete a brand and its mention links', responses: { 204: { description: 'Deleted' }, 404: ERROR } },
+      },
+      '/api/share-of-voice': {
+        get: {
+          summary: 'Share of voice of a brand and its competitors',
+          parameters: queryParameters(PeriodQuery.required({ brand: true })),
+          responses: { 200: json('Volume, sentiment and share per brand'), 400: ERROR, 404: ERROR },
+        },
+      },
+      '/api/themes': {
+        get: {
+          summary: 'Distinctive themes of a brand (vs the market) with volume, sentiment and samples',
+          parameters: queryParameters(ThemesQuery),
+          responses: { 200: json('Themes'), 400: ERROR, 404: ERROR },
+        },
+      },
+      '/api/themes/rising': {
+        get: {
+          summary: 'Themes whose share grew most against the previous period',
+          parameters: queryParameters(ThemesQuery),
+          responses: { 200: json('Rising themes'), 400: ERROR, 404: ERROR },
+        },
+      },
+      '/api/aspects': {
+        get: {
+          summary: 'Aspect sentiment (price, delivery, taste, …) in a period, optionally over time',
+          parameters: queryParameters(AspectsQuery),
+          responses: { 200: json('Aspect counts'), 400: ERROR, 404: ERROR },
+        },
+      },
+      '/api/compare': {
+        get: {
+          summary: 'Period comparison (campaign window vs baseline): volume, sentiment, themes, aspects',
+          parameters: queryParameters(CompareQuery),
+          responses: { 200: json('Comparison'), 400: ERROR, 404: ERROR },
+        },
+      },
     },
     components: {
       schemas: {

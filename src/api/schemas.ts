@@ -50,3 +50,35 @@ export const IngestQuery = z.object({
     .default('push')
     .meta({ description: 'Source id the posts are stored under' }),
 });
+
+export const PeriodQuery = z.object({
+  brand: z.string().optional(),
+  from: TimeParam.optional(),
+  to: TimeParam.optional(),
+});
+
+export const ThemesQuery = PeriodQuery.extend({
+  limit: z.coerce.number().int().min(1).max(50).default(15),
+});
+
+export const AspectsQuery = PeriodQuery.extend({
+  interval: z.enum(['hour', 'day']).optional().meta({ description: 'Omit for totals over the period' }),
+});
+
+export const CompareQuery = z.object({
+  brand: z.string(),
+  from: TimeParam.optional(),
+  to: TimeParam.optional(),
+  baselineFrom: TimeParam.optional().meta({ description: 'Default: the same length right before "from"' }),
+  baselineTo: TimeParam.optional(),
+});
+
+export const BrandBody = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'expected a lower-case id like "freshbee"'),
+    name: z.string().min(1),
+    aliases: z.array(z.string().min(1)).default([]),
+    query: z.string().optional(),
+    competitors: z.array(z.string()).default([]),
+  })
+  .strict();

@@ -42,7 +42,7 @@ export function analysePosts(posts: RawPost[], platform: string, deps: AnalyseDe
       contentHash: fingerprint.hash,
       dedupe: fingerprint.dedupe,
       searchTokens: doc.tokens ?? [],
-      brandIds: deps.matchBrands(simplified),
+      brandIds: deps.matchBrands(simplified, doc.tokens),
       collectedAt,
     };
   });

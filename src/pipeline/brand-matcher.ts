@@ -1,53 +1,32 @@
-/** A brand as the matcher needs it: id plus names/aliases in any language. */
+import { compileBrandQuery, parseBrandQuery, type QueryMatcher } from './brand-query.js';
+
+/** A brand as the matcher needs it: id, names/aliases in any language and an optional boolean query. */
 export interface BrandTerms {
   id: string;
   name: string;
   aliases: string[];
+  query?: string;
 }
 
-export type BrandMatcher = (simplifiedText: string) => string[];
+export type BrandMatcher = (simplifiedText: string, tokens?: readonly string[]) => string[];
 
-interface CompiledAlias {
-  brandId: string;
-  alias: string;
-  /** Latin aliases must sit on word boundaries ("Aurora" must not match "auroral"). */
-  latin: boolean;
+/** The brand's query, or its name and aliases OR-ed together as quoted phrases. */
+export function brandQueryText(brand: BrandTerms): string {
+  if (brand.query?.trim()) return brand.query;
+  return [...new Set([brand.name, ...brand.aliases])].map((alias) => `"${alias.replace(/"/g, '')}"`).join(' OR ');
 }
 
 /**
- * Matches brand names and aliases in simplified, normalised text. Chinese aliases match as
- * substrings (segmentation may split an unknown brand name); Latin aliases match case-insensitively
- * on word boundaries.
+ * Matches brands in simplified, normalised text by each brand's boolean query (see `brand-query.ts`).
+ * Queries are parsed once here; a bad query throws a ValidationError naming its position.
  *
  * @example createBrandMatcher([{ id: 'freshbee', name: 'FreshBee', aliases: ['鲜蜂'] }])('鲜蜂外卖太慢'); // ['freshbee']
  */
 export function createBrandMatcher(brands: BrandTerms[]): BrandMatcher {
-  const aliases: CompiledAlias[] = brands.flatMap((brand) =>
-    [...new Set([brand.name, ...brand.aliases])].map((alias) => ({
-      brandId: brand.id,
-      alias: alias.toLowerCase(),
-      latin: /^[\x00-\x7F]+$/.test(alias),
-    })),
-  );
-  return (text) => {
+  const compiled: [string, QueryMatcher][] = brands.map((brand) => [brand.id, compileBrandQuery(parseBrandQuery(brandQueryText(brand)))]);
+  return (text, tokens = []) => {
     const lower = text.toLowerCase();
-    const found = new Set<string>();
-    for (const entry of aliases) {
-      if (!found.has(entry.brandId) && containsAlias(lower, entry)) found.add(entry.brandId);
-    }
-    return [...found];
+    const tokenSet = new Set(tokens.map((t) => t.toLowerCase()));
+    return compiled.filter(([, matches]) => matches(lower, tokenSet)).map(([id]) => id);
   };
-}
-
-function containsAlias(text: string, entry: CompiledAlias): boolean {
-  let index = text.indexOf(entry.alias);
-  while (index !== -1) {
-    if (!entry.latin || isBoundary(text, index - 1) && isBoundary(text, index + entry.alias.length)) return true;
-    index = text.indexOf(entry.alias, index + 1);
-  }
-  return false;
-}
-
-function isBoundary(text: string, index: number): boolean {
-  return index < 0 || index >= text.length || !/[a-z0-9]/.test(text[index]);
 }

@@ -1,4 +1,5 @@
 import type { Analysis, Lang, RawPost, SentimentLabel } from '../domain.js';
+import type { AlertRepository } from './alert-types.js';
 
 /**
  * The storage interface every backend implements. All methods are async so a networked backend
@@ -19,8 +20,17 @@ export interface Store {
   /** Records a finished run and updates cursor, failure streak and health in one transaction. */
   recordRun(run: RunRecord, unhealthyAfter: number): Promise<SourceState>;
   listRuns(sourceId: string, limit: number): Promise<RunRecord[]>;
+  /** Volume and sentiment per brand in a period, with each brand's share of their total. */
+  shareOfVoice(brandIds: string[], from: number, to: number): Promise<BrandVolume[]>;
+  /** Most frequent keywords/themes among counted mentions of a period (optionally one brand). */
+  termCounts(query: TermQuery): Promise<{ total: number; terms: TermCount[] }>;
+  /** Aspect opinions (pos/neu/neg) in a period, optionally per hour/day bucket. */
+  aspectCounts(query: AspectQuery): Promise<AspectCount[]>;
   upsertBrands(brands: BrandRecord[]): Promise<void>;
+  deleteBrand(id: string): Promise<boolean>;
   listBrands(): Promise<BrandRecord[]>;
+  /** Alert detection state, alert history and the delivery outbox. */
+  alerts: AlertRepository;
   close(): Promise<void>;
 }
 
@@ -146,4 +156,50 @@ export interface BrandRecord {
   aliases: string[];
   query?: string;
   competitors: string[];
+}
+
+export interface BrandVolume {
+  brandId: string;
+  volume: number;
+  pos: number;
+  neu: number;
+  neg: number;
+  netSentiment: number;
+  /** volume / total volume of the brands asked for. */
+  share: number;
+}
+
+export interface TermQuery {
+  brandId?: string;
+  from: number;
+  to: number;
+  limit: number;
+}
+
+export interface TermCount {
+  term: string;
+  /** Counted mentions containing the term. */
+  mentions: number;
+  pos: number;
+  neu: number;
+  neg: number;
+}
+
+export interface AspectQuery {
+  brandId?: string;
+  from: number;
+  to: number;
+  /** Omit for totals over the whole period. */
+  interval?: Interval;
+}
+
+export interface AspectCount {
+  aspect: string;
+  /** Bucket start (ISO) when an interval was asked for, else null. */
+  bucket: string | null;
+  mentions: number;
+  pos: number;
+  neu: number;
+  neg: number;
+  meanScore: number;
 }

@@ -34,6 +34,7 @@ export function makeApp(runtime: Runtime, overrides: Partial<ApiDeps> = {}) {
     searchTerms: runtime.searchTerms,
     ingest: runtime.ingest,
     ingestMaxBytes: runtime.config.ingestMaxBytes,
+    onBrandsChanged: runtime.reloadBrands,
     now: () => new Date('2026-11-21T00:00:00Z'),
     log: () => {},
     version: 'test',

@@ -1,7 +1,37 @@
 import { Hono } from 'hono';
+import { NotFoundError, ValidationError } from '../../errors.js';
+import { brandQueryText } from '../../pipeline/brand-matcher.js';
+import { parseBrandQuery } from '../../pipeline/brand-query.js';
 import type { ApiDeps } from '../deps.js';
+import { BrandBody } from '../schemas.js';
+import { parseInput } from '../validate.js';
 
-/** `GET /api/brands`: configured brands with aliases and competitors. */
+/**
+ * `/api/brands`: list, read, create/replace (`PUT /:id`) and delete brands. New mentions are matched
+ * with the new definitions at once; stored mentions keep the matches they were ingested with.
+ */
 export function brandsRoutes(deps: ApiDeps): Hono {
-  return new Hono().get('/', async (c) => c.json({ items: await deps.store.listBrands() }));
+  const find = async (id: string) => {
+    const brand = (await deps.store.listBrands()).find((b) => b.id === id);
+    if (!brand) throw new NotFoundError(`brand "${id}" not found`);
+    return brand;
+  };
+  return new Hono()
+    .get('/', async (c) => c.json({ items: await deps.store.listBrands() }))
+    .get('/:id', async (c) => c.json(await find(c.req.param('id'))))
+    .put('/:id', async (c) => {
+      const body = await c.req.json().catch(() => {
+        throw new ValidationError('request body: expected a JSON brand object');
+      });
+      const brand = parseInput(BrandBody, { ...body, id: c.req.param('id') }, 'body');
+      parseBrandQuery(brandQueryText(brand));
+      await deps.store.upsertBrands([brand]);
+      await deps.onBrandsChanged?.();
+      return c.json(brand);
+    })
+    .delete('/:id', async (c) => {
+      if (!(await deps.store.deleteBrand(c.req.param('id')))) throw new NotFoundError(`brand "${c.req.param('id')}" not found`);
+      await deps.onBrandsChanged?.();
+      return c.body(null, 204);
+    });
 }

@@ -37,3 +37,13 @@ CREATE TABLE mention_terms (
   PRIMARY KEY (mention_id, term)
 ) WITHOUT ROWID;
 CREATE INDEX mention_terms_term ON mention_terms (term);
+
+-- Aspect opinions per mention (one row per aspect category), for aspect sentiment over time.
+CREATE TABLE mention_aspects (
+  mention_id INTEGER NOT NULL REFERENCES mentions (id) ON DELETE CASCADE,
+  aspect TEXT NOT NULL,
+  label TEXT NOT NULL CHECK (label IN ('pos', 'neu', 'neg')),
+  score REAL NOT NULL,
+  PRIMARY KEY (mention_id, aspect)
+) WITHOUT ROWID;
+CREATE INDEX mention_aspects_aspect ON mention_aspects (aspect);

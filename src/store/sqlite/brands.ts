@@ -12,6 +12,8 @@ interface BrandRow {
 export interface BrandRepository {
   upsert(brands: BrandRecord[]): void;
   list(): BrandRecord[];
+  /** Removes a brand and its mention links, keeping rollups consistent (its rollup rows go too). */
+  remove(id: string): boolean;
 }
 
 /** Brands from config, mirrored in the store so queries and the API can join on them. */
@@ -32,8 +34,15 @@ export function createBrandRepository(db: Db): BrandRepository {
       });
     }
   });
+  const remove = db.transaction((id: string) => {
+    db.prepare('DELETE FROM mention_brands WHERE brand_id = ?').run(id);
+    db.prepare('DELETE FROM rollups WHERE brand_id = ?').run(id);
+    db.prepare('DELETE FROM rollup_authors WHERE brand_id = ?').run(id);
+    return db.prepare('DELETE FROM brands WHERE id = ?').run(id).changes > 0;
+  });
   return {
     upsert: (brands) => upsertAll(brands),
+    remove: (id) => remove(id),
     list: () =>
       (list.all() as BrandRow[]).map((row) => ({
         id: row.id,

@@ -5,8 +5,10 @@ import { createListMentions } from './query-mentions.js';
 import { createTrends } from './trends.js';
 import { createSourceRepository } from './sources.js';
 import { createBrandRepository } from './brands.js';
+import { createAlertRepository } from './alerts.js';
 import { createRollupMaintainer } from './rollups.js';
 import { createMarkDeleted } from './delete-mentions.js';
+import { createAnalyticsRepository } from './analytics.js';
 
 /**
  * The embedded SQLite backend behind the async `Store` interface. Work runs synchronously in
@@ -23,6 +25,7 @@ export function createSqliteStore(db: Db): Store {
   const sources = createSourceRepository(db);
   const brands = createBrandRepository(db);
   const markDeleted = createMarkDeleted(db, rollups);
+  const analytics = createAnalyticsRepository(db);
   return {
     saveMentions: async (items) => saveMentions(items),
     listMentions: async (query) => listMentions(query),
@@ -34,8 +37,13 @@ export function createSqliteStore(db: Db): Store {
     listSources: async () => sources.list(),
     recordRun: async (run, unhealthyAfter) => sources.recordRun(run, unhealthyAfter),
     listRuns: async (sourceId, limit) => sources.listRuns(sourceId, limit),
+    shareOfVoice: async (brandIds, from, to) => analytics.shareOfVoice(brandIds, from, to),
+    termCounts: async (query) => analytics.termCounts(query),
+    aspectCounts: async (query) => analytics.aspectCounts(query),
     upsertBrands: async (list) => brands.upsert(list),
+    deleteBrand: async (id) => brands.remove(id),
     listBrands: async () => brands.list(),
+    alerts: createAlertRepository(db),
     close: async () => void db.close(),
   };
 }

@@ -1,0 +1,112 @@
+import type { TermCount } from '../store/types.js';
+
+export interface Theme {
+  term: string;
+  /** Mentions of the period containing the term. */
+  mentions: number;
+  /** mentions / all mentions of the period. */
+  share: number;
+  /** Share in the background (other brands, or the previous period). */
+  backgroundShare: number;
+  /** Log-odds z-score against the background: how distinctive the term is. */
+  z: number;
+  pos: number;
+  neu: number;
+  neg: number;
+  netSentiment: number;
+}
+
+export interface TermTable {
+  total: number;
+  terms: TermCount[];
+}
+
+/** Prior strength (pseudo-mentions) of the informative Dirichlet prior (Monroe, Colaresi & Quinn 2008); small, so that a few dozen mentions can already be significant. */
+const PRIOR = 10;
+
+/**
+ * Distinctive terms of a foreground (a brand's period) against a background (all brands, or the
+ * previous period): weighted log-odds with an informative Dirichlet prior, which neither overrates
+ * rare words nor just returns the most frequent ones. Terms seen in fewer than `minMentions`
+ * mentions are dropped.
+ */
+export function distinctiveTerms(foreground: TermTable, background: TermTable, minMentions = 2): Theme[] {
+  const back = new Map(background.terms.map((t) => [t.term, t.mentions]));
+  const pooledTotal = foreground.total + background.total || 1;
+  const themes: Theme[] = [];
+  for (const term of foreground.terms) {
+    if (term.mentions < minMentions) continue;
+    const b = back.get(term.term) ?? 0;
+    const alpha = Math.max(0.01, (PRIOR * (term.mentions + b)) / pooledTotal);
+    const logOdds = (y: number, n: number) => Math.log((y + alpha) / Math.max(1e-9, n + PRIOR - y - alpha));
+    const delta = logOdds(term.mentions, foreground.total) - logOdds(b, background.total);
+    const variance = 1 / (term.mentions + alpha) + 1 / (b + alpha);
+    themes.push({
+      term: term.term,
+      mentions: term.mentions,
+      share: foreground.total ? term.mentions / foreground.total : 0,
+      backgroundShare: background.total ? b / background.total : 0,
+      z: round(delta / Math.sqrt(variance)),
+      pos: term.pos,
+      neu: term.neu,
+      neg: term.neg,
+      netSentiment: round((term.pos - term.neg) / term.mentions),
+    });
+  }
+  return themes.sort((a, b) => b.z - a.z || b.mentions - a.mentions);
+}
+
+/**
+ * Merges terms that almost always occur together and stand next to each other in the texts
+ * ("food" + "poisoning" → "food poisoning", "客服" + "电话" → "客服电话"), so a theme reads as a phrase.
+ * `adjacent(a, b)` says whether "a b"/"ab" appears in sample texts, in that order.
+ */
+export function mergePhrases(themes: Theme[], coMentions: (a: string, b: string) => number, adjacent: (a: string, b: string) => boolean): Theme[] {
+  const merged: Theme[] = [];
+  const used = new Set<string>();
+  for (const theme of themes) {
+    if (used.has(theme.term)) continue;
+    const partner = themes.find(
+      (other) =>
+        other !== theme &&
+        !used.has(other.term) &&
+        coMentions(theme.term, other.term) >= 0.8 * Math.max(theme.mentions, other.mentions) &&
+        (adjacent(theme.term, other.term) || adjacent(other.term, theme.term)),
+    );
+    if (!partner) {
+      merged.push(theme);
+      continue;
+    }
+    used.add(partner.term);
+    const [first, second] = adjacent(theme.term, partner.term) ? [theme.term, partner.term] : [partner.term, theme.term];
+    const joiner = /[\p{Script=Han}]$/u.test(first) && /^[\p{Script=Han}]/u.test(second) ? '' : ' ';
+    merged.push({ ...theme, term: `${first}${joiner}${second}`, z: Math.max(theme.z, partner.z) });
+  }
+  return merged;
+}
+
+/** Most frequent terms (no background to contrast with), with their sentiment. */
+export function frequentTerms(table: TermTable, minMentions = 2): Theme[] {
+  return table.terms
+    .filter((t) => t.mentions >= minMentions)
+    .map((t) => ({
+      term: t.term,
+      mentions: t.mentions,
+      share: table.total ? t.mentions / table.total : 0,
+      backgroundShare: 0,
+      z: 0,
+      pos: t.pos,
+      neu: t.neu,
+      neg: t.neg,
+      netSentiment: round((t.pos - t.neg) / t.mentions),
+    }));
+}
+
+/** Rising themes: terms whose share grew most against the previous period (by log-odds z, share must grow). */
+export function risingTerms(current: TermTable, previous: TermTable, minMentions = 3): Theme[] {
+  return distinctiveTerms(current, previous, minMentions).filter((t) => t.share > t.backgroundShare && t.z > 1.96);
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}

@@ -1,0 +1,68 @@
+import { distinctiveTerms, frequentTerms, mergePhrases, risingTerms, type Theme } from '../analytics/themes.js';
+import type { MentionRow, Store } from '../store/types.js';
+
+export interface ThemeQuery {
+  brandId?: string;
+  from: number;
+  to: number;
+  limit: number;
+}
+
+export interface SampleMention {
+  id: number;
+  text: string;
+  url: string | null;
+  createdAt: string;
+  sentiment: string;
+}
+
+export type ThemeWithSamples = Theme & { samples: SampleMention[] };
+
+const CANDIDATES = 300;
+const SAMPLE_TEXTS = 30;
+
+function toSample(row: MentionRow): SampleMention {
+  return { id: row.id, text: row.text, url: row.url, createdAt: row.createdAt, sentiment: row.sentiment.label };
+}
+
+/** Term → sample texts, used to merge adjacent co-occurring terms into phrases and to show examples. */
+async function withSamples(store: Store, themes: Theme[], query: ThemeQuery): Promise<ThemeWithSamples[]> {
+  const samples = new Map<string, MentionRow[]>();
+  for (const theme of themes.slice(0, query.limit * 2)) {
+    const page = await store.listMentions({ brandId: query.brandId, terms: [theme.term], from: query.from, to: query.to, limit: SAMPLE_TEXTS });
+    samples.set(theme.term, page.items);
+  }
+  const textsOf = (term: string) => (samples.get(term) ?? []).map((row) => row.text.toLowerCase());
+  const coMentions = (a: string, b: string) => {
+    const texts = textsOf(a);
+    const share = texts.length ? texts.filter((t) => t.includes(b)).length / texts.length : 0;
+    return share * (themes.find((t) => t.term === a)?.mentions ?? 0);
+  };
+  const adjacent = (a: string, b: string) => textsOf(a).some((t) => t.includes(`${a}${b}`) || t.includes(`${a} ${b}`));
+  const merged = mergePhrases(themes.filter((t) => samples.has(t.term)), coMentions, adjacent).slice(0, query.limit);
+  return merged.map((theme) => {
+    const head = theme.term.split(' ')[0];
+    const rows = samples.get(theme.term) ?? samples.get(head) ?? [...samples.entries()].find(([term]) => theme.term.startsWith(term))?.[1] ?? [];
+    return { ...theme, samples: rows.slice(0, 3).map(toSample) };
+  });
+}
+
+/**
+ * The main ideas of customer speech for a brand and period: terms distinctive against all mentions
+ * of the same period (the market), with volume, sentiment and sample mentions. Without a brand there
+ * is no market to contrast with, so themes are the most frequent terms.
+ */
+export async function getThemes(store: Store, query: ThemeQuery): Promise<ThemeWithSamples[]> {
+  const foreground = await store.termCounts({ brandId: query.brandId, from: query.from, to: query.to, limit: CANDIDATES });
+  if (!query.brandId) return withSamples(store, frequentTerms(foreground), query);
+  const market = await store.termCounts({ from: query.from, to: query.to, limit: CANDIDATES * 3 });
+  return withSamples(store, distinctiveTerms(foreground, market), query);
+}
+
+/** Themes whose share grew most against the previous period of the same length. */
+export async function getRisingThemes(store: Store, query: ThemeQuery): Promise<ThemeWithSamples[]> {
+  const length = query.to - query.from;
+  const current = await store.termCounts({ brandId: query.brandId, from: query.from, to: query.to, limit: CANDIDATES });
+  const previous = await store.termCounts({ brandId: query.brandId, from: query.from - length, to: query.from, limit: CANDIDATES * 3 });
+  return withSamples(store, risingTerms(current, previous), query);
+}

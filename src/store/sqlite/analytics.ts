@@ -1,0 +1,66 @@
+import type { Db } from '../db.js';
+import type { AspectCount, AspectQuery, BrandVolume, TermCount, TermQuery } from '../types.js';
+import { createStatementCache } from './statements.js';
+import { INTERVAL_MS } from './intervals.js';
+
+/** Counted mentions in a period, optionally of one brand (a bound parameter list goes with it). */
+function periodFilter(brandId: string | undefined): string {
+  const brand = brandId ? ' AND m.id IN (SELECT mention_id FROM mention_brands WHERE brand_id = @brandId)' : '';
+  return `m.created_at >= @from AND m.created_at < @to AND m.deleted_at IS NULL AND m.duplicate_of IS NULL${brand}`;
+}
+
+export interface AnalyticsRepository {
+  shareOfVoice(brandIds: string[], from: number, to: number): BrandVolume[];
+  termCounts(query: TermQuery): { total: number; terms: TermCount[] };
+  aspectCounts(query: AspectQuery): AspectCount[];
+}
+
+/**
+ * Aggregates for brand managers: share of voice (from the hourly rollups), term counts for theme
+ * extraction and aspect opinions over time.
+ */
+export function createAnalyticsRepository(db: Db): AnalyticsRepository {
+  const prepare = createStatementCache(db);
+  const volumes = db.prepare(`
+    SELECT sum(volume) AS volume, sum(pos) AS pos, sum(neu) AS neu, sum(neg) AS neg FROM rollups
+    WHERE interval = 'hour' AND brand_id = ? AND bucket >= ? AND bucket < ?`);
+
+  return {
+    shareOfVoice(brandIds, from, to) {
+      const rows = brandIds.map((brandId) => {
+        const row = volumes.get(brandId, from, to) as { volume: number | null; pos: number | null; neu: number | null; neg: number | null };
+        const volume = row.volume ?? 0;
+        const pos = row.pos ?? 0;
+        const neg = row.neg ?? 0;
+        return { brandId, volume, pos, neu: row.neu ?? 0, neg, netSentiment: volume ? (pos - neg) / volume : 0, share: 0 };
+      });
+      const total = rows.reduce((sum, r) => sum + r.volume, 0);
+      return rows.map((r) => ({ ...r, share: total ? r.volume / total : 0 }));
+    },
+    termCounts(query) {
+      const params = { from: query.from, to: query.to, brandId: query.brandId, limit: query.limit };
+      const where = periodFilter(query.brandId);
+      const total = prepare(`SELECT count(*) FROM mentions m WHERE ${where}`).pluck().get(params) as number;
+      const terms = prepare(`
+        SELECT t.term, count(*) AS mentions, sum(a.sentiment = 'pos') AS pos, sum(a.sentiment = 'neu') AS neu,
+          sum(a.sentiment = 'neg') AS neg
+        FROM mention_terms t JOIN mentions m ON m.id = t.mention_id JOIN analyses a ON a.mention_id = m.id
+        WHERE ${where} GROUP BY t.term ORDER BY mentions DESC, t.term LIMIT @limit`).all(params) as TermCount[];
+      return { total, terms };
+    },
+    aspectCounts(query) {
+      const size = INTERVAL_MS[query.interval ?? 'day'];
+      const bucket = query.interval ? `(m.created_at / ${size}) * ${size}` : 'NULL';
+      const rows = prepare(`
+        SELECT x.aspect, ${bucket} AS bucket, count(*) AS mentions, sum(x.label = 'pos') AS pos,
+          sum(x.label = 'neu') AS neu, sum(x.label = 'neg') AS neg, avg(x.score) AS meanScore
+        FROM mention_aspects x JOIN mentions m ON m.id = x.mention_id
+        WHERE ${periodFilter(query.brandId)} GROUP BY x.aspect, bucket ORDER BY x.aspect, bucket`).all({
+        from: query.from,
+        to: query.to,
+        brandId: query.brandId,
+      }) as (Omit<AspectCount, 'bucket'> & { bucket: number | null })[];
+      return rows.map((row) => ({ ...row, bucket: row.bucket === null ? null : new Date(row.bucket).toISOString() }));
+    },
+  };
+}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { distinctiveTerms, mergePhrases, risingTerms, type TermTable } from '../../src/analytics/themes.js';
+
+const table = (total: number, counts: Record<string, number>): TermTable => ({
+  total,
+  terms: Object.entries(counts).map(([term, mentions]) => ({ term, mentions, pos: 0, neu: 0, neg: mentions })),
+});
+
+describe('distinctiveTerms', () => {
+  it('ranks the words peculiar to the brand above words everyone uses', () => {
+    // "外卖" is common across the market; "拉肚子" is specific to this brand's mentions.
+    const brand = table(100, { 外卖: 60, 拉肚子: 30, 好吃: 10 });
+    const market = table(1000, { 外卖: 600, 拉肚子: 32, 好吃: 150 });
+    const themes = distinctiveTerms(brand, market);
+    expect(themes[0].term).toBe('拉肚子');
+    expect(themes[0].z).toBeGreaterThan(5);
+    expect(themes.find((t) => t.term === '外卖')!.z).toBeLessThan(1);
+    expect(themes.find((t) => t.term === '好吃')!.z).toBeLessThan(0);
+  });
+
+  it('drops terms below the minimum number of mentions', () => {
+    expect(distinctiveTerms(table(10, { once: 1 }), table(10, {}), 2)).toEqual([]);
+  });
+});
+
+describe('risingTerms', () => {
+  it('keeps terms whose share grew significantly, not ones that shrank or stayed flat', () => {
+    const current = table(200, { recall: 40, battery: 20, camera: 10 });
+    const previous = table(200, { recall: 1, battery: 20, camera: 40 });
+    expect(risingTerms(current, previous).map((t) => t.term)).toEqual(['recall']);
+  });
+});
+
+describe('mergePhrases', () => {
+  it('joins terms that co-occur and stand next to each other into one phrase', () => {
+    const themes = distinctiveTerms(table(50, { poisoning: 20, food: 21, refund: 10 }), table(500, { food: 30, refund: 30 }));
+    const texts: Record<string, string[]> = {
+      poisoning: ['got food poisoning from freshbee', 'food poisoning again'],
+      food: ['food poisoning again', 'got food poisoning from freshbee'],
+      refund: ['no refund yet'],
+    };
+    const co = (a: string, b: string) => (texts[a].filter((t) => t.includes(b)).length / texts[a].length) * 20;
+    const adjacent = (a: string, b: string) => texts[a].some((t) => t.includes(`${a} ${b}`));
+    expect(mergePhrases(themes, co, adjacent).map((t) => t.term).sort()).toEqual(['food poisoning', 'refund']);
+  });
+});
