@@ -47,7 +47,7 @@ export async function createRuntime(config: AppConfig, log: Logger): Promise<Run
     matchBrands,
     now,
     log,
-    fetch: createPoliteFetch({}),
+    fetch: createPoliteFetch({ onRetry: (info) => log.warn('retrying request', { ...info }) }),
     unhealthyAfterFailures: config.unhealthyAfterFailures,
   };
   return {

@@ -4,6 +4,7 @@ import { collectCommand } from './collect.js';
 import { evalCommand } from './eval.js';
 import { ingestCommand } from './ingest.js';
 import { migrateCommand } from './migrate.js';
+import { reportCommand } from './report.js';
 import { sourcesCommand } from './sources.js';
 import { serveCommand, startCommand } from './start.js';
 
@@ -14,6 +15,7 @@ export const COMMANDS: CliCommand[] = [
   collectCommand,
   sourcesCommand,
   ingestCommand,
+  reportCommand,
   analyzeCommand,
   evalCommand,
   migrateCommand,
