@@ -1,0 +1,59 @@
+import type { BrandConfig } from '../config.js';
+import { windowPlanFor, type ResolvedRule } from '../analytics/alerts/rules.js';
+import type { AlertMention, BrandSnapshot } from '../analytics/alerts/types.js';
+import { baselineStart, planWindows } from '../analytics/alerts/windows.js';
+import type { MentionRow, Store } from '../store/types.js';
+
+const DAY = 86_400_000;
+/** Recent-window mentions read per brand; beyond this the counts still come from SQL aggregates. */
+const MAX_RECENT = 2000;
+
+function toAlertMention(row: MentionRow): AlertMention {
+  return {
+    id: row.id,
+    text: row.title && !row.text.includes(row.title) ? `${row.title}\n${row.text}` : row.text,
+    url: row.url,
+    createdAt: row.createdAt,
+    sentiment: row.sentiment.label,
+    themes: row.themes,
+    author: row.author ? { handle: row.author.handle ?? row.author.name ?? row.author.id, followers: row.author.followers } : null,
+    duplicateOf: row.duplicateOf,
+  };
+}
+
+async function recentMentions(store: Store, brandId: string, from: number, to: number): Promise<AlertMention[]> {
+  const out: AlertMention[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await store.listMentions({ brandId, from, to, limit: 200, cursor });
+    out.push(...page.items.map(toAlertMention));
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor && out.length < MAX_RECENT);
+  return out;
+}
+
+/**
+ * Fetches what detection needs for one brand at `now`: counts for the recent, seasonal and
+ * trailing windows, the recent window's mentions and the baseline's theme counts. Seasonal days
+ * on which the brand had no mention at all are left out — before the first collection there is
+ * no data, which is not the same as a quiet day.
+ */
+export async function gatherSnapshot(store: Store, brand: BrandConfig, rules: ResolvedRule[], now: number): Promise<BrandSnapshot> {
+  const ranges = planWindows(now, windowPlanFor(rules));
+  const [recent, ...rest] = await store.alerts.windowCounts(brand.id, [ranges.recent, ...ranges.seasonal, ...ranges.trailing]);
+  const seasonal = rest.slice(0, ranges.seasonal.length);
+  const trailing = rest.slice(ranges.seasonal.length);
+  const coverage = await store.alerts.windowCounts(brand.id, ranges.seasonal.map((r) => ({ from: r.to - DAY, to: r.to })));
+  const start = baselineStart(ranges);
+  const themes = await store.alerts.themeCounts(brand.id, start, ranges.recent.from);
+  return {
+    brandId: brand.id,
+    brandName: brand.name,
+    brandTerms: [brand.id, brand.name, ...brand.aliases],
+    now,
+    series: { recent, seasonal: seasonal.filter((_, i) => coverage[i].volume > 0), trailing },
+    recentMentions: await recentMentions(store, brand.id, ranges.recent.from, ranges.recent.to),
+    baselineThemes: themes.themes,
+    baselineMentions: themes.mentions,
+  };
+}
