@@ -12,7 +12,7 @@ import { AlertsFileSchema, resolveAlertsConfig, type AlertsConfig } from './aler
  * and injected; messages name the bad field.
  */
 
-const BrandSchema = z
+export const BrandSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'expected a lower-case id like "freshbee"'),
     name: z.string().min(1),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BrandSchema } from '../config.js';
 
 /** Accepts ISO-8601 or epoch milliseconds; returns epoch ms. */
 export const TimeParam = z
@@ -73,12 +74,5 @@ export const CompareQuery = z.object({
   baselineTo: TimeParam.optional(),
 });
 
-export const BrandBody = z
-  .object({
-    id: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'expected a lower-case id like "freshbee"'),
-    name: z.string().min(1),
-    aliases: z.array(z.string().min(1)).default([]),
-    query: z.string().optional(),
-    competitors: z.array(z.string()).default([]),
-  })
-  .strict();
+/** A brand as PUT to `/api/brands/{id}`: the same shape as a config brand. */
+export const BrandBody = BrandSchema;

@@ -5,7 +5,8 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { ParseError } from '../errors.js';
 import { snippet } from './fetch-body.js';
-import { decodeHtmlEntities, htmlToText } from './html-text.js';
+import { decodeHtmlEntities } from '../text/html-entities.js';
+import { htmlToText } from './html-text.js';
 
 /** One entry of a feed, text already converted from HTML. */
 export interface FeedEntry {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decodeHtmlEntities, htmlToText } from '../../src/collectors/html-text.js';
+import { htmlToText } from '../../src/collectors/html-text.js';
+import { decodeHtmlEntities } from '../../src/text/html-entities.js';
 
 describe('htmlToText', () => {
   it.each([
