@@ -1,5 +1,6 @@
 import type { Analysis, Lang, RawPost, SentimentLabel } from '../domain.js';
 import type { AlertRepository } from './alert-types.js';
+import type { KeyRepository, ProfileRepository } from './profile-types.js';
 
 /**
  * The storage interface every backend implements. All methods are async so a networked backend
@@ -31,6 +32,10 @@ export interface Store {
   listBrands(): Promise<BrandRecord[]>;
   /** Alert detection state, alert history and the delivery outbox. */
   alerts: AlertRepository;
+  /** Customer profiles, tags and their change feed, identity links, erasure and retention. */
+  profiles: ProfileRepository;
+  /** Hashed API keys with scopes. */
+  keys: KeyRepository;
   close(): Promise<void>;
 }
 

@@ -9,6 +9,8 @@ import { createAlertRepository } from './alerts.js';
 import { createRollupMaintainer } from './rollups.js';
 import { createMarkDeleted } from './delete-mentions.js';
 import { createAnalyticsRepository } from './analytics.js';
+import { createProfileRepository } from './profiles.js';
+import { createKeyRepository } from './keys.js';
 
 /**
  * The embedded SQLite backend behind the async `Store` interface. Work runs synchronously in
@@ -44,6 +46,8 @@ export function createSqliteStore(db: Db): Store {
     deleteBrand: async (id) => brands.remove(id),
     listBrands: async () => brands.list(),
     alerts: createAlertRepository(db),
+    profiles: createProfileRepository(db, rollups),
+    keys: createKeyRepository(db),
     close: async () => void db.close(),
   };
 }

@@ -1,0 +1,24 @@
+import type { Influence, ProfileAuthor, ProfileMention } from './types.js';
+
+export interface InfluenceThresholds {
+  /** Followers at or above which an author is a KOL. */
+  kolFollowers: number;
+  /** Followers at or above which an author is a KOC. */
+  kocFollowers: number;
+  /** Mean engagement per mention at or above which a smaller author still counts as a KOC. */
+  kocMeanEngagement: number;
+}
+
+export const DEFAULT_INFLUENCE: Readonly<InfluenceThresholds> = Object.freeze({ kolFollowers: 50_000, kocFollowers: 2_000, kocMeanEngagement: 30 });
+
+/**
+ * KOL / KOC / regular from the largest follower count among the profile's authors and the mean
+ * engagement of their mentions: a KOC is a consumer whose posts travel, even with few followers.
+ */
+export function influenceOf(authors: readonly ProfileAuthor[], mentions: readonly ProfileMention[], t: InfluenceThresholds): Influence {
+  const counts = authors.map((a) => a.followers).filter((f): f is number => f !== null);
+  const followers = counts.length ? Math.max(...counts) : null;
+  const meanEngagement = mentions.length ? Math.round((mentions.reduce((s, m) => s + m.engagement, 0) / mentions.length) * 10) / 10 : 0;
+  const tier = (followers ?? 0) >= t.kolFollowers ? 'kol' : (followers ?? 0) >= t.kocFollowers || meanEngagement >= t.kocMeanEngagement ? 'koc' : 'regular';
+  return { tier, followers, meanEngagement };
+}

@@ -1,0 +1,36 @@
+import { findCue, type Negators } from './cues.js';
+import type { BrandCueKind, Taxonomy } from './taxonomy.js';
+import type { ProfileMention } from './types.js';
+
+/** A mention with what every rule needs computed once: lower-cased text and brand cues. */
+export interface PreparedMention extends ProfileMention {
+  lower: string;
+  /** Contains a word from a special category: never used as evidence. */
+  sensitive: boolean;
+  /** The brand cue that fired per kind (loyal, exit, risk, prospect, new, complaint). */
+  cues: Partial<Record<BrandCueKind, string>>;
+}
+
+// Negation flips "loyal"/"new" cues ("not my first time", "没有回购"); exit/risk cues carry their own
+// negators ("不会再", "won't be ordering"), so they are matched as written.
+const NEGATABLE: ReadonlySet<BrandCueKind> = new Set(['loyal', 'new', 'prospect']);
+
+/** Prepares mentions oldest first. */
+export function prepareMentions(mentions: readonly ProfileMention[], taxonomy: Taxonomy): PreparedMention[] {
+  return [...mentions]
+    .sort((a, b) => a.createdAt - b.createdAt || a.id - b.id)
+    .map((m) => {
+      const lower = m.text.toLowerCase();
+      const sensitive = findCue(lower, taxonomy.sensitive) !== null;
+      return { ...m, lower, sensitive, cues: sensitive ? {} : brandCues(lower, taxonomy, taxonomy.negators) };
+    });
+}
+
+function brandCues(lower: string, taxonomy: Taxonomy, negators: Negators): Partial<Record<BrandCueKind, string>> {
+  const found: Partial<Record<BrandCueKind, string>> = {};
+  for (const [kind, set] of Object.entries(taxonomy.brandCues) as [BrandCueKind, (typeof taxonomy.brandCues)[BrandCueKind]][]) {
+    const cue = findCue(lower, set, NEGATABLE.has(kind) ? negators : undefined);
+    if (cue) found[kind] = cue;
+  }
+  return found;
+}
