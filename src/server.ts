@@ -5,6 +5,7 @@ import { COLLECTORS, VERSION, type Runtime } from './runtime.js';
 import { createScheduler, type Scheduler } from './jobs/scheduler.js';
 import { runCollection } from './jobs/run-collection.js';
 import { mountDashboard } from './web/dashboard.js';
+import { createAlertService } from './alerts/service.js';
 
 export interface RunningServer {
   url: string;
@@ -24,8 +25,10 @@ export interface StartOptions {
  */
 export async function startServer(runtime: Runtime, options: StartOptions): Promise<RunningServer> {
   const { config, collection, log } = runtime;
+  // Alerts are checked after every collection run and delivered from the outbox (retries on a timer).
+  const alerts = createAlertService({ config, store: runtime.store, log });
   const scheduler = options.withScheduler
-    ? createScheduler(config.sources, COLLECTORS, collection, { timezone: config.timezone })
+    ? createScheduler(config.sources, COLLECTORS, collection, { timezone: config.timezone, onRun: () => alerts.checkAndDeliver() })
     : undefined;
   const app = createApp({
     store: runtime.store,
@@ -45,6 +48,8 @@ export async function startServer(runtime: Runtime, options: StartOptions): Prom
       log.info('initial collection', { source: source.id, status: run.status, inserted: run.inserted, error: run.error });
     }
   }
+  if (scheduler && config.collectOnStart) await alerts.checkAndDeliver();
+  await alerts.start();
   scheduler?.start();
   const server = await listen(app.fetch, options.port);
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -53,6 +58,7 @@ export async function startServer(runtime: Runtime, options: StartOptions): Prom
     scheduler,
     close: async () => {
       await scheduler?.stop();
+      alerts.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };

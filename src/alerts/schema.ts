@@ -38,6 +38,7 @@ const ThresholdsSchema = z
     minDrop: z.number().positive().max(2),
     minCount: z.number().int().min(1),
     minFollowers: z.number().int().min(0),
+    minConfidence: z.number().min(0).max(1),
     minGrowth: z.number().min(1),
     maxBaselineShare: z.number().min(0).max(1),
   })

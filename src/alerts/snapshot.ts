@@ -1,8 +1,14 @@
-import type { BrandConfig } from '../config.js';
 import { windowPlanFor, type ResolvedRule } from '../analytics/alerts/rules.js';
 import type { AlertMention, BrandSnapshot } from '../analytics/alerts/types.js';
 import { baselineStart, planWindows } from '../analytics/alerts/windows.js';
 import type { MentionRow, Store } from '../store/types.js';
+
+/** What detection needs to know about a brand (config and API brands both fit). */
+export interface AlertBrand {
+  id: string;
+  name: string;
+  aliases: string[];
+}
 
 const DAY = 86_400_000;
 /** Recent-window mentions read per brand; beyond this the counts still come from SQL aggregates. */
@@ -15,6 +21,7 @@ function toAlertMention(row: MentionRow): AlertMention {
     url: row.url,
     createdAt: row.createdAt,
     sentiment: row.sentiment.label,
+    confidence: row.sentiment.confidence,
     themes: row.themes,
     author: row.author ? { handle: row.author.handle ?? row.author.name ?? row.author.id, followers: row.author.followers } : null,
     duplicateOf: row.duplicateOf,
@@ -38,7 +45,7 @@ async function recentMentions(store: Store, brandId: string, from: number, to: n
  * on which the brand had no mention at all are left out — before the first collection there is
  * no data, which is not the same as a quiet day.
  */
-export async function gatherSnapshot(store: Store, brand: BrandConfig, rules: ResolvedRule[], now: number): Promise<BrandSnapshot> {
+export async function gatherSnapshot(store: Store, brand: AlertBrand, rules: ResolvedRule[], now: number): Promise<BrandSnapshot> {
   const ranges = planWindows(now, windowPlanFor(rules));
   const [recent, ...rest] = await store.alerts.windowCounts(brand.id, [ranges.recent, ...ranges.seasonal, ...ranges.trailing]);
   const seasonal = rest.slice(0, ranges.seasonal.length);

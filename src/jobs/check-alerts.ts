@@ -1,5 +1,4 @@
 import type { Logger } from '../collectors/types.js';
-import type { BrandConfig } from '../config.js';
 import { applyAlertState, type AlertState } from '../analytics/alerts/alert-state.js';
 import { compileCrisisLexicon, type CrisisLexicon } from '../analytics/alerts/crisis-terms.js';
 import { evaluateBrand } from '../analytics/alerts/evaluate.js';
@@ -9,13 +8,14 @@ import type { Signal } from '../analytics/alerts/types.js';
 import { effectiveRules } from '../alerts/rule-settings.js';
 import { planDeliveries } from '../alerts/routing.js';
 import type { AlertsConfig } from '../alerts/schema.js';
-import { gatherSnapshot } from '../alerts/snapshot.js';
+import { gatherSnapshot, type AlertBrand } from '../alerts/snapshot.js';
 import type { EvaluationRecord, StoredAlert } from '../store/alert-types.js';
 import type { Store } from '../store/types.js';
 
 export interface CheckAlertsDeps {
   store: Store;
-  brands: BrandConfig[];
+  /** Brands to evaluate; default: every brand in the store (config and API-managed). */
+  brands?: AlertBrand[];
   alerts: AlertsConfig;
   lexicon: CrisisLexicon;
   /** Default zone for quiet hours. */
@@ -45,19 +45,26 @@ export interface CheckAlertsSummary {
  */
 export async function checkAlerts(deps: CheckAlertsDeps): Promise<CheckAlertsSummary> {
   const now = deps.now().getTime();
+  const brands = deps.brands ?? (await deps.store.listBrands());
   const rules = await effectiveRules(deps.store, deps.alerts.rules);
   const lexicon = compileCrisisLexicon(deps.lexicon);
   const states = new Map<string, AlertState>((await deps.store.alerts.listStates()).map((s) => [s.key, s]));
   const record: EvaluationRecord = { at: now, states: [], alerts: [] };
   const signals: Signal[] = [];
-  for (const brand of deps.brands) {
+  for (const brand of brands) {
     const resolved = resolveRules(rules, brand.id);
     if (!resolved.length) continue;
     try {
       const snapshot = await gatherSnapshot(deps.store, brand, resolved, now);
       const found = evaluateBrand(snapshot, resolved, lexicon);
       signals.push(...found);
-      const evaluated = resolved.map((r) => ({ key: `${brand.id}:${r.type}`, brandId: brand.id, type: r.type, cooldownMinutes: r.cooldownMinutes }));
+      const evaluated = resolved.map((r) => ({
+        key: `${brand.id}:${r.type}`,
+        brandId: brand.id,
+        type: r.type,
+        cooldownMinutes: r.cooldownMinutes,
+        resolveAfterMinutes: r.thresholds.windowMinutes,
+      }));
       const decision = applyAlertState({ signals: found, evaluated, states, now });
       record.states.push(...decision.states);
       if (!decision.fired.length) continue;
@@ -81,5 +88,5 @@ export async function checkAlerts(deps: CheckAlertsDeps): Promise<CheckAlertsSum
   for (const alert of alerts) {
     deps.log.info('alert', { brand: alert.brandId, type: alert.type, severity: alert.severity, deliveries: alert.deliveries.length });
   }
-  return { brands: deps.brands.length, signals, alerts };
+  return { brands: brands.length, signals, alerts };
 }

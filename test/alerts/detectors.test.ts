@@ -14,7 +14,7 @@ const RULES = resolveRules(DEFAULT_ALERT_RULES, 'acme');
 /** Evaluates every 15 minutes from `from` to `to`, carrying alert state like the job does. */
 function run(posts: SynthPost[], from: number, to: number, rules = RULES): { at: number; fired: Signal[] }[] {
   const states = new Map<string, AlertState>();
-  const evaluated = rules.map((r) => ({ key: `acme:${r.type}`, brandId: 'acme', type: r.type, cooldownMinutes: r.cooldownMinutes }));
+  const evaluated = rules.map((r) => ({ key: `acme:${r.type}`, brandId: 'acme', type: r.type, cooldownMinutes: r.cooldownMinutes, resolveAfterMinutes: 60 }));
   const out: { at: number; fired: Signal[] }[] = [];
   for (let now = from; now <= to; now += 15 * 60_000) {
     const signals = evaluateBrand(snapshotAt(posts, now), rules, LEXICON);
@@ -72,7 +72,7 @@ describe('volume spike', () => {
 
 describe('cooldown and de-duplication', () => {
   const signal: Signal = { type: 'volume_spike', key: 'acme:volume_spike', severity: 'warning', metric: 'volume', observed: 40, baseline: 3, stats: {}, terms: [], mentionIds: [] };
-  const evaluated = [{ key: signal.key, brandId: 'acme', type: signal.type, cooldownMinutes: 120 }];
+  const evaluated = [{ key: signal.key, brandId: 'acme', type: signal.type, cooldownMinutes: 120, resolveAfterMinutes: 30 }];
   const step = (states: Map<string, AlertState>, signals: Signal[], now: number) => {
     const d = applyAlertState({ signals, evaluated, states, now });
     d.states.forEach((s) => states.set(s.key, s));
@@ -81,14 +81,35 @@ describe('cooldown and de-duplication', () => {
 
   it('does not re-alert an ongoing incident, re-fires a resolved one only after the cooldown', () => {
     const states = new Map<string, AlertState>();
-    expect(step(states, [signal], T0)).toBe(1);
-    expect(step(states, [signal], T0 + 15 * 60_000)).toBe(0); // ongoing
-    expect(step(states, [], T0 + 30 * 60_000)).toBe(0); // resolved
+    const at = (minutes: number) => T0 + minutes * 60_000;
+    expect(step(states, [signal], at(0))).toBe(1);
+    expect(step(states, [signal], at(15))).toBe(0); // ongoing
+    expect(step(states, [], at(30))).toBe(0); // a dip shorter than resolveAfter: still the same incident
+    expect(states.get(signal.key)?.active).toBe(true);
+    expect(step(states, [], at(45))).toBe(0); // unseen for 30 min: resolved
     expect(states.get(signal.key)?.active).toBe(false);
-    expect(step(states, [signal], T0 + 60 * 60_000)).toBe(0); // back within cooldown: suppressed, now active
-    expect(step(states, [signal], T0 + 180 * 60_000)).toBe(0); // still the same incident
-    expect(step(states, [], T0 + 195 * 60_000)).toBe(0); // resolved
-    expect(step(states, [signal], T0 + 200 * 60_000)).toBe(1); // new incident after the cooldown
+    expect(step(states, [signal], at(60))).toBe(0); // back within the cooldown: suppressed, now active
+    expect(step(states, [signal], at(180))).toBe(0); // still that incident, though the cooldown is over
+    expect(step(states, [], at(215))).toBe(0); // resolved
+    expect(step(states, [signal], at(220))).toBe(1); // a new incident after the cooldown
+  });
+
+  it('sends one message per severity level of a brand incident: lesser new signals are absorbed', () => {
+    const make = (type: Signal['type'], severity: Signal['severity']): Signal => ({ ...signal, type, key: `acme:${type}`, severity });
+    const rules = (['crisis_terms', 'volume_spike', 'emerging_theme'] as const).map((type) => ({
+      key: `acme:${type}`, brandId: 'acme', type, cooldownMinutes: 120, resolveAfterMinutes: 30,
+    }));
+    const states = new Map<string, AlertState>();
+    const run = (signals: Signal[], now: number) => {
+      const d = applyAlertState({ signals, evaluated: rules, states, now });
+      d.states.forEach((s) => states.set(s.key, s));
+      return d.fired.map((s) => s.type);
+    };
+    const crisis = make('crisis_terms', 'warning');
+    expect(run([crisis], T0)).toEqual(['crisis_terms']);
+    expect(run([crisis, make('volume_spike', 'critical')], T0 + 15 * 60_000)).toEqual(['volume_spike']); // escalation
+    expect(run([crisis, make('volume_spike', 'critical'), make('emerging_theme', 'info')], T0 + 30 * 60_000)).toEqual([]); // absorbed
+    expect(run([make('crisis_terms', 'critical'), make('volume_spike', 'critical')], T0 + 45 * 60_000)).toEqual([]); // already critical
   });
 });
 
@@ -115,7 +136,7 @@ describe('sentiment drop', () => {
 
 describe('crisis terms', () => {
   const mention = (id: number, text: string, sentiment: AlertMention['sentiment'] = 'neg', duplicateOf: number | null = null): AlertMention => ({
-    id, text, sentiment, duplicateOf, url: null, createdAt: '2026-03-01T00:00:00Z', themes: [], author: null,
+    id, text, sentiment, confidence: 0.9, duplicateOf, url: null, createdAt: '2026-03-01T00:00:00Z', themes: [], author: null,
   });
 
   it('matches Chinese substrings, English words and numbers on their own only', () => {

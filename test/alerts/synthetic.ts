@@ -62,6 +62,7 @@ function toMention(post: SynthPost, id: number): AlertMention {
     url: `https://example.com/p/${id}`,
     createdAt: new Date(post.at).toISOString(),
     sentiment: post.sentiment,
+    confidence: 0.9,
     themes: post.themes,
     author: { handle: `user${id}`, followers: post.followers },
     duplicateOf: null,

@@ -1,4 +1,4 @@
-import type { AlertType, Signal } from './types.js';
+import type { AlertType, Severity, Signal } from './types.js';
 
 /** Per-signal memory between evaluations, kept in the store. */
 export interface AlertState {
@@ -8,57 +8,86 @@ export interface AlertState {
   type: AlertType;
   /** True while the condition holds (an ongoing incident). */
   active: boolean;
+  /** Severity when it last fired (null if it never fired, e.g. absorbed into another alert). */
+  severity: Severity | null;
   lastFiredAt: number | null;
   lastSeenAt: number | null;
   resolvedAt: number | null;
 }
 
 export interface StateDecision {
-  /** New incidents: these become an alert. */
+  /** New or escalating signals: together they become one alert. */
   fired: Signal[];
-  /** Ongoing or cooling-down incidents: no new alert. */
+  /** Ongoing, cooling-down or absorbed signals: no new alert. */
   suppressed: Signal[];
   /** Every state that changed, to save. */
   states: AlertState[];
 }
 
+/** One evaluated rule of one brand. */
+export interface EvaluatedRule {
+  key: string;
+  brandId: string;
+  type: AlertType;
+  cooldownMinutes: number;
+  /** A signal unseen for this long is resolved (hysteresis: a dip inside one window is the same incident). */
+  resolveAfterMinutes: number;
+}
+
 export interface ApplyStateInput {
   signals: Signal[];
-  /** Keys of every rule that was evaluated (fired or not), so silent ones can resolve. */
-  evaluated: { key: string; brandId: string; type: AlertType; cooldownMinutes: number }[];
+  /** Every rule of ONE brand that was evaluated (fired or not), so silent ones can resolve. */
+  evaluated: EvaluatedRule[];
   states: ReadonlyMap<string, AlertState>;
   now: number;
 }
 
+const RANK: Record<Severity, number> = { info: 0, warning: 1, critical: 2 };
+const MINUTE = 60_000;
+
+function fresh(rule: EvaluatedRule): AlertState {
+  return { key: rule.key, brandId: rule.brandId, type: rule.type, active: false, severity: null, lastFiredAt: null, lastSeenAt: null, resolvedAt: null };
+}
+
 /**
- * De-duplication and cooldown. A signal fires when its incident is new: not already active, and
- * not within `cooldownMinutes` of its last firing. While the condition holds the state stays
- * active and nothing re-fires; when an evaluation no longer sees it, it resolves and may fire
- * again later. A signal seen during its cooldown is marked active, so it must resolve first —
- * one long incident never produces a second alert.
+ * De-duplication, cooldown and escalation for one brand.
+ * - A signal is new when not already active and not within `cooldownMinutes` of its last firing.
+ *   An active signal only counts again when its severity rises.
+ * - New signals fire together as one alert — unless the brand already has an ongoing incident at
+ *   the same or a higher severity, in which case they are absorbed (one incident, one message per
+ *   severity level).
+ * - A signal resolves once unseen for `resolveAfterMinutes`; after that (and the cooldown) it may
+ *   fire again. A signal seen during its cooldown becomes active, so it must resolve first.
  *
  * @example
  * const { fired, states } = applyAlertState({ signals, evaluated, states: current, now });
  */
 export function applyAlertState(input: ApplyStateInput): StateDecision {
   const bySignal = new Map(input.signals.map((s) => [s.key, s]));
-  const decision: StateDecision = { fired: [], suppressed: [], states: [] };
+  const next = new Map<string, AlertState>();
+  const candidates: Signal[] = [];
+  const suppressed: Signal[] = [];
   for (const rule of input.evaluated) {
-    const prev = input.states.get(rule.key);
+    const prev = input.states.get(rule.key) ?? fresh(rule);
     const signal = bySignal.get(rule.key);
     if (!signal) {
-      if (prev?.active) decision.states.push({ ...prev, active: false, resolvedAt: input.now });
+      const stale = prev.lastSeenAt === null || input.now - prev.lastSeenAt >= rule.resolveAfterMinutes * MINUTE;
+      if (prev.active && stale) next.set(rule.key, { ...prev, active: false, resolvedAt: input.now });
       continue;
     }
-    const base: AlertState = prev ?? { ...rule, active: false, lastFiredAt: null, lastSeenAt: null, resolvedAt: null };
-    const coolingDown = base.lastFiredAt !== null && input.now - base.lastFiredAt < rule.cooldownMinutes * 60_000;
-    if (base.active || coolingDown) {
-      decision.suppressed.push(signal);
-      decision.states.push({ key: base.key, brandId: base.brandId, type: base.type, active: true, lastFiredAt: base.lastFiredAt, lastSeenAt: input.now, resolvedAt: base.resolvedAt });
-      continue;
-    }
-    decision.fired.push(signal);
-    decision.states.push({ key: base.key, brandId: base.brandId, type: base.type, active: true, lastFiredAt: input.now, lastSeenAt: input.now, resolvedAt: null });
+    const escalated = prev.active && prev.severity !== null && RANK[signal.severity] > RANK[prev.severity];
+    const coolingDown = prev.lastFiredAt !== null && input.now - prev.lastFiredAt < rule.cooldownMinutes * MINUTE;
+    next.set(rule.key, { ...prev, active: true, lastSeenAt: input.now });
+    if (escalated || (!prev.active && !coolingDown)) candidates.push(signal);
+    else suppressed.push(signal);
   }
-  return decision;
+  const ongoing = [...input.states.values(), ...next.values()]
+    .filter((s) => s.brandId === input.evaluated[0]?.brandId && (next.get(s.key) ?? s).active && s.severity !== null)
+    .filter((s) => !candidates.some((c) => c.key === s.key))
+    .map((s) => RANK[s.severity!]);
+  const top = Math.max(-1, ...candidates.map((c) => RANK[c.severity]));
+  const absorb = candidates.length > 0 && ongoing.length > 0 && top <= Math.max(...ongoing);
+  const fired = absorb ? [] : candidates;
+  for (const signal of fired) next.set(signal.key, { ...next.get(signal.key)!, severity: signal.severity, lastFiredAt: input.now, resolvedAt: null });
+  return { fired, suppressed: absorb ? [...suppressed, ...candidates] : suppressed, states: [...next.values()] };
 }

@@ -20,6 +20,11 @@ export interface Thresholds {
   minCount: number;
   /** Author followers at or above which a negative mention is "influential". */
   minFollowers: number;
+  /**
+   * Sentiment confidence an influential post needs: one post fires alone, so a borderline
+   * "negative" (a neutral question the engine leans negative on) must not page anyone.
+   */
+  minConfidence: number;
   /** Theme growth factor against its expected count from the baseline. */
   minGrowth: number;
   /** Highest share (0–1) of baseline mentions a theme may have and still be "new". */
@@ -60,6 +65,7 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   minDrop: 0.3,
   minCount: 3,
   minFollowers: 50_000,
+  minConfidence: 0.7,
   minGrowth: 5,
   maxBaselineShare: 0.02,
 };

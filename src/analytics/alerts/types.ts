@@ -49,6 +49,8 @@ export interface AlertMention {
   url: string | null;
   createdAt: string;
   sentiment: 'pos' | 'neu' | 'neg';
+  /** 0…1: how sure the sentiment engine is of `sentiment`. */
+  confidence: number;
   themes: string[];
   author: { handle: string | null; followers: number | null } | null;
   /** Near-duplicate (repost) of an earlier mention: shown as evidence, not counted twice. */

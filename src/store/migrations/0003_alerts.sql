@@ -20,6 +20,8 @@ CREATE TABLE alert_state (
   brand_id TEXT NOT NULL,
   type TEXT NOT NULL,
   active INTEGER NOT NULL,
+  -- Severity when it last fired: a brand's later signals only alert again when they escalate.
+  severity TEXT,
   last_fired_at INTEGER,
   last_seen_at INTEGER,
   resolved_at INTEGER

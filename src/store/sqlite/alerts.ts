@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../db.js';
 import type { AlertState } from '../../analytics/alerts/alert-state.js';
 import type { AlertDraft } from '../../analytics/alerts/explain.js';
-import type { AlertType, WindowCounts } from '../../analytics/alerts/types.js';
+import type { AlertType, Severity, WindowCounts } from '../../analytics/alerts/types.js';
 import { createStatementCache } from './statements.js';
 import type { AlertListQuery, AlertRepository, DeliveryRecord, DeliveryStatus, EvaluationRecord, StoredAlert } from '../alert-types.js';
 
@@ -25,6 +25,7 @@ interface StateRow {
   brand_id: string;
   type: string;
   active: number;
+  severity: string | null;
   last_fired_at: number | null;
   last_seen_at: number | null;
   resolved_at: number | null;
@@ -54,6 +55,7 @@ const toState = (r: StateRow): AlertState => ({
   brandId: r.brand_id,
   type: r.type as AlertType,
   active: r.active === 1,
+  severity: r.severity as Severity | null,
   lastFiredAt: r.last_fired_at,
   lastSeenAt: r.last_seen_at,
   resolvedAt: r.resolved_at,
@@ -70,9 +72,9 @@ export function createAlertRepository(db: Db): AlertRepository {
       coalesce(sum(a.sentiment = 'neu'), 0) AS neu, coalesce(sum(a.sentiment = 'neg'), 0) AS neg ${BRAND_MENTIONS}`),
     themes: db.prepare(`SELECT lower(j.value) AS theme, count(DISTINCT m.id) AS n ${BRAND_MENTIONS.replace('WHERE', ', json_each(a.themes) j WHERE')} GROUP BY theme`),
     states: db.prepare('SELECT * FROM alert_state'),
-    upsertState: db.prepare(`INSERT INTO alert_state (key, brand_id, type, active, last_fired_at, last_seen_at, resolved_at)
-      VALUES (@key, @brandId, @type, @active, @lastFiredAt, @lastSeenAt, @resolvedAt)
-      ON CONFLICT (key) DO UPDATE SET active = excluded.active, last_fired_at = excluded.last_fired_at,
+    upsertState: db.prepare(`INSERT INTO alert_state (key, brand_id, type, active, severity, last_fired_at, last_seen_at, resolved_at)
+      VALUES (@key, @brandId, @type, @active, @severity, @lastFiredAt, @lastSeenAt, @resolvedAt)
+      ON CONFLICT (key) DO UPDATE SET active = excluded.active, severity = excluded.severity, last_fired_at = excluded.last_fired_at,
         last_seen_at = excluded.last_seen_at, resolved_at = excluded.resolved_at`),
     insertAlert: db.prepare('INSERT INTO alerts (brand_id, type, severity, payload, created_at) VALUES (?, ?, ?, ?, ?)'),
     insertDelivery: db.prepare(`INSERT INTO alert_deliveries (alert_id, channel_id, idempotency_key, status, next_attempt_at, created_at)
