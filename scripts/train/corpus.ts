@@ -11,7 +11,8 @@ import { loadSegmenters } from '../../src/resources/segmenters.js';
 import { loadChineseConverter } from '../../src/resources/language.js';
 
 export const DATA_DIR = process.env.KOUBEI_DATA_DIR ?? '/work/shared/data';
-const CACHE_DIR = join(tmpdir(), 'koubei-train-cache');
+/** Bump the version when a segmenter changes (v2: en keeps , ; . : as tokens). */
+const CACHE_DIR = join(tmpdir(), 'koubei-train-cache-v2');
 
 export interface Row {
   text: string;
@@ -19,6 +20,8 @@ export interface Row {
   label: string | null;
   emotion: string | string[] | null;
   split?: string;
+  /** Original fine-grained rating (VADER mean score, SST-5 class) where the set has one. */
+  score?: number;
 }
 
 let segmenters: ReturnType<typeof loadSegmenters> | undefined;
@@ -35,11 +38,11 @@ export function loadSet(lang: 'zh' | 'en', name: string): Row[] {
   const rows: Row[] = [];
   for (const line of readFileSync(source, 'utf8').split('\n')) {
     if (!line.trim()) continue;
-    const o = JSON.parse(line) as { text: string; label?: string | null; emotion?: string | string[]; split?: string };
+    const o = JSON.parse(line) as { text: string; label?: string | null; emotion?: string | string[]; split?: string; score?: number };
     const normalized = normalizeText(o.text);
     const text = lang === 'zh' ? convert(normalized) : normalized;
     const tokens = lang === 'zh' ? segmenters.zh(text) : segmenters.en(text);
-    rows.push({ text, tokens, label: o.label ?? null, emotion: o.emotion ?? null, split: o.split });
+    rows.push({ text, tokens, label: o.label ?? null, emotion: o.emotion ?? null, split: o.split, score: o.score });
   }
   writeFileSync(cache, JSON.stringify(rows));
   return rows;

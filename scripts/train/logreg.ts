@@ -1,71 +1,49 @@
 /**
- * A small sparse logistic-regression trainer (binary and softmax) with AdaGrad and L2, used
- * single-threaded by the training scripts. Features are the strings of `forEachFeature`, scaled
- * by 1/√n exactly as at runtime; dense features are given per example.
+ * A small hashed logistic-regression trainer (binary and softmax) with AdaGrad and L2, used
+ * single-threaded by the training scripts. Features are the 32-bit hashes of
+ * `src/pipeline/sentiment/hashed.ts`, masked to 2^bits buckets and scaled by 1/√n exactly as at
+ * runtime; dense (rule) features are given per example.
  */
-import { forEachFeature } from '../../src/pipeline/sentiment/features.js';
+import { FeatureBuffer, type FeatureConfig } from '../../src/pipeline/sentiment/hashed.js';
+import { encodeSection, type PackedSectionHeader } from '../../src/pipeline/sentiment/packed.js';
 
 export interface Example {
-  ids: Int32Array;
-  /** 1/√(feature count), the runtime scale. */
-  scale: number;
+  /** Full 32-bit feature hashes (masked by the trainer). */
+  hashes: Int32Array;
   dense: Float64Array;
   /** Class index (binary: 1 = positive class). */
   y: number;
   weight: number;
 }
 
-export class Vocabulary {
-  readonly index = new Map<string, number>();
-  readonly names: string[] = [];
-  constructor(readonly counts: Map<string, number> | null = null, readonly minCount = 1) {}
-  id(feature: string, grow: boolean): number {
-    let id = this.index.get(feature);
-    if (id === undefined && grow && (!this.counts || (this.counts.get(feature) ?? 0) >= this.minCount)) {
-      id = this.names.length;
-      this.index.set(feature, id);
-      this.names.push(feature);
-    }
-    return id ?? -1;
-  }
-}
+const buffer = new FeatureBuffer();
 
-/** Document frequency of every feature over `docs`. */
-export function countFeatures(docs: { tokens: string[]; text: string }[], lang: 'zh' | 'en'): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const d of docs) {
-    const seen = new Set<string>();
-    forEachFeature(d.tokens, d.text, lang, (f) => seen.add(f));
-    for (const f of seen) counts.set(f, (counts.get(f) ?? 0) + 1);
-  }
-  return counts;
-}
-
-export function toExample(
-  vocab: Vocabulary, tokens: string[], text: string, lang: 'zh' | 'en', dense: number[], y: number, grow: boolean, weight = 1,
-): Example {
-  const ids: number[] = [];
-  const n = forEachFeature(tokens, text, lang, (f) => {
-    const id = vocab.id(f, grow);
-    if (id >= 0) ids.push(id);
-  });
-  return { ids: Int32Array.from(ids), scale: n > 0 ? 1 / Math.sqrt(n) : 0, dense: Float64Array.from(dense), y, weight };
+/** The hashed features of one post, copied out of the shared buffer. */
+export function featureHashes(tokens: readonly string[], text: string, lang: 'zh' | 'en', config: FeatureConfig): Int32Array {
+  buffer.tokens = null;
+  buffer.read(tokens, text, lang, config);
+  return buffer.hashes.slice(0, buffer.count);
 }
 
 export interface TrainOptions {
+  bits: number;
   epochs?: number;
   lr?: number;
+  /** L2 on sparse weights (applied lazily to touched weights). */
   l2?: number;
-  /** Extra L2 on sparse weights relative to dense ones, so rule features keep their say. */
-  sparseL2?: number;
+  /** L2 on dense weights. */
+  denseL2?: number;
   seed?: number;
 }
 
-export interface SoftmaxModel {
+export interface Model {
+  bits: number;
   classes: number;
+  /** Columns: 1 for binary (logit of class 1), else `classes`. */
+  cols: number;
+  w: Float64Array; // [bucket * cols + c]
+  dw: Float64Array; // [dense * cols + c]
   bias: Float64Array;
-  w: Float64Array; // [feature * classes + k]
-  dw: Float64Array; // [dense * classes + k]
 }
 
 function shuffle<T>(a: T[], seed: number): void {
@@ -77,63 +55,157 @@ function shuffle<T>(a: T[], seed: number): void {
   }
 }
 
-/**
- * Trains softmax regression (classes ≥ 2; binary problems use classes = 2) with AdaGrad.
- * Returns per-class weights; for binary the logit is w[.,1] − w[.,0].
- */
-export function trainSoftmax(examples: Example[], features: number, denseSize: number, classes: number, opts: TrainOptions = {}): SoftmaxModel {
-  const { epochs = 4, lr = 0.2, l2 = 1e-6, sparseL2 = 1e-5, seed = 7 } = opts;
-  const w = new Float64Array(features * classes);
-  const gw = new Float64Array(features * classes).fill(1e-8);
+/** Binary logistic regression (y ∈ {0,1}); the single column is the logit of class 1. */
+export function trainBinary(examples: Example[], denseSize: number, opts: TrainOptions): Model {
+  const { bits, epochs = 5, lr = 0.2, l2 = 1e-5, denseL2 = 1e-6, seed = 7 } = opts;
+  const mask = (1 << bits) - 1;
+  const w = new Float64Array(1 << bits);
+  const gw = new Float64Array(1 << bits).fill(1e-8);
+  const dw = new Float64Array(denseSize);
+  const gd = new Float64Array(denseSize).fill(1e-8);
+  const bias = new Float64Array(1);
+  let gb = 1e-8;
+  const order = examples.slice();
+  for (let epoch = 0; epoch < epochs; epoch++) {
+    shuffle(order, seed + epoch);
+    for (const ex of order) {
+      const h = ex.hashes;
+      const scale = h.length > 0 ? 1 / Math.sqrt(h.length) : 0;
+      let z = bias[0];
+      for (let i = 0; i < h.length; i++) z += w[h[i] & mask] * scale;
+      for (let j = 0; j < denseSize; j++) z += dw[j] * ex.dense[j];
+      const p = 1 / (1 + Math.exp(-z));
+      const g = (p - ex.y) * ex.weight;
+      gb += g * g;
+      bias[0] -= (lr * g) / Math.sqrt(gb);
+      for (let i = 0; i < h.length; i++) {
+        const idx = h[i] & mask;
+        const gi = g * scale + l2 * w[idx];
+        gw[idx] += gi * gi;
+        w[idx] -= (lr * gi) / Math.sqrt(gw[idx]);
+      }
+      for (let j = 0; j < denseSize; j++) {
+        const gj = g * ex.dense[j] + denseL2 * dw[j];
+        gd[j] += gj * gj;
+        dw[j] -= (lr * gj) / Math.sqrt(gd[j]);
+      }
+    }
+  }
+  return { bits, classes: 2, cols: 1, w, dw, bias };
+}
+
+/** Softmax regression over `classes` ≥ 3 classes. */
+export function trainSoftmax(examples: Example[], denseSize: number, classes: number, opts: TrainOptions): Model {
+  const { bits, epochs = 4, lr = 0.1, l2 = 1e-5, denseL2 = 1e-6, seed = 7 } = opts;
+  const mask = (1 << bits) - 1;
+  const w = new Float64Array((1 << bits) * classes);
+  const gw = new Float64Array((1 << bits) * classes).fill(1e-8);
   const dw = new Float64Array(denseSize * classes);
   const gd = new Float64Array(denseSize * classes).fill(1e-8);
   const bias = new Float64Array(classes);
   const gb = new Float64Array(classes).fill(1e-8);
   const order = examples.slice();
-  const logits = new Float64Array(classes);
+  const z = new Float64Array(classes);
   for (let epoch = 0; epoch < epochs; epoch++) {
     shuffle(order, seed + epoch);
     for (const ex of order) {
+      const h = ex.hashes;
+      const scale = h.length > 0 ? 1 / Math.sqrt(h.length) : 0;
       for (let k = 0; k < classes; k++) {
-        let z = bias[k];
-        for (let i = 0; i < ex.ids.length; i++) z += w[ex.ids[i] * classes + k] * ex.scale;
-        for (let j = 0; j < denseSize; j++) z += dw[j * classes + k] * ex.dense[j];
-        logits[k] = z;
+        let s = bias[k];
+        for (let i = 0; i < h.length; i++) s += w[(h[i] & mask) * classes + k] * scale;
+        for (let j = 0; j < denseSize; j++) s += dw[j * classes + k] * ex.dense[j];
+        z[k] = s;
       }
       let max = -Infinity;
-      for (let k = 0; k < classes; k++) if (logits[k] > max) max = logits[k];
+      for (let k = 0; k < classes; k++) if (z[k] > max) max = z[k];
       let sum = 0;
-      for (let k = 0; k < classes; k++) sum += (logits[k] = Math.exp(logits[k] - max));
+      for (let k = 0; k < classes; k++) sum += (z[k] = Math.exp(z[k] - max));
       for (let k = 0; k < classes; k++) {
-        const g = (logits[k] / sum - (k === ex.y ? 1 : 0)) * ex.weight;
+        const g = (z[k] / sum - (k === ex.y ? 1 : 0)) * ex.weight;
         gb[k] += g * g;
         bias[k] -= (lr * g) / Math.sqrt(gb[k]);
-        for (let i = 0; i < ex.ids.length; i++) {
-          const idx = ex.ids[i] * classes + k;
-          const gi = g * ex.scale + sparseL2 * w[idx];
+        for (let i = 0; i < h.length; i++) {
+          const idx = (h[i] & mask) * classes + k;
+          const gi = g * scale + l2 * w[idx];
           gw[idx] += gi * gi;
           w[idx] -= (lr * gi) / Math.sqrt(gw[idx]);
         }
         for (let j = 0; j < denseSize; j++) {
           const idx = j * classes + k;
-          const gj = g * ex.dense[j] + l2 * dw[idx];
+          const gj = g * ex.dense[j] + denseL2 * dw[idx];
           gd[idx] += gj * gj;
           dw[idx] -= (lr * gj) / Math.sqrt(gd[idx]);
         }
       }
     }
   }
-  return { classes, bias, w, dw };
+  return { bits, classes, cols: classes, w, dw, bias };
 }
 
-/** Per-class scores of one example. */
-export function predictSoftmax(m: SoftmaxModel, ex: Example): Float64Array {
-  const out = new Float64Array(m.classes);
-  for (let k = 0; k < m.classes; k++) {
-    let z = m.bias[k];
-    for (let i = 0; i < ex.ids.length; i++) z += m.w[ex.ids[i] * m.classes + k] * ex.scale;
-    for (let j = 0; j < ex.dense.length; j++) z += m.dw[j * m.classes + k] * ex.dense[j];
-    out[k] = z;
+/** Per-column scores of one example. */
+export function predict(m: Model, ex: { hashes: Int32Array; dense: ArrayLike<number> }): Float64Array {
+  const mask = (1 << m.bits) - 1;
+  const out = new Float64Array(m.cols);
+  const h = ex.hashes;
+  const scale = h.length > 0 ? 1 / Math.sqrt(h.length) : 0;
+  for (let k = 0; k < m.cols; k++) {
+    let s = m.bias[k];
+    for (let i = 0; i < h.length; i++) s += m.w[(h[i] & mask) * m.cols + k] * scale;
+    for (let j = 0; j < ex.dense.length; j++) s += m.dw[j * m.cols + k] * ex.dense[j];
+    out[k] = s;
   }
   return out;
+}
+
+/**
+ * Packs a trained model into a section: buckets whose largest |weight| is below `prune` are
+ * dropped, weights are quantised to int16 steps. Returns the header (offset filled by the caller)
+ * and the bytes.
+ */
+export function packModel(
+  m: Model,
+  labels: string[],
+  denseKeys: readonly string[],
+  prune: number,
+  params?: Record<string, number>,
+): { header: Omit<PackedSectionHeader, 'offset'>; bytes: Uint8Array; kept: number } {
+  const cols = m.cols;
+  const buckets: number[] = [];
+  const values: number[] = [];
+  let maxAbs = 0;
+  for (let b = 0; b < 1 << m.bits; b++) {
+    let big = 0;
+    for (let c = 0; c < cols; c++) big = Math.max(big, Math.abs(m.w[b * cols + c]));
+    if (big < prune || big === 0) continue;
+    buckets.push(b);
+    for (let c = 0; c < cols; c++) values.push(m.w[b * cols + c]);
+    maxAbs = Math.max(maxAbs, big);
+  }
+  const step = maxAbs > 0 ? maxAbs / 32000 : 1e-4;
+  const { bytes, rows } = encodeSection(buckets, values, cols, step);
+  const dense: Record<string, number[]> = {};
+  denseKeys.forEach((key, j) => (dense[key] = Array.from({ length: cols }, (_, c) => round(m.dw[j * cols + c]))));
+  return {
+    header: { labels, bits: m.bits, bias: Array.from(m.bias, round), dense, params, bytes: bytes.length, rows, step },
+    bytes,
+    kept: rows,
+  };
+}
+
+/** Zeroes weights below `prune` in place (what packing will drop), for honest evaluation. */
+export function pruneInPlace(m: Model, prune: number): number {
+  const cols = m.cols;
+  let kept = 0;
+  for (let b = 0; b < 1 << m.bits; b++) {
+    let big = 0;
+    for (let c = 0; c < cols; c++) big = Math.max(big, Math.abs(m.w[b * cols + c]));
+    if (big < prune) for (let c = 0; c < cols; c++) m.w[b * cols + c] = 0;
+    else if (big > 0) kept++;
+  }
+  return kept;
+}
+
+function round(x: number): number {
+  return Math.round(x * 10000) / 10000;
 }

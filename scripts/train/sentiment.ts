@@ -1,34 +1,60 @@
 /**
- * Trains the learned part of the sentiment engine for one language and reports
- * leave-one-dataset-out (LODO) figures: for every evaluation group, both models are trained on
- * the other groups only and scored on the whole held-out group.
+ * Trains the learned part of the sentiment engine for one language on ALL labelled dev sets and
+ * reports two honest figures per set:
+ *   - in-domain split: every set is split 80/20 by a hash of the text (identical texts land on the
+ *     same side, so SST-2 ⊂ SST-5 cannot leak); one model is trained on all 80 % parts and scored
+ *     on each 20 % part — this mirrors "other splits of the same data";
+ *   - leave-one-dataset-out (LODO): for each source group the models are trained on the other
+ *     groups only and scored on the whole held-out set — this mirrors an unseen domain.
+ * The neutral gate (P(neutral) > τ AND |2·P(pos) − 1| < margin AND tokens ≤ maxTokens) is tuned on
+ * the in-domain split to maximise the mean of (binary-set accuracy, 3-way macro-F1).
  *
- *   node bin/run-ts.js scripts/train/sentiment.ts zh|en [--no-lodo] [--threshold 0.6]
+ *   node bin/run-ts.js scripts/train/sentiment.ts zh|en [--no-lodo] [--no-write]
  *
- * Writes models/sentiment-<lang>.tsv (derived weights only, no text).
+ * Writes models/sentiment-<lang>.json + .bin (derived weights only, no text) and a JSON report of
+ * the figures to $TMPDIR/koubei-sentiment-<lang>.json.
  */
 import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadLexicon } from '../../src/resources/sentiment-model.js';
 import { MODEL_DIR } from '../../src/resources/paths.js';
 import { scoreRules } from '../../src/pipeline/sentiment/rules.js';
-import { neutralityDense, polarityDense } from '../../src/pipeline/sentiment/features.js';
+import { hashString, type FeatureConfig } from '../../src/pipeline/sentiment/hashed.js';
+import { NEUTRALITY_DENSE, POLARITY_DENSE, neutralityDense, polarityDense } from '../../src/pipeline/sentiment/features.js';
+import type { PackedHeader, PackedSectionHeader } from '../../src/pipeline/sentiment/packed.js';
 import { computeMetrics } from '../../src/eval/metrics.js';
 import { loadSet, type Row } from './corpus.js';
-import { countFeatures, predictSoftmax, toExample, trainSoftmax, Vocabulary, type Example, type SoftmaxModel } from './logreg.js';
+import { featureHashes, packModel, predict, pruneInPlace, trainBinary, type Example, type Model } from './logreg.js';
 
 const lang = (process.argv[2] ?? 'zh') as 'zh' | 'en';
 const noLodo = process.argv.includes('--no-lodo');
-const thresholdArg = process.argv.indexOf('--threshold');
 const noWrite = process.argv.includes('--no-write');
-/** Tuning knobs (env) for experiments; the defaults are what shipped. */
-const SPARSE_L2 = Number(process.env.SPARSE_L2 ?? 2e-5);
-const NEU_SPARSE_L2 = Number(process.env.NEU_SPARSE_L2 ?? 5e-5);
-const EPOCHS = Number(process.env.EPOCHS ?? 5);
-/** Weight of binary-set rows (all polar) in the neutrality model. */
-const BINARY_NEUTRALITY_WEIGHT = Number(process.env.BINARY_NEUTRALITY_WEIGHT ?? (lang === 'zh' ? 0.5 : 0.1));
+const env = (key: string, fallback: number): number => Number(process.env[key] ?? fallback);
 
-/** Dataset groups: sets from one source stay together so a held-out group is really unseen. */
+/** Knobs (env) for experiments; the defaults are what shipped. */
+const BITS = env('BITS', lang === 'zh' ? 21 : 20);
+const NEU_BITS = env('NEU_BITS', 19);
+const EPOCHS = env('EPOCHS', 6);
+const LR = env('LR', 0.2);
+const L2 = env('L2', lang === 'zh' ? 2e-6 : 4e-6);
+const NEU_L2 = env('NEU_L2', 2e-5);
+const PRUNE = env('PRUNE', 0.5);
+const NEU_PRUNE = env('NEU_PRUNE', 0.3);
+/** Cap on a set's total training weight so one large set (online_shopping 62k) does not dominate. */
+const MAX_SET_WEIGHT = env('MAX_SET_WEIGHT', lang === 'zh' ? 25000 : 15000);
+/** Boost exponent of small sets (see setWeights). */
+const SET_ALPHA = env('SET_ALPHA', 0.5);
+/** Weight of binary-set rows (all polar) in the neutrality model. */
+const BINARY_NEUTRALITY_WEIGHT = env('BIN_NEU_W', 0.3);
+/** Sets whose neutral rows are not used (comma list). */
+const DROP_NEUTRAL = new Set((process.env.DROP_NEUTRAL ?? (lang === 'en' ? 'sst5' : '')).split(',').filter(Boolean));
+const FEATURES: FeatureConfig =
+  lang === 'zh'
+    ? { char2: env('CHAR2', 1) === 1, char3: env('CHAR3', 0) === 1, subword: 0 }
+    : { char2: false, char3: false, subword: env('SUBWORD', 0) };
+
+/** Dataset groups: sets from one source stay together so a LODO-held-out group is really unseen. */
 const GROUPS: Record<'zh' | 'en', Record<string, string[]>> = {
   zh: {
     chnsenticorp: ['chnsenticorp_12k', 'chnsenticorp_htl_all'],
@@ -40,137 +66,232 @@ const GROUPS: Record<'zh' | 'en', Record<string, string[]>> = {
   en: {
     amazon: ['amazon_polarity10k', 'vader_amazon_snippets'],
     imdb: ['imdb10k'],
+    // sst2 first: SST-2 ⊂ SST-5, so after de-duplication sst5 contributes only its neutral middle class.
     movie_sentences: ['sst2', 'sst5', 'vader_movie_snippets'],
     tweets: ['tweeteval_sentiment'],
     reddit: ['goemotions'],
   },
 };
+/** Sets whose gold labels are binary: any neutral answer there is wrong. */
+const BINARY = new Set(['chnsenticorp_12k', 'chnsenticorp_htl_all', 'nlpcc2014_sc', 'online_shopping_10_cats', 'amazon_polarity10k', 'imdb10k', 'sst2']);
 /** What each LODO fold reports (group → set evaluated). */
-const EVAL: Record<'zh' | 'en', Record<string, string>> = {
+const LODO_EVAL: Record<'zh' | 'en', Record<string, string>> = {
   zh: { chnsenticorp: 'chnsenticorp_12k', nlpcc2014: 'nlpcc2014_sc', shopping: 'online_shopping_10_cats', car: 'bdci2018_car' },
   en: { amazon: 'amazon_polarity10k', imdb: 'imdb10k', movie_sentences: 'sst2', tweets: 'tweeteval_sentiment', reddit: 'goemotions' },
 };
-/** Cap on a set's total training weight so one large set does not dominate. */
-const MAX_SET_WEIGHT = lang === 'zh' ? 20000 : 12000;
+/** Objective of the gate: mean binary accuracy and mean 3-way macro-F1, weighted. */
+const OBJECTIVE: Record<'zh' | 'en', { binary: string[]; threeWay: string[]; threeWayWeight: number }> = {
+  zh: { binary: ['chnsenticorp_12k', 'nlpcc2014_sc', 'online_shopping_10_cats'], threeWay: ['bdci2018_car'], threeWayWeight: 0.1 },
+  en: { binary: ['amazon_polarity10k', 'imdb10k', 'sst2'], threeWay: ['tweeteval_sentiment', 'vader_amazon_snippets'], threeWayWeight: 0.5 },
+};
 
-interface Doc extends Row {
+interface Doc {
   set: string;
   group: string;
-  polarity: number[];
-  neutrality: number[];
+  label: 'pos' | 'neg' | 'neu';
+  /** In the 20 % in-domain test part (by a hash of the text). */
+  test: boolean;
+  tokens: number;
+  hashes: Int32Array;
+  polarity: Float64Array;
+  neutrality: Float64Array;
+}
+
+const SMP_POLARITY: Record<string, 'pos' | 'neg' | 'neu' | undefined> = {
+  happy: 'pos', angry: 'neg', sad: 'neg', fear: 'neg', neutral: 'neu', joy: 'pos', anger: 'neg', sadness: 'neg',
+};
+
+function labelOf(set: string, row: Row): 'pos' | 'neg' | 'neu' | null {
+  if (set === 'smp2020_ewect') return SMP_POLARITY[String(row.emotion)] ?? null;
+  const l = row.label;
+  return l === 'pos' || l === 'neg' || l === 'neu' ? l : null;
 }
 
 const lexicon = loadLexicon(lang);
 const docs: Doc[] = [];
+const seen = new Set<string>();
+const started = Date.now();
 for (const [group, sets] of Object.entries(GROUPS[lang])) {
   for (const set of sets) {
     for (const row of loadSet(lang, set)) {
-      let label = row.label;
-      if (set === 'smp2020_ewect') label = row.emotion === 'neutral' ? 'neu' : null;
-      if (label !== 'pos' && label !== 'neg' && label !== 'neu') continue;
+      const label = labelOf(set, row);
+      // De-duplicate on the text without spaces: chnsenticorp_12k reappears almost whole inside
+      // online_shopping_10_cats (and SST-2 inside SST-5); a text belongs to the first set that has it.
+      const key = row.text.replace(/\s+/g, '');
+      if (!label || seen.has(key) || (label === 'neu' && DROP_NEUTRAL.has(set))) continue;
+      seen.add(key);
       const rules = scoreRules(row.tokens, row.text, lexicon);
       docs.push({
-        ...row, label, set, group,
-        polarity: Object.values(polarityDense(rules)),
-        neutrality: Object.values(neutralityDense(rules, row.tokens.length)),
+        set,
+        group,
+        label,
+        test: (hashString(key) >>> 0) % 5 === 0,
+        tokens: row.tokens.length,
+        hashes: featureHashes(row.tokens, row.text, lang, FEATURES),
+        polarity: polarityDense(rules),
+        neutrality: neutralityDense(rules, row.tokens.length, row.text),
       });
     }
   }
 }
-process.stderr.write(`${lang}: ${docs.length} labelled rows\n`);
+process.stderr.write(`${lang}: ${docs.length} labelled rows, features in ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
 
-function setWeights(rows: Doc[], filter: (d: Doc) => boolean): Map<string, number> {
+function setWeights(rows: Doc[]): Map<string, number> {
   const n = new Map<string, number>();
-  for (const d of rows) if (filter(d)) n.set(d.set, (n.get(d.set) ?? 0) + 1);
-  return new Map([...n].map(([s, c]) => [s, Math.min(1, MAX_SET_WEIGHT / c)]));
+  for (const d of rows) n.set(d.set, (n.get(d.set) ?? 0) + 1);
+  // Large sets are capped at MAX_SET_WEIGHT in total; small sets are boosted by (cap/n)^SET_ALPHA (≤ 4).
+  return new Map([...n].map(([s, c]) => [s, c >= MAX_SET_WEIGHT ? MAX_SET_WEIGHT / c : Math.min(4, (MAX_SET_WEIGHT / c) ** SET_ALPHA)]));
 }
 
 interface Trained {
-  vocab: Vocabulary;
-  polarity: SoftmaxModel;
-  nvocab: Vocabulary;
-  neutrality: SoftmaxModel;
+  polarity: Model;
+  neutrality: Model;
 }
 
 function train(rows: Doc[]): Trained {
-  const polar = rows.filter((d) => d.label !== 'neu' && d.set !== 'smp2020_ewect');
-  const vocab = new Vocabulary(countFeatures(polar, lang), lang === 'zh' ? 3 : 2);
-  const pw = setWeights(polar, () => true);
-  const pex = polar.map((d) => toExample(vocab, d.tokens, d.text, lang, d.polarity, d.label === 'pos' ? 1 : 0, true, pw.get(d.set)));
-  const polarity = trainSoftmax(pex, vocab.names.length, 3, 2, { epochs: EPOCHS, lr: 0.15, sparseL2: SPARSE_L2 });
-  // Neutrality: three-way sets give neu vs polar; binary sets add polar-only evidence at low weight.
+  const polar = rows.filter((d) => d.label !== 'neu');
+  const pw = setWeights(polar);
+  const pex: Example[] = polar.map((d) => ({ hashes: d.hashes, dense: d.polarity, y: d.label === 'pos' ? 1 : 0, weight: pw.get(d.set)! }));
+  const polarity = trainBinary(pex, POLARITY_DENSE.length, { bits: BITS, epochs: EPOCHS, lr: LR, l2: L2 });
+  const keptP = pruneInPlace(polarity, PRUNE);
+  // Neutrality: sets with real neutral labels give neu vs polar; binary sets add polar rows at a low weight.
   const threeWay = new Set(rows.filter((d) => d.label === 'neu').map((d) => d.set));
-  const nrows = rows.filter((d) => threeWay.has(d.set) || d.label !== 'neu');
-  const nvocab = new Vocabulary(countFeatures(nrows.filter((d) => threeWay.has(d.set)), lang), 5);
-  const nw = setWeights(nrows, () => true);
-  const nex = nrows.map((d) =>
-    toExample(nvocab, d.tokens, d.text, lang, d.neutrality, d.label === 'neu' ? 1 : 0, true, (nw.get(d.set) ?? 1) * (threeWay.has(d.set) ? 1 : BINARY_NEUTRALITY_WEIGHT)),
-  );
-  const neutrality = trainSoftmax(nex, nvocab.names.length, 4, 2, { epochs: 4, lr: 0.1, sparseL2: NEU_SPARSE_L2 });
-  return { vocab, polarity, nvocab, neutrality };
+  const nw = setWeights(rows);
+  const nex: Example[] = rows.map((d) => ({
+    hashes: d.hashes,
+    dense: d.neutrality,
+    y: d.label === 'neu' ? 1 : 0,
+    weight: nw.get(d.set)! * (threeWay.has(d.set) ? 1 : BINARY_NEUTRALITY_WEIGHT),
+  }));
+  const neutrality = trainBinary(nex, NEUTRALITY_DENSE.length, { bits: NEU_BITS, epochs: 4, lr: 0.1, l2: NEU_L2 });
+  const keptN = pruneInPlace(neutrality, NEU_PRUNE);
+  process.stderr.write(`  kept buckets: polarity ${keptP}, neutrality ${keptN}\n`);
+  return { polarity, neutrality };
 }
 
-function predict(t: Trained, d: Doc): { pPos: number; pNeu: number } {
-  const p = predictSoftmax(t.polarity, toExample(t.vocab, d.tokens, d.text, lang, d.polarity, 0, false));
-  const n = predictSoftmax(t.neutrality, toExample(t.nvocab, d.tokens, d.text, lang, d.neutrality, 0, false));
-  return { pPos: 1 / (1 + Math.exp(-(p[1] - p[0]))), pNeu: d.tokens.length === 0 ? 1 : 1 / (1 + Math.exp(-(n[1] - n[0]))) };
+interface Pred {
+  doc: Doc;
+  pPos: number;
+  pNeu: number;
 }
 
-const THRESHOLDS = [0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01];
+function score(t: Trained, rows: Doc[]): Pred[] {
+  return rows.map((doc) => {
+    const p = predict(t.polarity, { hashes: doc.hashes, dense: doc.polarity })[0];
+    const n = predict(t.neutrality, { hashes: doc.hashes, dense: doc.neutrality })[0];
+    return { doc, pPos: 1 / (1 + Math.exp(-p)), pNeu: doc.tokens === 0 ? 1 : 1 / (1 + Math.exp(-n)) };
+  });
+}
+
+interface Gate {
+  threshold: number;
+  margin: number;
+  maxTokens: number;
+}
+
+function decide(p: Pred, g: Gate): 'pos' | 'neg' | 'neu' {
+  if (p.doc.tokens === 0) return 'neu';
+  if (p.pNeu > g.threshold && Math.abs(2 * p.pPos - 1) < g.margin && p.doc.tokens <= g.maxTokens) return 'neu';
+  return p.pPos >= 0.5 ? 'pos' : 'neg';
+}
+
+function metricsOf(preds: Pred[], g: Gate | null): { acc: number; f1: number; n: number } {
+  const gold = preds.map((p) => p.doc.label);
+  const out = preds.map((p) => (g ? decide(p, g) : p.pPos >= 0.5 ? 'pos' : 'neg'));
+  const m = computeMetrics(gold, out, ['pos', 'neg', 'neu']);
+  return { acc: m.accuracy, f1: m.macroF1, n: m.n };
+}
+
+function objective(bySet: Map<string, Pred[]>, g: Gate): number {
+  const o = OBJECTIVE[lang];
+  const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
+  const bin = mean(o.binary.filter((s) => bySet.has(s)).map((s) => metricsOf(bySet.get(s)!, g).acc));
+  const three = mean(o.threeWay.filter((s) => bySet.has(s)).map((s) => metricsOf(bySet.get(s)!, g).f1));
+  return (1 - o.threeWayWeight) * bin + o.threeWayWeight * three;
+}
+
+function tuneGate(bySet: Map<string, Pred[]>): Gate {
+  let best: Gate = { threshold: 1, margin: 0, maxTokens: 0 };
+  let bestScore = -1;
+  for (const threshold of [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95]) {
+    for (const margin of [0.2, 0.3, 0.4, 0.5, 0.6, 0.8, 1.01]) {
+      for (const maxTokens of [20, 30, 40, 60, 100, 10000]) {
+        const g = { threshold, margin, maxTokens };
+        const s = objective(bySet, g);
+        if (s > bestScore + 1e-9) {
+          bestScore = s;
+          best = g;
+        }
+      }
+    }
+  }
+  process.stderr.write(`gate ${JSON.stringify(best)} objective ${bestScore.toFixed(4)}\n`);
+  return best;
+}
+
+function bySetOf(preds: Pred[]): Map<string, Pred[]> {
+  const m = new Map<string, Pred[]>();
+  for (const p of preds) {
+    const list = m.get(p.doc.set) ?? [];
+    list.push(p);
+    m.set(p.doc.set, list);
+  }
+  return m;
+}
+
+const fmt = (m: { acc: number; f1: number }): string => `${m.acc.toFixed(3)} / ${m.f1.toFixed(3)}`;
+const report: Record<string, Record<string, string | number>> = {};
+
+// In-domain split: train on every set's 80 %, score each set's 20 %; the gate is tuned here.
+let t = Date.now();
+const split = score(train(docs.filter((d) => !d.test)), docs.filter((d) => d.test));
+const splitBySet = bySetOf(split);
+const gate = tuneGate(splitBySet);
+process.stderr.write(`in-domain split trained in ${((Date.now() - t) / 1000).toFixed(0)} s\n`);
+for (const [set, preds] of splitBySet) {
+  const rules = preds.map((p) => p.doc.polarity[0]);
+  const gold = preds.map((p) => p.doc.label);
+  const rm = computeMetrics(gold, rules.map((r) => (r > 0.05 ? 'pos' : r < -0.05 ? 'neg' : 'neu')), ['pos', 'neg', 'neu']);
+  report[set] = {
+    n: preds.length,
+    split: fmt(metricsOf(preds, gate)),
+    splitNeverNeutral: fmt(metricsOf(preds, null)),
+    rulesOnly: `${rm.accuracy.toFixed(3)} / ${rm.macroF1.toFixed(3)}`,
+  };
+}
 
 if (!noLodo) {
-  const table: Record<string, Record<string, string>> = {};
-  for (const [group, evalSet] of Object.entries(EVAL[lang])) {
-    const t = train(docs.filter((d) => d.group !== group));
-    const test = docs.filter((d) => d.set === evalSet);
-    const preds = test.map((d) => predict(t, d));
-    const row: Record<string, string> = {};
-    for (const tau of THRESHOLDS) {
-      const predicted = preds.map((p) => (p.pNeu > tau ? 'neu' : p.pPos >= 0.5 ? 'pos' : 'neg'));
-      const m = computeMetrics(test.map((d) => d.label as string), predicted, ['pos', 'neg', 'neu']);
-      row[`τ=${tau}`] = `${m.accuracy.toFixed(3)}/${m.macroF1.toFixed(3)}`;
-    }
-    const rulesOnly = test.map((d) => (d.polarity[0] > 0.05 ? 'pos' : d.polarity[0] < -0.05 ? 'neg' : 'neu'));
-    const rm = computeMetrics(test.map((d) => d.label as string), rulesOnly, ['pos', 'neg', 'neu']);
-    row.rulesOnly = `${rm.accuracy.toFixed(3)}/${rm.macroF1.toFixed(3)}`;
-    table[`${group}:${evalSet}`] = row;
-    process.stderr.write(`fold ${group} done\n`);
+  for (const [group, evalSet] of Object.entries(LODO_EVAL[lang])) {
+    t = Date.now();
+    const preds = score(train(docs.filter((d) => d.group !== group)), docs.filter((d) => d.set === evalSet));
+    report[evalSet] = { ...report[evalSet], lodo: fmt(metricsOf(preds, gate)), lodoNeverNeutral: fmt(metricsOf(preds, null)) };
+    process.stderr.write(`LODO ${group} in ${((Date.now() - t) / 1000).toFixed(0)} s: ${report[evalSet].lodo}\n`);
   }
-  console.log(`LODO ${lang} (accuracy/macro-F1 over pos,neg,neu; a neutral answer on a binary set counts wrong)`);
-  console.table(table);
 }
+console.log(`${lang}: accuracy / macro-F1 over pos,neg,neu (neutral counts wrong on binary sets); gate ${JSON.stringify(gate)}`);
+console.table(report);
+writeFileSync(join(tmpdir(), `koubei-sentiment-${lang}.json`), JSON.stringify({ gate, report, features: FEATURES, BITS, NEU_BITS, EPOCHS, L2, PRUNE }, null, 1));
 
-const threshold = thresholdArg > 0 ? Number(process.argv[thresholdArg + 1]) : lang === 'zh' ? 0.8 : 0.6;
-if (noWrite) process.exit(0);
-const final = train(docs);
-writeFileSync(join(MODEL_DIR, `sentiment-${lang}.tsv`), serialize(final, threshold));
-process.stderr.write(`wrote models/sentiment-${lang}.tsv (threshold ${threshold})\n`);
-
-function section(name: string, vocab: Vocabulary, m: SoftmaxModel, denseNames: string[], prune: number): string[] {
-  const out = [`@model\t${name}`, `@bias\t${round(m.bias[1] - m.bias[0])}`];
-  denseNames.forEach((key, j) => out.push(`@dense\t${key}\t${round(m.dw[j * 2 + 1] - m.dw[j * 2])}`));
-  let kept = 0;
-  vocab.names.forEach((f, i) => {
-    const w = m.w[i * 2 + 1] - m.w[i * 2];
-    if (Math.abs(w) < prune || /[\t\n]/.test(f)) return;
-    out.push(`${f}\t${round(w)}`);
-    kept++;
-  });
-  process.stderr.write(`${name}: kept ${kept}/${vocab.names.length} weights\n`);
-  return out;
-}
-
-function serialize(t: Trained, tau: number): string {
-  const header = [
-    `# koubei sentiment model (${lang}) — derived weights only; see lexicons/README.md for provenance.`,
-    `# trained ${new Date().toISOString().slice(0, 10)} by scripts/train/sentiment.ts on: ${Object.values(GROUPS[lang]).flat().join(', ')}`,
-  ];
-  const pol = section('polarity', t.vocab, t.polarity, Object.keys(polarityDense(scoreRules([], '', lexicon))), lang === 'zh' ? 0.15 : 0.1);
-  const neu = section('neutrality', t.nvocab, t.neutrality, Object.keys(neutralityDense(scoreRules([], '', lexicon), 0)), 0.15);
-  neu.splice(2, 0, `@param\tthreshold\t${tau}`);
-  return [...header, ...pol, ...neu, ''].join('\n');
-}
-
-function round(x: number): number {
-  return Math.round(x * 100) / 100;
+if (!noWrite) {
+  const final = train(docs);
+  const pol = packModel(final.polarity, ['pos'], POLARITY_DENSE, PRUNE);
+  const neu = packModel(final.neutrality, ['neu'], NEUTRALITY_DENSE, NEU_PRUNE, { ...gate });
+  const sections: Record<string, PackedSectionHeader> = {
+    polarity: { ...pol.header, offset: 0 },
+    neutrality: { ...neu.header, offset: pol.bytes.length },
+  };
+  const header: PackedHeader = {
+    format: 'koubei-linear/2',
+    lang,
+    trained: new Date().toISOString().slice(0, 10),
+    trainedOn: Object.values(GROUPS[lang]).flat(),
+    features: FEATURES,
+    sections,
+  };
+  const bin = new Uint8Array(pol.bytes.length + neu.bytes.length);
+  bin.set(pol.bytes, 0);
+  bin.set(neu.bytes, pol.bytes.length);
+  writeFileSync(join(MODEL_DIR, `sentiment-${lang}.bin`), bin);
+  writeFileSync(join(MODEL_DIR, `sentiment-${lang}.json`), `${JSON.stringify(header, null, 1)}\n`);
+  process.stderr.write(`wrote models/sentiment-${lang}.{json,bin}: polarity ${pol.kept} buckets, neutrality ${neu.kept}, ${bin.length} bytes\n`);
 }

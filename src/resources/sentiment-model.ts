@@ -1,14 +1,19 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import type { ContrastKind, LinearModel, SentimentLexicon, SentimentModel } from '../pipeline/sentiment/types.js';
+import type { ContrastKind, SentimentLexicon, SentimentModel } from '../pipeline/sentiment/types.js';
+import { DEFAULT_FEATURES } from '../pipeline/sentiment/hashed.js';
+import { decodeSection, emptyLinear, type HashedLinear, type PackedHeader } from '../pipeline/sentiment/packed.js';
+import { NEUTRALITY_DENSE, POLARITY_DENSE } from '../pipeline/sentiment/features.js';
+import { EMOTION_DENSE } from '../pipeline/emotion/scorer.js';
 import type { EmotionModel } from '../pipeline/emotion/types.js';
 import { LEXICON_DIR, MODEL_DIR } from './paths.js';
 
 /**
  * Loads the curated lexicons (`lexicons/`) and learned weights (`models/`) of the sentiment and
  * emotion engines once at start-up. Lexicon files are TSV (`entry<TAB>value…`, `#` comments);
- * model files use the koubei linear-model text format documented in `lexicons/README.md`.
+ * model files use the packed koubei linear-model format (`<name>.json` header + `<name>.bin`)
+ * documented in `lexicons/README.md`; each becomes one Float32Array of hashed weights.
  */
 
 const require = createRequire(import.meta.url);
@@ -89,68 +94,41 @@ export function loadLexicon(lang: 'zh' | 'en', lexiconDir = LEXICON_DIR): Sentim
   });
 }
 
-/**
- * A parsed model section: `@model name labels…`, `@bias v…`, `@dense key v…`, `@param key value`,
- * then `feature<TAB>v v …` lines. Comment lines start with `# ` (hash and space).
- */
-export interface ModelSection {
-  name: string;
-  labels: string[];
-  bias: number[];
-  dense: Record<string, number[]>;
-  params: Record<string, string>;
-  weights: Map<string, number[]>;
+/** Reads `<dir>/<name>.json` + `.bin` (the packed format of `packed.ts`); null when missing. */
+export function readPackedModel(dir: string, name: string): { header: PackedHeader; bin: Uint8Array } | null {
+  const json = join(dir, `${name}.json`);
+  const binFile = join(dir, `${name}.bin`);
+  if (!existsSync(json) || !existsSync(binFile)) return null;
+  const header = JSON.parse(readFileSync(json, 'utf8')) as PackedHeader;
+  if (header.format !== 'koubei-linear/2') throw new Error(`model ${name}: unknown format "${header.format}"`);
+  return { header, bin: new Uint8Array(readFileSync(binFile)) };
 }
 
-/** Parses a koubei linear-model text file into its sections. */
-export function parseModelFile(text: string): Map<string, ModelSection> {
-  const sections = new Map<string, ModelSection>();
-  let current: ModelSection | undefined;
-  for (const line of text.split('\n')) {
-    // Comments are "# …"; a bare "#xy" line is a zh character-bigram feature.
-    if (line === '' || line.startsWith('# ')) continue;
-    if (line.startsWith('@')) {
-      const [tag, ...rest] = line.split('\t');
-      if (tag === '@model') {
-        current = { name: rest[0], labels: rest.slice(1), bias: [], dense: {}, params: {}, weights: new Map() };
-        sections.set(current.name, current);
-      } else if (!current) {
-        throw new Error(`model file: expected "@model" before "${tag}"`);
-      } else if (tag === '@bias') current.bias = rest.map(Number);
-      else if (tag === '@dense') current.dense[rest[0]] = rest.slice(1).map(Number);
-      else if (tag === '@param') current.params[rest[0]] = rest[1];
-      continue;
-    }
-    if (!current) throw new Error('model file: expected "@model" before the first weight');
-    const tab = line.indexOf('\t');
-    current.weights.set(line.slice(0, tab), line.slice(tab + 1).split(' ').map(Number));
-  }
-  return sections;
-}
-
-function toLinear(section: ModelSection | undefined): LinearModel {
-  if (!section) return { bias: 0, weights: new Map(), dense: {} };
-  const weights = new Map<string, number>();
-  for (const [feature, values] of section.weights) weights.set(feature, values[0]);
-  const dense: Record<string, number> = {};
-  for (const [key, values] of Object.entries(section.dense)) dense[key] = values[0];
-  return { bias: section.bias[0] ?? 0, weights, dense };
-}
-
-function readModel(file: string): Map<string, ModelSection> {
-  return existsSync(file) ? parseModelFile(readFileSync(file, 'utf8')) : new Map();
+/** Decodes a section with its dense weights re-ordered to `denseKeys` (missing keys weigh 0). */
+function section(model: { header: PackedHeader; bin: Uint8Array }, name: string, denseKeys: readonly string[]): HashedLinear | null {
+  const header = model.header.sections[name];
+  if (!header) return null;
+  const dense: Record<string, number[]> = {};
+  for (const key of denseKeys) dense[key] = header.dense[key] ?? header.labels.map(() => 0);
+  return decodeSection({ ...header, dense }, model.bin);
 }
 
 /** Loads lexicon + learned models of one language; a missing model file yields rules only. */
 export function loadSentimentModel(lang: 'zh' | 'en', options: SentimentResourceOptions = {}): SentimentModel {
-  const sections = readModel(join(options.modelDir ?? MODEL_DIR, `sentiment-${lang}.tsv`));
-  const polarity = sections.get('polarity');
-  const neutrality = sections.get('neutrality');
+  const packed = readPackedModel(options.modelDir ?? MODEL_DIR, `sentiment-${lang}`);
+  const polarity = packed ? section(packed, 'polarity', POLARITY_DENSE) : null;
+  const neutrality = packed ? section(packed, 'neutrality', NEUTRALITY_DENSE) : null;
+  const gate = neutrality?.params ?? {};
   return Object.freeze({
     lexicon: loadLexicon(lang, options.lexiconDir),
-    polarity: polarity ? toLinear(polarity) : { bias: 0, weights: new Map(), dense: { rule: 4 } },
-    neutrality: neutrality ? toLinear(neutrality) : { bias: 2, weights: new Map(), dense: { evidence: -6 } },
-    neutralThreshold: Number(neutrality?.params.threshold ?? 0.5),
+    features: packed?.header.features ?? DEFAULT_FEATURES,
+    polarity: polarity ?? emptyLinear(['pos'], 1, [0], POLARITY_DENSE, { rule: [4] }),
+    neutrality: neutrality ?? emptyLinear(['neu'], 1, [2], NEUTRALITY_DENSE, { evidence: [-6] }),
+    gate: {
+      threshold: gate.threshold ?? 0.5,
+      margin: gate.margin ?? 2,
+      maxTokens: gate.maxTokens ?? Number.MAX_SAFE_INTEGER,
+    },
   });
 }
 
@@ -162,7 +140,8 @@ export function loadSentimentResources(options: SentimentResourceOptions = {}): 
 /** Loads the zh and en emotion models (cue lexicon + learned weights). */
 export function loadEmotionResources(options: SentimentResourceOptions = {}): EmotionResources {
   const load = (lang: 'zh' | 'en'): EmotionModel => {
-    const section = readModel(join(options.modelDir ?? MODEL_DIR, `emotion-${lang}.tsv`)).get('emotion');
+    const packed = readPackedModel(options.modelDir ?? MODEL_DIR, `emotion-${lang}`);
+    const model = packed ? section(packed, 'emotion', EMOTION_DENSE) : null;
     const cues = new Map<string, string>();
     const lexiconDir = options.lexiconDir ?? LEXICON_DIR;
     for (const [word, emotion] of readTsv(join(lexiconDir, lang, 'emotion.tsv'))) cues.set(word, emotion);
@@ -172,10 +151,9 @@ export function loadEmotionResources(options: SentimentResourceOptions = {}): Em
     return Object.freeze({
       lang,
       cues,
-      labels: section?.labels ?? [],
-      bias: section?.bias ?? [],
-      weights: section?.weights ?? new Map(),
-      dense: section?.dense ?? {},
+      features: packed?.header.features ?? DEFAULT_FEATURES,
+      model,
+      neutralThreshold: model?.params.neutralThreshold ?? 0,
     });
   };
   return Object.freeze({ zh: load('zh'), en: load('en') });

@@ -5,7 +5,7 @@ export interface KeywordResources {
   /** Stopwords per language (lower-case for en). */
   stopwords: Record<Exclude<Lang, 'other'>, ReadonlySet<string>>;
   /** Inverse document frequency per zh word (jieba's idf table); unknown words get `defaultIdf`. */
-  idf: ReadonlyMap<string, number>;
+  idf: { get(word: string): number | undefined };
   defaultIdf: number;
 }
 

@@ -2,90 +2,59 @@ import type { RuleResult } from './rules.js';
 import { normalizeRuleScore } from './rules.js';
 
 /**
- * Sparse features shared by training (`scripts/train/`) and runtime, so both see exactly the
- * same strings. Layout of a feature name:
- *   `w`            a token (zh jieba word, en lower-cased word/emoji/emoticon)
- *   `!w`           en token inside a negation scope ("not good" → `!good`)
- *   `a_b`          adjacent-token bigram
- *   `#ab`          zh character bigram of the simplified text (Han/letters/digits only)
+ * Dense rule-derived features read next to the hashed n-grams of `hashed.ts`. The key lists fix
+ * the order of the value arrays; model headers name their dense weights with the same keys.
  */
-export type FeatureSink = (feature: string) => void;
+export const POLARITY_DENSE = ['rule', 'rulePos', 'ruleNeg'] as const;
+export const NEUTRALITY_DENSE = ['ruleAbs', 'evidence', 'noTerms', 'length', 'balance', 'question', 'lowerOnly', 'spacedPunct', 'social'] as const;
 
-const EN_NEGATORS = new Set([
-  'not', 'no', 'never', "n't", 'nothing', 'nobody', 'none', 'neither', 'nor', 'without', 'hardly', 'barely',
-  "can't", 'cannot', "don't", "doesn't", "didn't", "isn't", "aren't", "wasn't", "weren't", "won't", "wouldn't",
-  "shouldn't", "couldn't", "haven't", "hasn't", "hadn't", "ain't", 'cant', 'dont', 'doesnt', 'didnt', 'isnt',
-  'wasnt', 'wont', 'wouldnt', 'couldnt',
-]);
+/** Writes the polarity model's dense features into `out` (length ≥ POLARITY_DENSE.length). */
+export function polarityDense(rules: RuleResult, out: Float64Array = new Float64Array(POLARITY_DENSE.length)): Float64Array {
+  out[0] = normalizeRuleScore(rules.raw);
+  out[1] = Math.log1p(rules.pos);
+  out[2] = Math.log1p(rules.neg);
+  return out;
+}
 
-/** Maximum features read from one post; long reviews are capped to keep scoring O(short post). */
-const MAX_TOKENS = 400;
+/** Writes the neutrality model's dense features into `out`. */
+export function neutralityDense(
+  rules: RuleResult,
+  tokenCount: number,
+  text: string,
+  out: Float64Array = new Float64Array(NEUTRALITY_DENSE.length),
+): Float64Array {
+  const evidence = rules.pos + rules.neg;
+  out[0] = Math.abs(normalizeRuleScore(rules.raw));
+  out[1] = Math.log1p(evidence);
+  out[2] = rules.terms.length === 0 ? 1 : 0;
+  out[3] = Math.log1p(tokenCount);
+  out[4] = evidence > 0 ? Math.min(rules.pos, rules.neg) / evidence : 0;
+  out[5] = rules.rules.includes('question') ? 1 : 0;
+  textStyle(text, out, 6);
+  return out;
+}
 
-/** Calls `sink` once per feature occurrence and returns how many were emitted. */
-export function forEachFeature(tokens: readonly string[], text: string, lang: 'zh' | 'en', sink: FeatureSink): number {
-  const n = Math.min(tokens.length, MAX_TOKENS);
-  let count = 0;
-  let negated = false;
-  let prev = '';
+/**
+ * Writing-style cues of where a post comes from: all lower-case text, punctuation set off by
+ * spaces (" , "), @mentions/#hashtags. Edited review sentences are almost never neutral, social
+ * posts often are; the neutrality model learns how much these cues matter.
+ */
+function textStyle(text: string, out: Float64Array, at: number): void {
+  let letters = 0;
+  let upper = 0;
+  let spaced = 0;
+  let social = 0;
+  const n = Math.min(text.length, 2000);
   for (let i = 0; i < n; i++) {
-    const tok = tokens[i];
-    const punct = isPunct(tok);
-    if (lang === 'en') {
-      if (punct) negated = false;
-      else if (EN_NEGATORS.has(tok)) {
-        negated = true;
-        sink(tok);
-        count++;
-        prev = tok;
-        continue;
-      }
-      sink(negated ? '!' + tok : tok);
-    } else {
-      sink(tok);
-    }
-    count++;
-    if (i > 0) {
-      sink(prev + '_' + tok);
-      count++;
-    }
-    prev = tok;
-  }
-  if (lang === 'zh') count += charBigrams(text, sink);
-  return count;
-}
-
-function isPunct(token: string): boolean {
-  const c = token.charCodeAt(0);
-  return c === 33 || c === 63 || c === 44 || c === 46 || c === 59 || c === 58 || c === 0x3002 || c === 0xff0c;
-}
-
-function charBigrams(text: string, sink: FeatureSink): number {
-  const limit = Math.min(text.length, MAX_TOKENS * 2);
-  let count = 0;
-  let prevWord = false;
-  for (let i = 0; i < limit; i++) {
     const c = text.charCodeAt(i);
-    const word = (c >= 0x4e00 && c <= 0x9fff) || (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
-    if (word && prevWord) {
-      sink('#' + text.slice(i - 1, i + 1));
-      count++;
-    }
-    prevWord = word;
+    if (c >= 97 && c <= 122) letters++;
+    else if (c >= 65 && c <= 90) {
+      letters++;
+      upper++;
+    } else if ((c === 44 || c === 46) && i > 0 && text.charCodeAt(i - 1) === 32) spaced = 1;
+    else if ((c === 64 || c === 35) && i + 1 < n && text.charCodeAt(i + 1) > 47) social = 1;
   }
-  return count;
-}
-
-/** Dense rule-derived features read by the polarity model. */
-export function polarityDense(rules: RuleResult): Record<string, number> {
-  return { rule: normalizeRuleScore(rules.raw), rulePos: Math.log1p(rules.pos), ruleNeg: Math.log1p(rules.neg) };
-}
-
-/** Dense rule-derived features read by the neutrality model. */
-export function neutralityDense(rules: RuleResult, tokenCount: number): Record<string, number> {
-  return {
-    ruleAbs: Math.abs(normalizeRuleScore(rules.raw)),
-    evidence: Math.log1p(rules.pos + rules.neg),
-    noTerms: rules.terms.length === 0 ? 1 : 0,
-    length: Math.log1p(tokenCount),
-  };
+  out[at] = letters > 0 && upper === 0 ? 1 : 0;
+  out[at + 1] = spaced;
+  out[at + 2] = social;
 }

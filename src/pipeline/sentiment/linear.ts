@@ -1,5 +1,5 @@
-import { forEachFeature } from './features.js';
-import type { LinearModel } from './types.js';
+import { featureName, KIND_SUBWORD, type FeatureBuffer } from './hashed.js';
+import type { HashedLinear } from './packed.js';
 
 /** One learned feature's share of a logit. */
 export interface Contribution {
@@ -7,59 +7,71 @@ export interface Contribution {
   value: number;
 }
 
-export interface LinearScore {
-  /** Sparse (n-gram) part of the logit, after length scaling. */
-  sparse: number;
-  /** Dense (rule-feature) part of the logit. */
-  dense: number;
-  logit: number;
-  /** Largest |contributions| of sparse features, best first (only when `topK` > 0). */
-  top: Contribution[];
+/**
+ * Sparse part of column `col` of a hashed model: Σ table[hash & mask] · 1/√(feature count), so
+ * long reviews and short posts live on one scale.
+ */
+export function sparseLogit(model: HashedLinear, buf: FeatureBuffer, col = 0): number {
+  const { table, mask, cols } = model;
+  const hashes = buf.hashes;
+  let sum = 0;
+  for (let j = 0; j < buf.count; j++) sum += table[(hashes[j] & mask) * cols + col];
+  return buf.count > 0 ? sum / Math.sqrt(buf.count) : 0;
+}
+
+/** Dense part of column `col`: Σ weight[key] · value, `values` in the model's dense-key order. */
+export function denseLogit(model: HashedLinear, values: ArrayLike<number>, col = 0): number {
+  const cols = model.cols;
+  const w = model.denseWeights;
+  let sum = 0;
+  for (let j = 0; j < values.length; j++) sum += w[j * cols + col] * values[j];
+  return sum;
 }
 
 /**
- * Scores a post with a sparse linear model: features are summed, scaled by 1/√(feature count) so
- * long reviews and short posts live on one scale, then the dense rule features and bias are added.
+ * The `k` features with the largest |contribution| to column `col` (after the 1/√n scale), best
+ * first; repeated features are summed, and the character n-grams of one word are summed into one
+ * entry named `~word`. Only the names of the winners are built.
  */
-export function scoreLinear(
-  model: LinearModel,
-  tokens: readonly string[],
-  text: string,
-  lang: 'zh' | 'en',
-  dense: Record<string, number>,
-  topK = 0,
-): LinearScore {
-  const weights = model.weights;
-  let sum = 0;
-  const top: Contribution[] = [];
-  const n = forEachFeature(tokens, text, lang, (feature) => {
-    const w = weights.get(feature);
-    if (w === undefined) return;
-    sum += w;
-    if (topK > 0) keepTop(top, feature, w, topK);
-  });
-  const scale = n > 0 ? 1 / Math.sqrt(n) : 0;
-  let denseSum = 0;
-  for (const key in model.dense) denseSum += model.dense[key] * (dense[key] ?? 0);
-  for (const c of top) c.value *= scale;
-  const sparse = sum * scale;
-  return { sparse, dense: denseSum, logit: model.bias + sparse + denseSum, top };
-}
-
-function keepTop(top: Contribution[], feature: string, w: number, k: number): void {
-  for (const c of top) {
-    if (c.feature === feature) {
-      c.value += w;
-      return;
+export function topContributions(model: HashedLinear, buf: FeatureBuffer, k: number, col = 0): Contribution[] {
+  const { table, mask, cols } = model;
+  const scale = buf.count > 0 ? 1 / Math.sqrt(buf.count) : 0;
+  const idx: number[] = [];
+  const val: number[] = [];
+  const keys: number[] = [];
+  const hashes = buf.hashes;
+  for (let j = 0; j < buf.count; j++) {
+    const w = table[(hashes[j] & mask) * cols + col];
+    if (w === 0) continue;
+    const key = buf.kinds[j] === KIND_SUBWORD ? -1 - buf.pos[j] : hashes[j];
+    let merged = false;
+    for (let t = 0; t < idx.length; t++) {
+      if (keys[t] === key) {
+        val[t] += w;
+        merged = true;
+        break;
+      }
+    }
+    if (merged) continue;
+    if (idx.length < k) {
+      idx.push(j);
+      val.push(w);
+      keys.push(key);
+      continue;
+    }
+    let min = 0;
+    for (let t = 1; t < idx.length; t++) if (Math.abs(val[t]) < Math.abs(val[min])) min = t;
+    if (Math.abs(w) > Math.abs(val[min])) {
+      idx[min] = j;
+      val[min] = w;
+      keys[min] = key;
     }
   }
-  if (top.length < k) {
-    top.push({ feature, value: w });
-    return;
-  }
-  let min = 0;
-  for (let i = 1; i < top.length; i++) if (Math.abs(top[i].value) < Math.abs(top[min].value)) min = i;
-  if (Math.abs(w) > Math.abs(top[min].value)) top[min] = { feature, value: w };
+  const out: Contribution[] = idx.map((j, t) => ({
+    feature: buf.kinds[j] === KIND_SUBWORD ? '~' + buf.tokens![buf.pos[j]] : featureName(buf, j),
+    value: val[t] * scale,
+  }));
+  return out.sort((a, b) => Math.abs(b.value) - Math.abs(a.value));
 }
 
 export function sigmoid(x: number): number {

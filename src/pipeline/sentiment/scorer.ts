@@ -1,6 +1,7 @@
 import type { SentimentLabel, SentimentResult, SentimentTerm } from '../../domain.js';
-import { neutralityDense, polarityDense } from './features.js';
-import { scoreLinear, sigmoid } from './linear.js';
+import { NEUTRALITY_DENSE, POLARITY_DENSE, neutralityDense, polarityDense } from './features.js';
+import { sharedFeatureBuffer } from './hashed.js';
+import { denseLogit, sigmoid, sparseLogit, topContributions } from './linear.js';
 import { normalizeRuleScore, scoreRules } from './rules.js';
 import type { SentimentModel } from './types.js';
 
@@ -17,9 +18,11 @@ const TOP_FEATURES = 5;
 
 /**
  * Builds the scorer of one language: lexicon rules (negation, degree, contrast, emoticons…) feed
- * a learned pos/neg model as dense features next to word/bigram/character n-grams; a second
- * learned model judges neutrality (little or balanced evidence). The explanation lists the rule
- * terms, the model's top n-grams (rule `learned`) and the score components.
+ * a learned pos/neg model as dense features next to hashed word/bigram/character n-grams; a
+ * second learned model judges neutrality, and a post is neutral only when that model agrees AND
+ * the polarity model is unsure (the gate of `SentimentModel.gate`), so long, clearly polar reviews
+ * never default to neutral. The explanation lists the rule terms, the model's top n-grams (rule
+ * `learned`) and the score components.
  *
  * @example
  * const score = createSentimentScorer(zhModel);
@@ -27,33 +30,37 @@ const TOP_FEATURES = 5;
  */
 export function createSentimentScorer(model: SentimentModel): SentimentScorer {
   const lang = model.lexicon.lang;
+  const { polarity, neutrality, gate, features } = model;
+  const pDense = new Float64Array(POLARITY_DENSE.length);
+  const nDense = new Float64Array(NEUTRALITY_DENSE.length);
   return ({ simplified, tokens }) => {
     const rules = scoreRules(tokens, simplified, model.lexicon);
-    const polar = scoreLinear(model.polarity, tokens, simplified, lang, polarityDense(rules), TOP_FEATURES);
-    const neutral = scoreLinear(model.neutrality, tokens, simplified, lang, neutralityDense(rules, tokens.length));
+    const buf = sharedFeatureBuffer.read(tokens, simplified, lang, features);
+    polarityDense(rules, pDense);
+    neutralityDense(rules, tokens.length, simplified, nDense);
+    let sparse = sparseLogit(polarity, buf);
+    const dense = denseLogit(polarity, pDense);
     // The n-gram model reads a rhetorical question's words literally ("难道不好吃吗" looks negative),
     // so when the rule fires its sparse part is inverted along with the rule terms.
     const rhetorical = rules.rules.some((r) => r.startsWith('rhetorical-question'));
-    if (rhetorical) {
-      polar.logit -= 2 * polar.sparse;
-      polar.sparse = -polar.sparse;
-      for (const c of polar.top) c.value = -c.value;
-    }
-    const pPos = sigmoid(polar.logit);
-    const pNeu = tokens.length === 0 ? 1 : sigmoid(neutral.logit);
+    if (rhetorical) sparse = -sparse;
+    const bias = polarity.bias[0];
+    const pPos = sigmoid(bias + sparse + dense);
+    const pNeu = tokens.length === 0 ? 1 : sigmoid(neutrality.bias[0] + sparseLogit(neutrality, buf) + denseLogit(neutrality, nDense));
     const score = round((1 - pNeu) * (2 * pPos - 1));
     let label: SentimentLabel;
     let confidence: number;
-    if (pNeu > model.neutralThreshold) {
+    if (tokens.length === 0 || (pNeu > gate.threshold && Math.abs(2 * pPos - 1) < gate.margin && tokens.length <= gate.maxTokens)) {
       label = 'neu';
       confidence = pNeu;
     } else {
       label = pPos >= 0.5 ? 'pos' : 'neg';
-      confidence = (1 - pNeu) * Math.max(pPos, 1 - pPos);
+      confidence = Math.max(pPos, 1 - pPos);
     }
     const terms: SentimentTerm[] = rules.terms.slice();
-    for (const c of polar.top.sort((a, b) => Math.abs(b.value) - Math.abs(a.value))) {
-      if (Math.abs(c.value) >= 0.05) terms.push({ text: c.feature, weight: round(c.value), rules: ['learned'] });
+    for (const c of topContributions(polarity, buf, TOP_FEATURES)) {
+      const value = rhetorical ? -c.value : c.value;
+      if (Math.abs(value) >= 0.05) terms.push({ text: c.feature, weight: round(value), rules: ['learned'] });
     }
     return {
       label,
@@ -64,9 +71,9 @@ export function createSentimentScorer(model: SentimentModel): SentimentScorer {
         rules: label === 'neu' && rules.terms.length === 0 ? [...rules.rules, 'no-evidence'] : rules.rules,
         components: {
           rules: round(normalizeRuleScore(rules.raw)),
-          ruleLogit: round(polar.dense),
-          modelLogit: round(polar.sparse),
-          bias: round(model.polarity.bias),
+          ruleLogit: round(dense),
+          modelLogit: round(sparse),
+          bias: round(bias),
           neutral: round(pNeu),
         },
       },

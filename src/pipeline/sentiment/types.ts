@@ -3,6 +3,9 @@
  * `src/resources/sentiment-model.ts` and passed into the pure scorers.
  */
 
+import type { FeatureConfig } from './hashed.js';
+import type { HashedLinear } from './packed.js';
+
 export type ContrastKind = 'but' | 'although';
 
 /** A curated, versioned lexicon for one language (see `lexicons/<lang>/*.tsv`). */
@@ -24,23 +27,21 @@ export interface SentimentLexicon {
   sarcasm: ReadonlyMap<string, number>;
 }
 
-/**
- * A sparse linear model over the features of `features.ts`: logit = bias + scale · Σ w[f] + Σ dense.
- * `dense` holds weights of the rule-derived features (see `ruleFeatures`).
- */
-export interface LinearModel {
-  bias: number;
-  weights: ReadonlyMap<string, number>;
-  dense: Readonly<Record<string, number>>;
+/** When a post is called neutral: P(neutral) > threshold AND |2·P(pos) − 1| < margin AND tokens ≤ maxTokens. */
+export interface NeutralGate {
+  threshold: number;
+  margin: number;
+  maxTokens: number;
 }
 
 /** Everything the scorer of one language needs. */
 export interface SentimentModel {
   lexicon: SentimentLexicon;
-  /** pos-vs-neg model. */
-  polarity: LinearModel;
-  /** neutral-vs-polar model. */
-  neutrality: LinearModel;
-  /** A post is neutral when P(neutral) exceeds this. */
-  neutralThreshold: number;
+  /** Feature families the learned models read. */
+  features: FeatureConfig;
+  /** pos-vs-neg model: one column, the logit of pos; dense keys = POLARITY_DENSE. */
+  polarity: HashedLinear;
+  /** neutral-vs-polar model: one column, the logit of neutral; dense keys = NEUTRALITY_DENSE. */
+  neutrality: HashedLinear;
+  gate: NeutralGate;
 }
