@@ -6,6 +6,7 @@ import { ConfigError } from './errors.js';
 import type { Collector } from './collectors/types.js';
 import { DEMO_DIR } from './resources/paths.js';
 import { AlertsFileSchema, resolveAlertsConfig, type AlertsConfig } from './alerts/schema.js';
+import { ProfilesFileSchema, resolveProfilesConfig, type ProfilesConfig } from './profiles/config.js';
 
 /**
  * The only module that reads `process.env`. Everything is resolved and validated once at start-up
@@ -45,6 +46,11 @@ const FileSchema = z
     sources: z.array(SourceSchema).default([]),
     brands: z.array(BrandSchema).default([]),
     alerts: AlertsFileSchema.optional(),
+    auth: z.object({ required: z.boolean().default(false) }).strict().optional(),
+    profiles: ProfilesFileSchema.optional(),
+    retentionDays: z.number().int().positive().optional(),
+    pseudonymizeAuthors: z.boolean().optional(),
+    pseudonymKey: z.string().min(16, 'expected at least 16 characters of secret').optional(),
   })
   .strict();
 
@@ -74,6 +80,15 @@ export interface AppConfig {
   brands: BrandConfig[];
   /** Alert rules and channels; absent means the defaults (every detector, no channels). */
   alerts?: AlertsConfig;
+  /** API key enforcement on /api routes; absent means off (the embedded default). */
+  auth?: { required: boolean };
+  /** Customer profile tagging; absent means the defaults. */
+  profiles?: ProfilesConfig;
+  /** Mentions older than this many days are purged daily (rollups kept consistent). */
+  retentionDays?: number;
+  /** Store HMAC author keys instead of platform ids, handles and names (needs `pseudonymKey`). */
+  pseudonymizeAuthors?: boolean;
+  pseudonymKey?: string;
   /** Path of the config file that was read, if any. */
   configFile?: string;
 }
@@ -128,8 +143,19 @@ export function loadConfig(options: LoadConfigOptions): AppConfig {
     sources,
     brands,
     alerts: resolveAlertsConfig(file.alerts, brands.map((b) => b.id)),
+    auth: { required: file.auth?.required ?? false },
+    profiles: resolveProfilesConfig(file.profiles),
+    retentionDays: file.retentionDays,
+    pseudonymizeAuthors: file.pseudonymizeAuthors ?? false,
+    pseudonymKey: requirePseudonymKey(file.pseudonymizeAuthors, file.pseudonymKey),
     configFile,
   };
+}
+
+/** Pseudonymous author keys are HMACs, so they need a secret (write it as {"env": "NAME"}). */
+function requirePseudonymKey(on: boolean | undefined, key: string | undefined): string | undefined {
+  if (on && !key) throw new ConfigError('pseudonymKey: required when pseudonymizeAuthors is true (a secret of ≥16 characters, e.g. {"env": "KOUBEI_PSEUDONYM_KEY"})');
+  return key;
 }
 
 /** A snapshot of the process environment, taken once by the CLI entry and injected from there. */

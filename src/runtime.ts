@@ -11,6 +11,10 @@ import { loadNlpResources } from './resources/nlp.js';
 import { ingestPosts, type IngestSummary } from './jobs/ingest.js';
 import type { CollectionDeps } from './jobs/run-collection.js';
 import { openStore } from './store/index.js';
+import { createProfileService, type ProfileService } from './jobs/update-profiles.js';
+import { loadTaxonomy } from './profiles/load-taxonomy.js';
+import { resolveProfilesConfig } from './profiles/config.js';
+import { createPseudonymizer } from './profiles/pseudonymize.js';
 import type { Store } from './store/types.js';
 
 const require = createRequire(import.meta.url);
@@ -23,6 +27,8 @@ export interface Runtime {
   pipeline: Pipeline;
   log: Logger;
   collection: CollectionDeps;
+  /** Customer profiles: incremental update, rebuild, links, erasure, retention. */
+  profiles: ProfileService;
   ingest: (posts: RawPost[], sourceId: string) => Promise<IngestSummary>;
   /** Re-reads brands from the store after they change through the API. */
   reloadBrands(): Promise<void>;
@@ -41,8 +47,16 @@ export async function createRuntime(config: AppConfig, log: Logger): Promise<Run
   // Brands live in the store (config brands plus those added through the API); the matcher follows it.
   let matcher = createBrandMatcher(await store.listBrands());
   const matchBrands: BrandMatcher = (text, tokens) => matcher(text, tokens);
+  const pseudonymKey = config.pseudonymizeAuthors ? config.pseudonymKey : undefined;
+  const profiles = createProfileService({ store, taxonomy: loadTaxonomy(), config: config.profiles ?? resolveProfilesConfig(undefined), now, pseudonymKey });
   const collection: CollectionDeps = {
     store,
+    pseudonymize: pseudonymKey ? createPseudonymizer(pseudonymKey) : undefined,
+    // A failed profile update must not fail the run: the posts are stored, and a rebuild catches up.
+    onStored: (posts, platform) => profiles.updateForPosts(posts, platform).then(
+      () => undefined,
+      (err: Error) => log.error('profile update failed', { platform, error: err.message }),
+    ),
     pipeline,
     matchBrands,
     now,
@@ -56,6 +70,7 @@ export async function createRuntime(config: AppConfig, log: Logger): Promise<Run
     pipeline,
     log,
     collection,
+    profiles,
     ingest: async (posts, sourceId) => {
       await store.upsertSource(sourceId, 'push', now().getTime());
       return ingestPosts(posts, 'push', collection);

@@ -5,6 +5,7 @@ import { COLLECTORS, VERSION, type Runtime } from './runtime.js';
 import { createScheduler, type Scheduler } from './jobs/scheduler.js';
 import { runCollection } from './jobs/run-collection.js';
 import { mountDashboard } from './web/dashboard.js';
+import { createProfileMaintenance } from './jobs/update-profiles.js';
 import { createAlertService } from './alerts/service.js';
 
 export interface RunningServer {
@@ -37,6 +38,8 @@ export async function startServer(runtime: Runtime, options: StartOptions): Prom
     nextRuns: scheduler?.nextRuns,
     onBrandsChanged: runtime.reloadBrands,
     ingestMaxBytes: config.ingestMaxBytes,
+    profiles: runtime.profiles,
+    auth: config.auth,
     now: () => new Date(),
     log: (msg, fields) => log.error(msg, fields),
     version: VERSION,
@@ -50,7 +53,10 @@ export async function startServer(runtime: Runtime, options: StartOptions): Prom
   }
   if (scheduler && config.collectOnStart) await alerts.checkAndDeliver();
   await alerts.start();
+  // Retention purge and profile decay run daily wherever collection runs.
+  const maintenance = scheduler ? createProfileMaintenance(runtime.profiles, { timezone: config.timezone, retentionDays: config.retentionDays, log }) : undefined;
   scheduler?.start();
+  void maintenance?.start();
   const server = await listen(app.fetch, options.port);
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
@@ -58,6 +64,7 @@ export async function startServer(runtime: Runtime, options: StartOptions): Prom
     scheduler,
     close: async () => {
       await scheduler?.stop();
+      await maintenance?.destroy();
       alerts.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

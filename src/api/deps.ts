@@ -1,6 +1,7 @@
 import type { RawPost } from '../domain.js';
 import type { IngestSummary } from '../jobs/ingest.js';
 import type { Store } from '../store/types.js';
+import type { ProfileService } from '../jobs/update-profiles.js';
 
 /** Everything the HTTP layer needs, injected by the composition root (or a test). */
 export interface ApiDeps {
@@ -14,6 +15,10 @@ export interface ApiDeps {
   /** Called after brands change through the API, so new mentions are matched with them. */
   onBrandsChanged?: () => Promise<void>;
   ingestMaxBytes: number;
+  /** Profile jobs (link, erase); a default over `store` when absent. */
+  profiles?: ProfileService;
+  /** API key enforcement on /api routes; off when absent (the embedded default). */
+  auth?: { required: boolean };
   now: () => Date;
   log: (msg: string, fields: Record<string, unknown>) => void;
   version: string;

@@ -4,6 +4,10 @@ import { analysePosts, type AnalyseDeps } from './analyse-posts.js';
 
 export interface IngestDeps extends AnalyseDeps {
   store: Store;
+  /** Replaces author ids with HMAC keys before anything is stored (pseudonymizeAuthors). */
+  pseudonymize?: (post: RawPost, platform: string) => RawPost;
+  /** Called after each stored batch, e.g. to update the profiles of its authors. */
+  onStored?: (posts: RawPost[], platform: string) => Promise<void>;
 }
 
 export interface IngestOptions {
@@ -25,8 +29,10 @@ export async function ingestPosts(
   const batchSize = options.batchSize ?? 500;
   const summary: IngestSummary = { received: posts.length, inserted: 0, updated: 0, unchanged: 0, duplicates: 0 };
   for (let i = 0; i < posts.length; i += batchSize) {
-    const batch = posts.slice(i, i + batchSize);
+    const slice = posts.slice(i, i + batchSize);
+    const batch = deps.pseudonymize ? slice.map((post) => deps.pseudonymize!(post, platform)) : slice;
     const result = await deps.store.saveMentions(analysePosts(batch, platform, deps));
+    await deps.onStored?.(batch, platform);
     summary.inserted += result.inserted;
     summary.updated += result.updated;
     summary.unchanged += result.unchanged;

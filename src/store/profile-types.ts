@@ -69,6 +69,8 @@ export interface ChangeSummary {
 
 export interface ExportRow {
   profileId: number;
+  /** `platform:platformId` of each author in the profile, joined by `|`. */
+  authors: string;
   tag: string;
   brandId: string;
   confidence: number;

@@ -71,8 +71,11 @@ export function createProfileRepository(db: Db, rollups: RollupMaintainer): Prof
     deleteProfile: db.prepare('DELETE FROM profiles WHERE id = ?'),
     regroup: db.prepare('UPDATE profile_members SET profile_id = ? WHERE profile_id = ?'),
     changes: db.prepare('SELECT seq, profile_id AS profileId, tag, brand_id AS brandId, op, confidence, at FROM tag_changes WHERE seq > ? ORDER BY seq LIMIT ?'),
-    exportTags: db.prepare(`SELECT profile_id AS profileId, tag, brand_id AS brandId, confidence, first_seen AS firstSeen, last_seen AS lastSeen, updated_at AS updatedAt
-      FROM profile_tags WHERE (profile_id, tag, brand_id) > (?, ?, ?) ORDER BY profile_id, tag, brand_id LIMIT ?`),
+    exportTags: db.prepare(`SELECT profile_id AS profileId,
+        (SELECT group_concat(au.platform || ':' || au.platform_id, '|') FROM profile_members pm JOIN authors au ON au.id = pm.author_id
+          WHERE pm.profile_id = t.profile_id) AS authors,
+        tag, brand_id AS brandId, confidence, first_seen AS firstSeen, last_seen AS lastSeen, updated_at AS updatedAt
+      FROM profile_tags t WHERE (profile_id, tag, brand_id) > (?, ?, ?) ORDER BY profile_id, tag, brand_id LIMIT ?`),
   };
 
   const members = (profileId: number) => (q.members.all(profileId) as AuthorRow[]).map(toAuthor);
