@@ -1,5 +1,9 @@
 import { z } from 'zod';
 import { AspectsQuery, BrandBody, CompareQuery, IngestQuery, MentionsQuery, PeriodQuery, ThemesQuery, TrendsQuery } from './schemas.js';
+import { AlertRulesBody, AlertsQuery } from './routes/alerts.js';
+import { LinkBody } from './routes/authors.js';
+import { SegmentsQuery } from './routes/segments.js';
+import { ChangesQuery, ExportQuery } from './routes/tags.js';
 
 type JsonObject = Record<string, unknown>;
 
@@ -74,6 +78,22 @@ export function buildOpenApiDocument(version: string): JsonObject {
       },
       '/api/sources': { get: { summary: 'Sources with health, last run and next run', responses: { 200: json('Sources') } } },
       '/api/brands': { get: { summary: 'Brands (from config and the API)', responses: { 200: json('Brands') } } },
+      '/api/alerts': {
+        get: {
+          summary: 'Alert history with explanations and per-channel delivery status',
+          parameters: queryParameters(AlertsQuery),
+          responses: { 200: json('Alerts, newest first, and nextBefore for paging'), 400: ERROR },
+        },
+      },
+      '/api/alert-rules': {
+        get: { summary: 'Alert rules in force (origin api/config/default) and channel ids', responses: { 200: json('Rule settings') } },
+        put: {
+          summary: 'Replace the alert rules (validated like the config block)',
+          requestBody: { required: true, content: { 'application/json': { schema: z.toJSONSchema(AlertRulesBody, { io: 'input' }) } } },
+          responses: { 200: json('Rule settings'), 400: ERROR },
+        },
+        delete: { summary: 'Drop API-set rules; the config rules apply again', responses: { 200: json('Rule settings') } },
+      },
       '/api/brands/{id}': {
         parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
         get: { summary: 'One brand', responses: { 200: json('Brand'), 404: ERROR } },
@@ -119,8 +139,21 @@ export function buildOpenApiDocument(version: string): JsonObject {
           responses: { 200: json('Comparison'), 400: ERROR, 404: ERROR },
         },
       },
+      '/api/report.csv': {
+        get: {
+          summary: 'Sentiment report as CSV: period total vs baseline, days, share of voice, themes, aspects',
+          parameters: queryParameters(CompareQuery),
+          responses: {
+            200: { description: 'CSV (UTF-8 with BOM); column "section" is total, day, share_of_voice, theme or aspect', content: { 'text/csv': { schema: { type: 'string' } } } },
+            400: ERROR,
+            404: ERROR,
+          },
+        },
+      },
+      ...profilePaths(),
     },
     components: {
+      securitySchemes: { apiKey: { type: 'http', scheme: 'bearer', description: 'koubei API key (kb_<id>.<secret>); enforced when config auth.required is true' } },
       schemas: {
         PostInput: {
           type: 'object',
@@ -139,6 +172,44 @@ export function buildOpenApiDocument(version: string): JsonObject {
             rating: { type: 'number' },
           },
         },
+      },
+    },
+  };
+}
+
+/** Profiles, segments and the tag change feed (read:tags; links and erasure need write:authors). */
+function profilePaths(): JsonObject {
+  const security = [{ apiKey: [] }];
+  const authorId = { name: 'id', in: 'path', required: true, description: 'Author id or platform:id', schema: { type: 'string' } };
+  return {
+    '/api/authors/{id}/profile': {
+      get: { summary: 'Customer profile: tags with confidence and evidence, lifecycle per brand, influence', security, parameters: [authorId], responses: { 200: json('Profile'), 401: ERROR, 403: ERROR, 404: ERROR } },
+    },
+    '/api/authors/{id}/links': {
+      post: {
+        summary: 'Join this author\'s profile with another author (same person on another platform)',
+        security,
+        parameters: [authorId],
+        requestBody: { required: true, content: { 'application/json': { schema: z.toJSONSchema(LinkBody, { io: 'input' }) } } },
+        responses: { 200: json('The joined profile'), 400: ERROR, 401: ERROR, 403: ERROR, 404: ERROR },
+      },
+    },
+    '/api/authors/{id}': {
+      delete: { summary: 'Erase an author: mentions, profile, tags and search rows (rollups stay consistent)', security, parameters: [authorId], responses: { 200: json('Counts erased'), 401: ERROR, 403: ERROR, 404: ERROR } },
+    },
+    '/api/segments': {
+      get: { summary: 'Profiles matching a tag expression, with count and cursor pagination', security, parameters: queryParameters(SegmentsQuery), responses: { 200: json('Members and count'), 400: ERROR, 401: ERROR, 403: ERROR, 404: ERROR } },
+    },
+    '/api/tags': { get: { summary: 'Tag taxonomy: ids, groups, zh/en labels', security, responses: { 200: json('Taxonomy') } } },
+    '/api/tags/changes': {
+      get: { summary: 'Tags added/updated/removed since a cursor (monotonic sequence)', security, parameters: queryParameters(ChangesQuery), responses: { 200: json('Changes, nextCursor, hasMore'), 400: ERROR, 401: ERROR, 403: ERROR } },
+    },
+    '/api/tags/export': {
+      get: {
+        summary: 'Every stored tag as JSON lines or CSV',
+        security,
+        parameters: queryParameters(ExportQuery),
+        responses: { 200: { description: 'Tags', content: { 'application/x-ndjson': { schema: { type: 'string' } }, 'text/csv': { schema: { type: 'string' } } } }, 401: ERROR, 403: ERROR },
       },
     },
   };

@@ -1,11 +1,17 @@
 import type { CliCommand } from '../types.js';
+import { alertsCommand } from './alerts.js';
 import { analyzeCommand } from './analyze.js';
 import { collectCommand } from './collect.js';
+import { digestCommand } from './digest.js';
 import { evalCommand } from './eval.js';
 import { ingestCommand } from './ingest.js';
 import { migrateCommand } from './migrate.js';
 import { reportCommand } from './report.js';
 import { sourcesCommand } from './sources.js';
+import { authorsCommand } from './authors.js';
+import { keysCommand } from './keys.js';
+import { profilesCommand } from './profiles.js';
+import { purgeCommand } from './purge.js';
 import { serveCommand, startCommand } from './start.js';
 
 /** Every `koubei` sub-command, in help order. */
@@ -16,7 +22,13 @@ export const COMMANDS: CliCommand[] = [
   sourcesCommand,
   ingestCommand,
   reportCommand,
+  digestCommand,
   analyzeCommand,
+  alertsCommand,
   evalCommand,
   migrateCommand,
+  profilesCommand,
+  authorsCommand,
+  keysCommand,
+  purgeCommand,
 ];
