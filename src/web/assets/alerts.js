@@ -17,7 +17,7 @@ function deliveries(list) {
 
 function signalsText(alert) {
   return (alert.signals ?? [])
-    .map((s) => `${s.type} ${s.metric}=${s.observed}${s.baseline !== null && s.baseline !== undefined ? ` (${s.baseline})` : ''}${s.terms?.length ? ` [${s.terms.join(', ')}]` : ''}`)
+    .map((s) => `${t(`type.${s.type}`)} ${s.metric}=${s.observed}${s.baseline !== null && s.baseline !== undefined ? ` (${s.baseline})` : ''}${s.terms?.length ? ` [${s.terms.join(', ')}]` : ''}`)
     .join('; ');
 }
 
@@ -41,13 +41,13 @@ async function loadHistory(body, ctx) {
 function rulesTable(settings) {
   const rows = settings.rules.map((r) => [
     r.brand,
-    r.type,
+    t(`type.${r.type}`),
     el('span', r.enabled ? t('a.enabled') : t('a.disabled'), r.enabled ? 'pos' : 'muted'),
     Object.entries(r.thresholds ?? {}).map(([k, v]) => `${k}=${v}`).join(', ') || '–',
     `${t('a.cooldown')} ${r.cooldownMinutes} min`,
     (r.channels ?? ['*']).join(', '),
   ]);
-  return table([t('brand'), 'type', '', 'thresholds', '', t('a.channels')], rows);
+  return table([t('brand'), t('a.type'), '', t('a.thresholds'), '', t('a.channels')], rows);
 }
 
 async function loadRules(body, ctx) {

@@ -21,6 +21,9 @@ const STRINGS = {
     's.id': 'Source', 's.type': 'Type', 's.health': 'Health', 's.lastRun': 'Last run', 's.nextRun': 'Next run', 's.fetched': 'Fetched',
     's.inserted': 'New', 's.failures': 'Failures in a row', 's.error': 'Last error', 's.healthy': 'healthy', 's.unhealthy': 'unhealthy',
     'r.title': 'Sentiment report', 'r.period': 'Period', 'r.baseline': 'Baseline', 'r.change': 'Change', 'r.newThemes': 'New in top themes',
+    'a.type': 'Type', 'a.thresholds': 'Thresholds',
+    'type.volume_spike': 'volume spike', 'type.negative_spike': 'negative spike', 'type.sentiment_drop': 'sentiment drop',
+    'type.crisis_terms': 'crisis terms', 'type.influential_negative': 'influential negative post', 'type.emerging_theme': 'emerging theme',
     'r.print': 'Print', 'r.metric': 'Metric', 'r.current': 'Current', 'r.pickBrand': 'Choose a brand to build a report.',
   },
   zh: {
@@ -44,6 +47,9 @@ const STRINGS = {
     's.id': '数据源', 's.type': '类型', 's.health': '状态', 's.lastRun': '上次运行', 's.nextRun': '下次运行', 's.fetched': '抓取',
     's.inserted': '新增', 's.failures': '连续失败', 's.error': '最近错误', 's.healthy': '正常', 's.unhealthy': '异常',
     'r.title': '口碑报告', 'r.period': '时间段', 'r.baseline': '对比基线', 'r.change': '变化', 'r.newThemes': '新进热门话题',
+    'a.type': '类型', 'a.thresholds': '阈值',
+    'type.volume_spike': '声量激增', 'type.negative_spike': '负面激增', 'type.sentiment_drop': '情感下滑',
+    'type.crisis_terms': '危机词', 'type.influential_negative': '大V负面', 'type.emerging_theme': '新话题',
     'r.print': '打印', 'r.metric': '指标', 'r.current': '本期', 'r.pickBrand': '请选择品牌以生成报告。',
   },
 };

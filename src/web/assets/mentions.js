@@ -3,6 +3,19 @@ import { $, el, fmtNet, getJson, showError } from './dom.js';
 import { formatTime, t } from './i18n.js';
 
 const PAGE = 25;
+const MARKS = 5;
+const MIN_MARK_WEIGHT = 0.15;
+
+/**
+ * The terms worth marking: the strongest by |weight|, words only. Learned features include digits,
+ * punctuation and tiny weights; marking all of them would drown the decisive words.
+ */
+function decisive(terms) {
+  return terms
+    .filter((term) => typeof term.text === 'string' && /\p{L}/u.test(term.text) && Math.abs(term.weight) >= MIN_MARK_WEIGHT)
+    .sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight))
+    .slice(0, MARKS);
+}
 let cursor = null;
 let base = null;
 
@@ -36,7 +49,7 @@ export function highlighted(text, terms) {
 /** The explanation as chips: term, weight and the rules that changed it (negation, intensifier…). */
 function why(terms) {
   const line = el('div', null, 'why', el('span', `${t('m.why')}: `, 'muted'));
-  for (const term of terms.slice(0, 8)) {
+  for (const term of [...terms].sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight)).slice(0, 8)) {
     const chip = el('span', `${term.text} ${fmtNet(term.weight)}`, `chip ${term.weight >= 0 ? 'pos' : 'neg'}`);
     if (term.rules?.length) chip.append(el('small', ` ${term.rules.join(', ')}`));
     line.append(chip);
@@ -48,7 +61,7 @@ export function renderMention(m) {
   const terms = Array.isArray(m.sentiment.explanation?.terms) ? m.sentiment.explanation.terms : [];
   const body = el('div', null, 'text');
   if (m.title) body.append(el('strong', m.title), ' ');
-  body.append(highlighted(m.text, terms));
+  body.append(highlighted(m.text, decisive(terms)));
   const who = m.author ? m.author.name || m.author.handle || m.author.id : t('m.unknownAuthor');
   const meta = el('div', `${formatTime(m.createdAt)} · ${who} · ${m.sourceId} · ${m.lang} · `, 'meta');
   meta.append(el('span', `${t(m.sentiment.label)} ${fmtNet(m.sentiment.score)}`, m.sentiment.label));
@@ -61,7 +74,8 @@ export function renderMention(m) {
     link.target = '_blank';
     meta.append(' ', link);
   }
-  const item = el('li', null, `mention ${m.sentiment.label}`, body, meta);
+  const item = el('li', null, 'mention', body, meta);
+  item.dataset.sentiment = m.sentiment.label;
   if (terms.length) item.append(why(terms));
   item.dataset.id = String(m.id);
   return item;

@@ -66,7 +66,7 @@ export function renderAlertList(body, data, limit) {
   const list = el('ul', null, 'alerts');
   for (const alert of data.items.slice(0, limit)) {
     list.append(el('li', null, `severity-${alert.severity}`, el('span', alert.severity, `badge ${alert.severity}`),
-      ` ${formatTime(alert.createdAt)} · ${alert.brandName} · ${alert.type}`));
+      ` ${formatTime(alert.createdAt)} · ${alert.brandName} · ${t(`type.${alert.type}`)}`));
   }
   body.replaceChildren(list);
 }
