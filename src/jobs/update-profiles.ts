@@ -48,12 +48,13 @@ export function createProfileService(deps: ProfileServiceDeps): ProfileService {
   async function updateProfiles(ids: number[]): Promise<ChangeSummary> {
     const brands = await store.listBrands();
     const competitors = new Map(brands.map((b) => [b.id, b.competitors]));
+    const brandAliases = new Map(brands.map((b) => [b.id, [b.name, ...b.aliases]]));
     const now = deps.now().getTime();
     let summary = NONE;
     for (const id of ids) {
       const source = await store.profiles.loadSource(id);
       if (!source) continue;
-      const profile = tagProfile(source, { taxonomy: deps.taxonomy, now, halfLifeDays: deps.config.halfLifeDays, minConfidence: deps.config.minConfidence, enabledTags: enabled, competitors, influence: deps.config.influence });
+      const profile = tagProfile(source, { taxonomy: deps.taxonomy, now, halfLifeDays: deps.config.halfLifeDays, minConfidence: deps.config.minConfidence, enabledTags: enabled, competitors, brandAliases, influence: deps.config.influence });
       summary = add(summary, await store.profiles.saveProfile(id, profile, now));
     }
     return summary;

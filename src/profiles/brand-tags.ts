@@ -1,6 +1,7 @@
 import { decayWeight } from './decay.js';
 import { toTag } from './interest-tags.js';
 import type { PreparedMention } from './prepare.js';
+import { viewFor } from './brand-roles.js';
 import type { ComputedTag } from './types.js';
 
 export interface BrandTagOptions {
@@ -8,6 +9,8 @@ export interface BrandTagOptions {
   halfLifeDays: number;
   /** Brand id → competitor brand ids (from the brand config). */
   competitors: ReadonlyMap<string, readonly string[]>;
+  /** Brand id → names and aliases, to tell the brand switched to from the one left. */
+  aliases: ReadonlyMap<string, readonly string[]>;
 }
 
 type Hit = { mention: PreparedMention; cue: string; p: number };
@@ -25,15 +28,17 @@ export function brandTags(all: readonly PreparedMention[], options: BrandTagOpti
   const tags: ComputedTag[] = [];
   const push = (tag: string, brandId: string, hits: Hit[]) => hits.length && tags.push(toTag(tag, brandId, hits));
   for (const brand of brands) {
-    const about = mentions.filter((m) => m.brands.includes(brand));
+    const about = mentions.filter((m) => m.brands.includes(brand)).map((m) => viewFor(m, brand, options.aliases));
     const history = sentimentHistory(about, weight);
     push('promoter', brand, history.promoter);
     push('detractor', brand, history.detractor);
     push('loyal', brand, loyalHits(about, weight));
-    push('churn_risk', brand, churnHits(brand, mentions, options.competitors.get(brand) ?? [], weight));
+    const seen = mentions.map((m) => (m.brands.includes(brand) ? viewFor(m, brand, options.aliases) : m));
+    push('churn_risk', brand, churnHits(brand, seen, options.competitors.get(brand) ?? [], weight));
   }
   for (const [brand, rivals] of options.competitors) {
-    push('competitor_user', brand, competitorHits(brand, rivals, mentions, weight));
+    const seen = mentions.map((m) => viewFor(m, brand, options.aliases));
+    push('competitor_user', brand, competitorHits(brand, rivals, seen, weight));
   }
   push('complaint_prone', '', complaintHits(mentions, weight));
   return tags;
@@ -99,7 +104,9 @@ function competitorHits(brand: string, rivals: readonly string[], mentions: Prep
   const ofRival = mentions.filter((m) => m.brands.some((b) => rivals.includes(b)));
   const switched = ofRival.filter((m) => m.brands.includes(brand) && m.cues.exit).map((m) => ({ mention: m, cue: m.cues.exit!, p: 0.7 * weight(m) }));
   const solo = ofRival.filter((m) => !m.brands.includes(brand) && m.sentiment !== 'neg');
-  const cued = solo.filter((m) => m.cues.loyal || m.cues.new).map((m) => ({ mention: m, cue: (m.cues.loyal ?? m.cues.new)!, p: 0.6 * weight(m) }));
+  // "Switched to SwiftEats" on a happy post about the rival alone is usage talk too.
+  const usage = (m: PreparedMention) => m.cues.loyal ?? m.cues.new ?? (m.sentiment === 'pos' ? m.cues.exit : undefined);
+  const cued = solo.filter((m) => usage(m)).map((m) => ({ mention: m, cue: usage(m)!, p: 0.6 * weight(m) }));
   const positive = solo.filter((m) => m.sentiment === 'pos');
   const repeat = positive.length >= 2 ? positive.map((m) => ({ mention: m, cue: 'uses-competitor', p: 0.4 * weight(m) })) : [];
   return [...switched, ...cued, ...repeat].sort((a, b) => a.mention.createdAt - b.mention.createdAt);

@@ -1,4 +1,5 @@
 import type { PreparedMention } from './prepare.js';
+import { viewFor } from './brand-roles.js';
 import type { BrandLifecycle, LifecycleStage, LifecycleTransition } from './types.js';
 
 /** What one mention says about the author's stage with a brand. */
@@ -7,8 +8,9 @@ type Signal = { kind: 'exit' | 'risk' | 'prospect' | 'new' | 'positive' | 'negat
 function signalOf(m: PreparedMention): Signal {
   if (m.cues.exit && m.sentiment !== 'pos') return { kind: 'exit', cue: `cue(${m.cues.exit})` };
   if (m.cues.risk) return { kind: 'risk', cue: `cue(${m.cues.risk})` };
-  if (m.cues.new) return { kind: 'new', cue: `cue(${m.cues.new})` };
+  // Asking comes first: "考虑入手" is a prospect even though "入手" is purchase talk.
   if (m.cues.prospect) return { kind: 'prospect', cue: `cue(${m.cues.prospect})` };
+  if (m.cues.new) return { kind: 'new', cue: `cue(${m.cues.new})` };
   if (m.sentiment === 'pos') return { kind: 'positive', cue: 'positive-mention' };
   if (m.sentiment === 'neg') return { kind: 'negative', cue: 'negative-mention' };
   return { kind: 'neutral', cue: 'neutral-mention' };
@@ -47,7 +49,7 @@ const DAY_MS = 86_400_000;
  * Replays each brand's mentions in time order through `nextStage`. A new customer who keeps
  * posting without complaint for more than a day becomes active.
  */
-export function brandLifecycles(mentions: readonly PreparedMention[]): BrandLifecycle[] {
+export function brandLifecycles(mentions: readonly PreparedMention[], aliases: ReadonlyMap<string, readonly string[]> = new Map()): BrandLifecycle[] {
   const brands = [...new Set(mentions.filter((m) => !m.sensitive).flatMap((m) => m.brands))].sort();
   const result: BrandLifecycle[] = [];
   for (const brandId of brands) {
@@ -55,7 +57,7 @@ export function brandLifecycles(mentions: readonly PreparedMention[]): BrandLife
     let since = 0;
     let streak = 0;
     const transitions: LifecycleTransition[] = [];
-    for (const m of mentions.filter((x) => !x.sensitive && x.brands.includes(brandId))) {
+    for (const m of mentions.filter((x) => !x.sensitive && x.brands.includes(brandId)).map((x) => viewFor(x, brandId, aliases))) {
       const signal = signalOf(m);
       streak = m.sentiment === 'neg' ? streak + 1 : 0;
       let next = nextStage(stage, signal.kind, streak);

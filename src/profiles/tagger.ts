@@ -16,6 +16,8 @@ export interface TaggerOptions {
   /** Tag ids to emit; others are dropped. */
   enabledTags: ReadonlySet<string>;
   competitors: ReadonlyMap<string, readonly string[]>;
+  /** Brand id → name and aliases (who was switched to, who lost a comparison). */
+  brandAliases?: ReadonlyMap<string, readonly string[]>;
   influence: InfluenceThresholds;
 }
 
@@ -28,11 +30,12 @@ export interface TaggerOptions {
  */
 export function tagProfile(source: ProfileSource, options: TaggerOptions): ComputedProfile {
   const mentions = prepareMentions(source.mentions, options.taxonomy);
-  const lifecycle = brandLifecycles(mentions);
+  const aliases = options.brandAliases ?? new Map<string, readonly string[]>();
+  const lifecycle = brandLifecycles(mentions, aliases);
   const influence = influenceOf(source.authors, source.mentions, options.influence);
   const all = [
     ...cueTags(mentions, options.taxonomy.cueTags, { now: options.now, halfLifeDays: options.halfLifeDays, negators: options.taxonomy.negators }),
-    ...brandTags(mentions, { now: options.now, halfLifeDays: options.halfLifeDays, competitors: options.competitors }),
+    ...brandTags(mentions, { now: options.now, halfLifeDays: options.halfLifeDays, competitors: options.competitors, aliases }),
     ...lifecycleTags(lifecycle, mentions, options),
     ...(influence.tier === 'regular' ? [] : [{ tag: influence.tier, brandId: '', confidence: 1, evidence: [], firstSeen: 0, lastSeen: 0 }]),
   ];
