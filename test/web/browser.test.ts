@@ -111,12 +111,21 @@ describe.runIf(canRun)('dashboard in Chromium', () => {
     expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
     await page.waitForSelector('#chart-volume canvas');
     await page.screenshot({ path: `${ARTIFACTS}overview-zh.png`, fullPage: true });
-    for (const name of ['alerts', 'customers', 'sources']) {
-      await page.goto(`${server.base}/#${name}`);
+    for (const name of ['alerts', 'sources']) {
+      await page.goto(`${server.base}/?brand=freshbee#${name}`);
       await ready();
       await page.screenshot({ path: `${ARTIFACTS}${name}-zh.png`, fullPage: true });
     }
     await expect(page.locator('#page table td', { hasText: 'demo' }).count()).resolves.toBeGreaterThan(0);
+    // Customers: the demo's unhappy FreshBee customers, with the cue words that tagged them.
+    await page.goto(`${server.base}/?brand=freshbee#customers`);
+    await ready();
+    await page.fill('input[name=expr]', 'detractor');
+    await page.click('.segment-form button');
+    await page.waitForSelector('#c-count');
+    expect(Number(await page.locator('#c-count').textContent())).toBeGreaterThan(0);
+    expect(await page.locator('ol.profiles li.profile').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: `${ARTIFACTS}customers-zh.png`, fullPage: true });
   });
 
   it('renders the printable report for a brand', async () => {
