@@ -20,7 +20,7 @@ describe('profiles API', () => {
     const { app } = await setup(false);
     const res = await app.request('/api/authors/test:mum/profile');
     expect(res.status).toBe(200);
-    const body = await res.json();
+    const body = await res.json() as any;
     expect(body.tags.map((t: { tag: string }) => t.tag)).toEqual(expect.arrayContaining(['parenting', 'price_sensitive', 'promoter', 'lifecycle_active']));
     expect(body.tags.find((t: { tag: string }) => t.tag === 'parenting')).toMatchObject({ label: { en: 'Parenting & family' }, evidence: [{ cue: '带娃' }] });
     expect(body.lifecycle[0]).toMatchObject({ brandId: 'freshbee', stage: 'active' });
@@ -29,20 +29,20 @@ describe('profiles API', () => {
 
   it('answers segments with members and a count, and rejects unknown tags', async () => {
     const { app } = await setup(false);
-    const ok = await (await app.request('/api/segments?expr=' + encodeURIComponent('price_sensitive AND parenting AND NOT detractor') + '&brand=freshbee')).json();
+    const ok = await (await app.request('/api/segments?expr=' + encodeURIComponent('price_sensitive AND parenting AND NOT detractor') + '&brand=freshbee')).json() as any;
     expect(ok).toMatchObject({ count: 1, nextCursor: null, items: [{ authors: [{ platformId: 'mum' }] }] });
     const bad = await app.request('/api/segments?expr=parenting%20AND%20religion');
     expect(bad.status).toBe(400);
-    expect((await bad.json()).message).toMatch(/unknown tag "religion"/);
+    expect((await bad.json() as any).message).toMatch(/unknown tag "religion"/);
   });
 
   it('pages the change feed by cursor and exports JSONL and CSV', async () => {
     const { app } = await setup(false);
-    const first = await (await app.request('/api/tags/changes?limit=2')).json();
+    const first = await (await app.request('/api/tags/changes?limit=2')).json() as any;
     expect(first.items).toHaveLength(2);
-    const rest = await (await app.request(`/api/tags/changes?cursor=${first.nextCursor}&limit=100`)).json();
+    const rest = await (await app.request(`/api/tags/changes?cursor=${first.nextCursor}&limit=100`)).json() as any;
     expect(rest.items[0].seq).toBeGreaterThan(first.items[1].seq);
-    const again = await (await app.request(`/api/tags/changes?cursor=${rest.nextCursor}`)).json();
+    const again = await (await app.request(`/api/tags/changes?cursor=${rest.nextCursor}`)).json() as any;
     expect(again).toMatchObject({ items: [], nextCursor: rest.nextCursor });
     const jsonl = await (await app.request('/api/tags/export?format=jsonl')).text();
     expect(JSON.parse(jsonl.split('\n')[0])).toMatchObject({ authors: ['test:mum'] });
@@ -54,7 +54,7 @@ describe('profiles API', () => {
     const { app } = await setup(false);
     await app.request('/api/authors/test:mum/profile');
     const res = await app.request('/api/authors/test:mum', { method: 'DELETE' });
-    expect(await res.json()).toMatchObject({ erased: true, mentions: 2 });
+    expect(await res.json() as any).toMatchObject({ erased: true, mentions: 2 });
     expect((await app.request('/api/authors/test:mum/profile')).status).toBe(404);
   });
 });
@@ -70,13 +70,13 @@ describe('API keys', () => {
     const missing = await app.request('/api/segments?expr=parenting');
     expect(missing.status).toBe(401);
     expect(missing.headers.get('WWW-Authenticate')).toMatch(/Bearer/);
-    expect((await missing.json()).message).toMatch(/missing API key/);
+    expect((await missing.json() as any).message).toMatch(/missing API key/);
     const bad = await app.request('/api/segments?expr=parenting', { headers: { Authorization: 'Bearer kb_000000000000.wrongwrongwrongwrongwrongwrongwrongwrong' } });
     expect(bad.status).toBe(401);
     const trendsOnly = await key(['read:trends']);
     const forbidden = await app.request('/api/segments?expr=parenting', { headers: trendsOnly });
     expect(forbidden.status).toBe(403);
-    expect((await forbidden.json()).message).toMatch(/lacks scope "read:tags"/);
+    expect((await forbidden.json() as any).message).toMatch(/lacks scope "read:tags"/);
     const reader = await key(['read:tags']);
     expect((await app.request('/api/segments?expr=parenting', { headers: reader })).status).toBe(200);
     expect((await app.request('/api/authors/test:mum', { method: 'DELETE', headers: reader })).status).toBe(403);
