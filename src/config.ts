@@ -89,6 +89,10 @@ export interface AppConfig {
   /** Store HMAC author keys instead of platform ids, handles and names (needs `pseudonymKey`). */
   pseudonymizeAuthors?: boolean;
   pseudonymKey?: string;
+  /** Redis for the queue-based process layout (`koubei worker`/`scheduler`); env `REDIS_URL`. */
+  redisUrl?: string;
+  /** Prefix of every queue key in Redis (env `KOUBEI_QUEUE_PREFIX`, default `koubei`), so installations and tests can share one Redis. */
+  queuePrefix?: string;
   /** Path of the config file that was read, if any. */
   configFile?: string;
 }
@@ -148,6 +152,8 @@ export function loadConfig(options: LoadConfigOptions): AppConfig {
     retentionDays: file.retentionDays,
     pseudonymizeAuthors: file.pseudonymizeAuthors ?? false,
     pseudonymKey: requirePseudonymKey(file.pseudonymizeAuthors, file.pseudonymKey),
+    redisUrl: env.REDIS_URL || undefined,
+    queuePrefix: env.KOUBEI_QUEUE_PREFIX || 'koubei',
     configFile,
   };
 }
