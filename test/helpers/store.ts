@@ -1,12 +1,89 @@
+import { afterEach, describe } from 'vitest';
 import type { Analysis, RawPost } from '../../src/domain.js';
 import { openDb } from '../../src/store/db.js';
 import { createSqliteStore } from '../../src/store/sqlite/index.js';
+import { recountAuthorsSql, recountSql } from '../../src/store/sqlite/rollups.js';
+import { createPostgresStore } from '../../src/store/postgres/index.js';
+import { pgRecountAuthorsSql, pgRecountSql } from '../../src/store/postgres/rollups.js';
 import type { MentionInput, Store } from '../../src/store/types.js';
 import { fingerprintText } from '../../src/pipeline/fingerprint.js';
+import { makePgSchema, PG_REQUIRED, PG_UNAVAILABLE } from './pg.js';
 
 /** A fresh in-memory store per test: no shared state between suites. */
 export function makeStore(): Store {
   return createSqliteStore(openDb(':memory:'));
+}
+
+/** A store under test plus raw SQL access to its tables, whichever backend it runs on. */
+export interface TestStore {
+  store: Store;
+  /** Rows as arrays; `?` placeholders are written as `$n` on PostgreSQL by the caller. */
+  raw(sql: string, params?: unknown[]): Promise<unknown[][]>;
+  /** Full-recount SQL of rollup cells / author cells in this backend's dialect. */
+  recountSql(interval: string, size: number): string;
+  recountAuthorsSql(interval: string, size: number): string;
+  close(): Promise<void>;
+}
+
+export interface StoreBackend {
+  name: 'sqlite' | 'postgres';
+  /** True when the backend cannot run here and the suite is skipped (never under CI). */
+  skip: boolean;
+  make(): Promise<TestStore>;
+}
+
+/** A fresh PostgreSQL store in its own schema `koubei_test_<random>`, dropped on close. */
+export async function makePgStore(): Promise<TestStore> {
+  const schema = await makePgSchema();
+  const store = createPostgresStore(schema.pool, { schema: schema.schema, ownsPool: false });
+  return {
+    store,
+    raw: schema.raw,
+    recountSql: pgRecountSql,
+    recountAuthorsSql: pgRecountAuthorsSql,
+    close: async () => {
+      await store.close();
+      await schema.drop();
+    },
+  };
+}
+
+async function makeSqliteTestStore(): Promise<TestStore> {
+  const db = openDb(':memory:');
+  const store = createSqliteStore(db);
+  return {
+    store,
+    raw: async (sql, params = []) => db.prepare(sql).raw().all(...params) as unknown[][],
+    recountSql,
+    recountAuthorsSql,
+    close: () => store.close(),
+  };
+}
+
+/** Every backend the store suite runs against. */
+export const STORE_BACKENDS: StoreBackend[] = [
+  { name: 'sqlite', skip: false, make: makeSqliteTestStore },
+  { name: 'postgres', skip: PG_UNAVAILABLE !== null && !PG_REQUIRED, make: makePgStore },
+];
+
+/**
+ * Declares `body` once per backend (`<title> [sqlite]`, `<title> [postgres]`). `open()` makes a fresh
+ * store for the current test; every store opened is closed (and its schema dropped) after the test.
+ */
+export function describeStores(title: string, body: (open: () => Promise<TestStore>, backend: StoreBackend) => void): void {
+  for (const backend of STORE_BACKENDS) {
+    describe.skipIf(backend.skip)(`${title} [${backend.name}]`, () => {
+      const opened: TestStore[] = [];
+      afterEach(async () => {
+        await Promise.all(opened.splice(0).map((s) => s.close()));
+      });
+      body(async () => {
+        const made = await backend.make();
+        opened.push(made);
+        return made;
+      }, backend);
+    });
+  }
 }
 
 export function makePost(overrides: Partial<RawPost> = {}): RawPost {

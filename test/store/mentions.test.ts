@@ -1,9 +1,10 @@
-import { describe, expect, it } from 'vitest';
-import { makeInput, makePost, makeStore } from '../helpers/store.js';
+import { expect, it } from 'vitest';
+import { describeStores, makeInput, makePost } from '../helpers/store.js';
 
-describe('store: saveMentions', () => {
+describeStores('store: saveMentions', (open) => {
+  const makeStore = async () => (await open()).store;
   it('stores the same post twice only once and reports it unchanged', async () => {
-    const store = makeStore();
+    const store = await makeStore();
     const post = makePost();
     expect(await store.saveMentions([makeInput(post)])).toMatchObject({ inserted: 1, unchanged: 0 });
     expect(await store.saveMentions([makeInput(post)])).toMatchObject({ inserted: 0, unchanged: 1 });
@@ -13,7 +14,7 @@ describe('store: saveMentions', () => {
   });
 
   it('updates engagement and text of a re-collected post in place', async () => {
-    const store = makeStore();
+    const store = await makeStore();
     await store.saveMentions([makeInput(makePost({ engagement: { likes: 1 } }))]);
     const result = await store.saveMentions([makeInput(makePost({ text: 'edited: battery is fine', engagement: { likes: 9 } }), 'neu')]);
     expect(result).toMatchObject({ inserted: 0, updated: 1 });
@@ -24,7 +25,7 @@ describe('store: saveMentions', () => {
   });
 
   it('links a repost on another source to the first copy and leaves it out of trends', async () => {
-    const store = makeStore();
+    const store = await makeStore();
     const original = makePost({ externalId: 'o1', text: '鲜蜂外卖吃完拉肚子，客服电话一直打不通！' });
     const repost = makePost({ source: 'other', externalId: 'r1', text: '转发：@小美 鲜蜂外卖吃完拉肚子，客服电话一直打不通', createdAt: '2026-11-20T10:30:00Z' });
     await store.saveMentions([makeInput(original, 'neg')]);
@@ -36,7 +37,7 @@ describe('store: saveMentions', () => {
   });
 
   it('does not link short generic texts from different people', async () => {
-    const store = makeStore();
+    const store = await makeStore();
     const result = await store.saveMentions([
       makeInput(makePost({ externalId: 'a', text: 'great!' })),
       makeInput(makePost({ externalId: 'b', text: 'Great' })),
@@ -45,7 +46,7 @@ describe('store: saveMentions', () => {
   });
 
   it('hides deleted posts from listings and trends', async () => {
-    const store = makeStore();
+    const store = await makeStore();
     await store.saveMentions([makeInput(makePost({ externalId: 'x' })), makeInput(makePost({ externalId: 'y', text: 'another text entirely here' }))]);
     expect(await store.markDeleted('test', ['x'], Date.now())).toBe(1);
     const rows = (await store.listMentions({ limit: 10 })).items;
@@ -53,9 +54,10 @@ describe('store: saveMentions', () => {
   });
 });
 
-describe('store: listMentions', () => {
+describeStores('store: listMentions', (open) => {
+  const makeStore = async () => (await open()).store;
   async function seeded() {
-    const store = makeStore();
+    const store = await makeStore();
     const inputs = Array.from({ length: 7 }, (_, i) =>
       makeInput(
         makePost({ externalId: `m${i}`, text: `post number ${i} about ${i % 2 ? 'battery' : 'camera'} quality`, createdAt: new Date(Date.UTC(2026, 10, 20, i)).toISOString() }),
@@ -103,9 +105,10 @@ describe('store: listMentions', () => {
   });
 });
 
-describe('store: trends', () => {
+describeStores('store: trends', (open) => {
+  const makeStore = async () => (await open()).store;
   it('counts volume and sentiment per hour and fills empty hours with zeros', async () => {
-    const store = makeStore();
+    const store = await makeStore();
     await store.saveMentions([
       makeInput(makePost({ externalId: '1', text: 'one distinct post text', createdAt: '2026-11-20T10:05:00Z' }), 'pos'),
       makeInput(makePost({ externalId: '2', text: 'two distinct post text', createdAt: '2026-11-20T10:55:00Z' }), 'neg'),

@@ -1,9 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { openDb, type Db } from '../../src/store/db.js';
-import { createSqliteStore } from '../../src/store/sqlite/index.js';
-import { recountAuthorsSql, recountSql } from '../../src/store/sqlite/rollups.js';
+import { expect, it } from 'vitest';
 import { INTERVAL_MS } from '../../src/store/sqlite/intervals.js';
-import { makeInput, makePost } from '../helpers/store.js';
+import { describeStores, makeInput, makePost, type TestStore } from '../helpers/store.js';
 
 /** Small deterministic PRNG (mulberry32) so a failure reproduces from its seed. */
 function rng(seed: number): () => number {
@@ -16,29 +13,33 @@ function rng(seed: number): () => number {
   };
 }
 
-function snapshot(db: Db) {
-  const cells = db.prepare('SELECT * FROM rollups ORDER BY interval, brand_id, bucket, source_id, lang').raw().all();
-  const authors = db.prepare('SELECT * FROM rollup_authors ORDER BY interval, brand_id, bucket, source_id, lang, author_id').raw().all();
+async function snapshot(t: TestStore) {
+  const cells = await t.raw('SELECT * FROM rollups ORDER BY interval, brand_id, bucket, source_id, lang');
+  const authors = await t.raw('SELECT * FROM rollup_authors ORDER BY interval, brand_id, bucket, source_id, lang, author_id');
   return { cells, authors };
 }
 
-function recount(db: Db) {
-  const sorted = (sql: string) => `SELECT * FROM (${sql}) ORDER BY 1, 2, 3, 4, 5${sql.includes('author_id') ? ', 6' : ''}`;
+/** The rollups recomputed from scratch, in the same row order as `snapshot`. */
+export async function recount(t: TestStore) {
+  const sorted = (sql: string, n: number) => `SELECT * FROM (${sql}) r ORDER BY ${Array.from({ length: n }, (_, i) => i + 1).join(', ')}`;
   const intervals = Object.entries(INTERVAL_MS).sort(([a], [b]) => a.localeCompare(b));
-  return {
-    cells: intervals.flatMap(([i, size]) => db.prepare(sorted(recountSql(i, size))).raw().all()),
-    authors: intervals.flatMap(([i, size]) => db.prepare(sorted(recountAuthorsSql(i, size))).raw().all()),
-  };
+  const cells: unknown[][] = [];
+  const authors: unknown[][] = [];
+  for (const [i, size] of intervals) {
+    cells.push(...(await t.raw(sorted(t.recountSql(i, size), 5))));
+    authors.push(...(await t.raw(sorted(t.recountAuthorsSql(i, size), 6))));
+  }
+  return { cells, authors };
 }
 
-const round = (rows: unknown[][]) => rows.map((row) => row.map((v) => (typeof v === 'number' ? Math.round(v * 1e6) / 1e6 || 0 : v)));
+export const round = (rows: unknown[][]) => rows.map((row) => row.map((v) => (typeof v === 'number' ? Math.round(v * 1e6) / 1e6 || 0 : v)));
 
-describe('rollups', () => {
+describeStores('rollups', (open) => {
   it.each([1, 2, 3, 4, 5])('stay equal to a full recount after random inserts, re-ingests and deletes (seed %i)', async (seed) => {
     const random = rng(seed);
     const pick = <T,>(list: T[]) => list[Math.floor(random() * list.length)];
-    const db = openDb(':memory:');
-    const store = createSqliteStore(db);
+    const t = await open();
+    const { store } = t;
     const texts = ['鲜蜂外卖送餐太慢了，饭都凉了', 'FreshBee delivery was quick and friendly', '转发：鲜蜂外卖送餐太慢了，饭都凉了', 'Stellar X5 battery is amazing today', 'meh'];
     for (let step = 0; step < 300; step++) {
       const action = random();
@@ -60,12 +61,12 @@ describe('rollups', () => {
         await store.markDeleted(source, [externalId], Date.now());
       }
     }
-    const incremental = snapshot(db);
+    const incremental = await snapshot(t);
     expect(incremental.cells.length).toBeGreaterThan(10);
-    const expected = recount(db);
-    expect(round(incremental.cells as unknown[][])).toEqual(round(expected.cells as unknown[][]));
+    const expected = await recount(t);
+    expect(round(incremental.cells)).toEqual(round(expected.cells));
     expect(incremental.authors).toEqual(expected.authors);
     await store.rebuildRollups();
-    expect(round(snapshot(db).cells as unknown[][])).toEqual(round(incremental.cells as unknown[][]));
+    expect(round((await snapshot(t)).cells)).toEqual(round(incremental.cells));
   });
 });

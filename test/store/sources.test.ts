@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { makeStore } from '../helpers/store.js';
+import { expect, it } from 'vitest';
+import { describeStores } from '../helpers/store.js';
 import type { RunRecord } from '../../src/store/types.js';
 
 const run = (status: 'ok' | 'error', extra: Partial<RunRecord> = {}): RunRecord => ({
@@ -7,9 +7,10 @@ const run = (status: 'ok' | 'error', extra: Partial<RunRecord> = {}): RunRecord 
   error: status === 'error' ? 'boom' : null, ...extra,
 });
 
-describe('store: sources', () => {
+describeStores('store: sources', (open) => {
+  const makeStore = async () => (await open()).store;
   it('keeps the cursor of the last successful run, not of failures', async () => {
-    const store = makeStore();
+    const store = await makeStore();
     await store.upsertSource('s1', 'rss', 0);
     await store.recordRun(run('ok', { cursor: 'c1' }), 3);
     await store.recordRun(run('error', { cursor: 'ignored' }), 3);
@@ -17,7 +18,7 @@ describe('store: sources', () => {
   });
 
   it('marks a source unhealthy after N failures in a row and healthy again after a success', async () => {
-    const store = makeStore();
+    const store = await makeStore();
     await store.upsertSource('s1', 'rss', 0);
     await store.recordRun(run('error'), 3);
     expect(await store.recordRun(run('error'), 3)).toMatchObject({ healthy: true, consecutiveFailures: 2 });
