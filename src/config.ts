@@ -93,6 +93,8 @@ export interface AppConfig {
   redisUrl?: string;
   /** Prefix of every queue key in Redis (env `KOUBEI_QUEUE_PREFIX`, default `koubei`), so installations and tests can share one Redis. */
   queuePrefix?: string;
+  /** PostgreSQL instead of the SQLite file when set (env `DATABASE_URL=postgres://…[?schema=name]`). */
+  databaseUrl?: string;
   /** Path of the config file that was read, if any. */
   configFile?: string;
 }
@@ -154,8 +156,16 @@ export function loadConfig(options: LoadConfigOptions): AppConfig {
     pseudonymKey: requirePseudonymKey(file.pseudonymizeAuthors, file.pseudonymKey),
     redisUrl: env.REDIS_URL || undefined,
     queuePrefix: env.KOUBEI_QUEUE_PREFIX || 'koubei',
+    databaseUrl: parseDatabaseUrl(env.DATABASE_URL),
     configFile,
   };
+}
+
+/** Only PostgreSQL URLs select a networked store; anything else set here is a mistake, not a file path. */
+function parseDatabaseUrl(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  if (!/^postgres(ql)?:\/\//.test(value)) throw new ConfigError(`DATABASE_URL: expected postgres://user@host:5432/db, found "${value.slice(0, 40)}"`);
+  return value;
 }
 
 /** Pseudonymous author keys are HMACs, so they need a secret (write it as {"env": "NAME"}). */

@@ -41,7 +41,7 @@ export interface Runtime {
 export async function createRuntime(config: AppConfig, log: Logger): Promise<Runtime> {
   const nlp = await loadNlpResources({ extraWords: config.brands.flatMap((b) => [b.name, ...b.aliases]) });
   const pipeline = createDefaultPipeline(nlp);
-  const store = openStore(config.databasePath);
+  const store = openStore(config);
   await store.upsertBrands(config.brands);
   const now = () => new Date();
   // Brands live in the store (config brands plus those added through the API); the matcher follows it.
