@@ -1,5 +1,5 @@
 import { distinctiveTerms, frequentTerms, mergePhrases, risingTerms, type Theme } from '../analytics/themes.js';
-import type { MentionRow, Store } from '../store/types.js';
+import type { Store, TermSample } from '../store/types.js';
 
 export interface ThemeQuery {
   brandId?: string;
@@ -8,29 +8,16 @@ export interface ThemeQuery {
   limit: number;
 }
 
-export interface SampleMention {
-  id: number;
-  text: string;
-  url: string | null;
-  createdAt: string;
-  sentiment: string;
-}
-
-export type ThemeWithSamples = Theme & { samples: SampleMention[] };
+export type ThemeWithSamples = Theme & { samples: TermSample[] };
 
 const CANDIDATES = 300;
-const SAMPLE_TEXTS = 30;
-
-function toSample(row: MentionRow): SampleMention {
-  return { id: row.id, text: row.text, url: row.url, createdAt: row.createdAt, sentiment: row.sentiment.label };
-}
+const SAMPLE_TEXTS = 12;
 
 /** Term → sample texts, used to merge adjacent co-occurring terms into phrases and to show examples. */
 async function withSamples(store: Store, themes: Theme[], query: ThemeQuery): Promise<ThemeWithSamples[]> {
-  const samples = new Map<string, MentionRow[]>();
-  for (const theme of themes.slice(0, query.limit * 2)) {
-    const page = await store.listMentions({ brandId: query.brandId, terms: [theme.term], from: query.from, to: query.to, limit: SAMPLE_TEXTS });
-    samples.set(theme.term, page.items);
+  const samples = new Map<string, TermSample[]>();
+  for (const theme of themes.slice(0, query.limit + 5)) {
+    samples.set(theme.term, await store.termSamples({ term: theme.term, brandId: query.brandId, from: query.from, to: query.to, limit: SAMPLE_TEXTS }));
   }
   const textsOf = (term: string) => (samples.get(term) ?? []).map((row) => row.text.toLowerCase());
   const coMentions = (a: string, b: string) => {
@@ -43,7 +30,7 @@ async function withSamples(store: Store, themes: Theme[], query: ThemeQuery): Pr
   return merged.map((theme) => {
     const head = theme.term.split(' ')[0];
     const rows = samples.get(theme.term) ?? samples.get(head) ?? [...samples.entries()].find(([term]) => theme.term.startsWith(term))?.[1] ?? [];
-    return { ...theme, samples: rows.slice(0, 3).map(toSample) };
+    return { ...theme, samples: rows.slice(0, 3) };
   });
 }
 

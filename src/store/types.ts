@@ -27,6 +27,8 @@ export interface Store {
   termCounts(query: TermQuery): Promise<{ total: number; terms: TermCount[] }>;
   /** Aspect opinions (pos/neu/neg) in a period, optionally per hour/day bucket. */
   aspectCounts(query: AspectQuery): Promise<AspectCount[]>;
+  /** Newest counted mentions containing a term, for theme examples and phrase detection. */
+  termSamples(query: TermSampleQuery): Promise<TermSample[]>;
   upsertBrands(brands: BrandRecord[]): Promise<void>;
   deleteBrand(id: string): Promise<boolean>;
   listBrands(): Promise<BrandRecord[]>;
@@ -207,4 +209,20 @@ export interface AspectCount {
   neu: number;
   neg: number;
   meanScore: number;
+}
+
+export interface TermSampleQuery {
+  term: string;
+  brandId?: string;
+  from: number;
+  to: number;
+  limit: number;
+}
+
+export interface TermSample {
+  id: number;
+  text: string;
+  url: string | null;
+  createdAt: string;
+  sentiment: SentimentLabel;
 }

@@ -1,7 +1,11 @@
 import type { Db } from '../db.js';
-import type { AspectCount, AspectQuery, BrandVolume, TermCount, TermQuery } from '../types.js';
+import type { AspectCount, AspectQuery, BrandVolume, TermCount, TermQuery, TermSample, TermSampleQuery } from '../types.js';
 import { createStatementCache } from './statements.js';
 import { INTERVAL_MS } from './intervals.js';
+
+const DAY_MS = INTERVAL_MS.day;
+/** From two days up, term counts come from the daily rollups (whole days); shorter periods are exact. */
+const ROLLUP_MIN_RANGE_MS = 2 * DAY_MS;
 
 /** Counted mentions in a period, optionally of one brand (a bound parameter list goes with it). */
 function periodFilter(brandId: string | undefined): string {
@@ -13,6 +17,7 @@ export interface AnalyticsRepository {
   shareOfVoice(brandIds: string[], from: number, to: number): BrandVolume[];
   termCounts(query: TermQuery): { total: number; terms: TermCount[] };
   aspectCounts(query: AspectQuery): AspectCount[];
+  termSamples(query: TermSampleQuery): TermSample[];
 }
 
 /**
@@ -25,7 +30,36 @@ export function createAnalyticsRepository(db: Db): AnalyticsRepository {
     SELECT sum(volume) AS volume, sum(pos) AS pos, sum(neu) AS neu, sum(neg) AS neg FROM rollups
     WHERE interval = 'hour' AND brand_id = ? AND bucket >= ? AND bucket < ?`);
 
+  const dayTotal = db.prepare(
+    "SELECT coalesce(sum(volume), 0) FROM rollups WHERE interval = 'day' AND brand_id = ? AND bucket >= ? AND bucket < ?",
+  ).pluck();
+  const dayTerms = db.prepare(`
+    SELECT term, sum(mentions) AS mentions, sum(pos) AS pos, sum(neu) AS neu, sum(neg) AS neg FROM term_rollups
+    WHERE brand_id = ? AND day >= ? AND day < ? GROUP BY term ORDER BY mentions DESC, term LIMIT ?`);
+
+  /** Long periods read the daily term rollups, widened to whole UTC days. */
+  function termCountsFromRollups(query: TermQuery): { total: number; terms: TermCount[] } {
+    const from = Math.floor(query.from / DAY_MS) * DAY_MS;
+    const to = Math.ceil(query.to / DAY_MS) * DAY_MS;
+    const brand = query.brandId ?? '';
+    return { total: dayTotal.get(brand, from, to) as number, terms: dayTerms.all(brand, from, to, query.limit) as TermCount[] };
+  }
+
+  // Walks the (term, mention_id) index newest first and stops at the limit: cost follows the
+  // sample size, not the term's frequency (ids grow with time, closely enough for samples).
+  const samples = (brand: boolean) =>
+    prepare(`
+      SELECT m.id, m.text, m.url, m.created_at AS createdAt, a.sentiment
+      FROM mention_terms t JOIN mentions m ON m.id = t.mention_id JOIN analyses a ON a.mention_id = m.id
+      WHERE t.term = @term AND m.created_at >= @from AND m.created_at < @to AND m.deleted_at IS NULL AND m.duplicate_of IS NULL
+        ${brand ? 'AND EXISTS (SELECT 1 FROM mention_brands b WHERE b.brand_id = @brandId AND b.mention_id = m.id)' : ''}
+      ORDER BY t.term DESC, t.mention_id DESC LIMIT @limit`);
+
   return {
+    termSamples(query) {
+      const rows = samples(Boolean(query.brandId)).all(query) as (Omit<TermSample, 'createdAt'> & { createdAt: number })[];
+      return rows.map((row) => ({ ...row, createdAt: new Date(row.createdAt).toISOString() }));
+    },
     shareOfVoice(brandIds, from, to) {
       const rows = brandIds.map((brandId) => {
         const row = volumes.get(brandId, from, to) as { volume: number | null; pos: number | null; neu: number | null; neg: number | null };
@@ -38,6 +72,7 @@ export function createAnalyticsRepository(db: Db): AnalyticsRepository {
       return rows.map((r) => ({ ...r, share: total ? r.volume / total : 0 }));
     },
     termCounts(query) {
+      if (query.to - query.from >= ROLLUP_MIN_RANGE_MS) return termCountsFromRollups(query);
       const params = { from: query.from, to: query.to, brandId: query.brandId, limit: query.limit };
       const where = periodFilter(query.brandId);
       const total = prepare(`SELECT count(*) FROM mentions m WHERE ${where}`).pluck().get(params) as number;

@@ -42,6 +42,7 @@ export function createSqliteStore(db: Db): Store {
     shareOfVoice: async (brandIds, from, to) => analytics.shareOfVoice(brandIds, from, to),
     termCounts: async (query) => analytics.termCounts(query),
     aspectCounts: async (query) => analytics.aspectCounts(query),
+    termSamples: async (query) => analytics.termSamples(query),
     upsertBrands: async (list) => brands.upsert(list),
     deleteBrand: async (id) => brands.remove(id),
     listBrands: async () => brands.list(),

@@ -1,5 +1,6 @@
 import type { Db } from '../db.js';
 import { INTERVAL_MS } from './intervals.js';
+import { createTermRollupWriter, RECOUNT_TERMS_SQL } from './term-rollups.js';
 
 /** What one counted mention adds to the rollups. */
 interface Contribution {
@@ -13,6 +14,7 @@ interface Contribution {
   reposts: number;
   authorId: number | null;
   brands: string[];
+  terms: string[];
 }
 
 export interface RollupMaintainer {
@@ -34,7 +36,8 @@ export function createRollupMaintainer(db: Db): RollupMaintainer {
     SELECT m.created_at AS createdAt, m.source_id AS sourceId, m.lang, a.sentiment, a.score,
       coalesce(m.likes, 0) AS likes, coalesce(m.replies, 0) AS replies, coalesce(m.reposts, 0) AS reposts,
       m.author_id AS authorId,
-      (SELECT group_concat(brand_id, char(31)) FROM mention_brands WHERE mention_id = m.id) AS brands
+      (SELECT group_concat(brand_id, char(31)) FROM mention_brands WHERE mention_id = m.id) AS brands,
+      (SELECT group_concat(term, char(31)) FROM mention_terms WHERE mention_id = m.id) AS terms
     FROM mentions m JOIN analyses a ON a.mention_id = m.id
     WHERE m.id = ? AND m.deleted_at IS NULL AND m.duplicate_of IS NULL`);
   const upsertCell = db.prepare(`
@@ -57,8 +60,11 @@ export function createRollupMaintainer(db: Db): RollupMaintainer {
     'DELETE FROM rollup_authors WHERE interval = ? AND brand_id = ? AND bucket = ? AND source_id = ? AND lang = ? AND author_id = ? AND mentions <= 0',
   );
 
+  const applyTerms = createTermRollupWriter(db);
+
   function apply(c: Contribution | null, sign: 1 | -1): void {
     if (!c) return;
+    applyTerms(c, sign);
     for (const [interval, size] of INTERVALS) {
       const bucket = Math.floor(c.createdAt / size) * size;
       for (const brand of ['', ...c.brands]) {
@@ -77,7 +83,8 @@ export function createRollupMaintainer(db: Db): RollupMaintainer {
   }
 
   const rebuild = db.transaction(() => {
-    db.exec('DELETE FROM rollups; DELETE FROM rollup_authors;');
+    db.exec('DELETE FROM rollups; DELETE FROM rollup_authors; DELETE FROM term_rollups;');
+    db.prepare(`INSERT INTO term_rollups ${RECOUNT_TERMS_SQL}`).run();
     for (const [interval, size] of INTERVALS) {
       db.prepare(recountSql(interval, size, 'INSERT INTO rollups')).run();
       db.prepare(recountAuthorsSql(interval, size, 'INSERT INTO rollup_authors')).run();
@@ -85,12 +92,16 @@ export function createRollupMaintainer(db: Db): RollupMaintainer {
   });
 
   function load(mentionId: number): Contribution | null {
-    const row = loadRow.get(mentionId) as (Omit<Contribution, 'brands'> & { brands: string | null }) | undefined;
+    const row = loadRow.get(mentionId) as (Omit<Contribution, 'brands' | 'terms'> & { brands: string | null; terms: string | null }) | undefined;
     if (!row) return null;
-    return { ...row, brands: row.brands ? row.brands.split('\u001f') : [] };
+    return { ...row, brands: splitList(row.brands), terms: splitList(row.terms) };
   }
 
   return { load, apply, rebuild: () => rebuild() };
+}
+
+function splitList(value: string | null): string[] {
+  return value ? value.split('\u001f') : [];
 }
 
 /** Counted mentions joined once to '' (all) and once per matched brand. */
