@@ -28,7 +28,7 @@ const noWrite = process.argv.includes('--no-write');
 const env = (key: string, fallback: number): number => Number(process.env[key] ?? fallback);
 const BITS = env('BITS', 18);
 const EPOCHS = env('EPOCHS', 5);
-const PRUNE = env('PRUNE', 0.08);
+const PRUNE = env('PRUNE', 0.25);
 const SETS = lang === 'zh' ? ['smp2020_ewect'] : ['goemotions', 'tweeteval_emotion'];
 const sentimentModel = loadSentimentModel(lang);
 const features = sentimentModel.features;
@@ -122,6 +122,11 @@ for (const [set, scores] of testSets) report[set] = { n: String(scores.length), 
 if (lang === 'en') {
   const cross = train(docs.filter((d) => d.set === 'goemotions'));
   const scores = docs.filter((d) => d.set === 'tweeteval_emotion').map((d) => ({ d, z: predict(cross, d) }));
+  if (process.env.CONFUSION) {
+    const labels = [...EMOTION_LABELS] as string[];
+    const m = computeMetrics(scores.map((s) => labels[s.d.y]), scores.map((s) => labels[decide(s.z, threshold)]), labels);
+    console.log('held-out tweeteval_emotion confusion', JSON.stringify(m.confusion));
+  }
   report.tweeteval_emotion = { ...report.tweeteval_emotion, heldOutSet: fmt(metrics(scores, threshold)), heldOutSetArgmax: fmt(metrics(scores, 0)) };
 }
 console.log(`${lang} emotion: accuracy / macro-F1; neutral threshold ${threshold}`);

@@ -1,9 +1,10 @@
 /**
  * Trains the learned part of the sentiment engine for one language on ALL labelled dev sets and
  * reports two honest figures per set:
- *   - in-domain split: every set is split 80/20 by a hash of the text (identical texts land on the
- *     same side, so SST-2 ⊂ SST-5 cannot leak); one model is trained on all 80 % parts and scored
- *     on each 20 % part — this mirrors "other splits of the same data";
+ *   - in-domain split: every set is split into five folds by a hash of the text (identical texts
+ *     land in the same fold, so SST-2 ⊂ SST-5 cannot leak); for each fold one model is trained on
+ *     the other 80 % of every set and scored on the fold, and the five folds are pooled (5-fold
+ *     cross-validation; FOLDS=1 scores one 80/20 split) — this mirrors "other splits of the same data";
  *   - leave-one-dataset-out (LODO): for each source group the models are trained on the other
  *     groups only and scored on the whole held-out set — this mirrors an unseen domain.
  * The neutral gate (P(neutral) > τ AND |2·P(pos) − 1| < margin AND tokens ≤ maxTokens) is tuned on
@@ -33,7 +34,7 @@ const noWrite = process.argv.includes('--no-write');
 const env = (key: string, fallback: number): number => Number(process.env[key] ?? fallback);
 
 /** Knobs (env) for experiments; the defaults are what shipped. */
-const BITS = env('BITS', lang === 'zh' ? 21 : 20);
+const BITS = env('BITS', lang === 'zh' ? 22 : 20);
 const NEU_BITS = env('NEU_BITS', 19);
 const EPOCHS = env('EPOCHS', 6);
 const LR = env('LR', 0.2);
@@ -51,7 +52,7 @@ const BINARY_NEUTRALITY_WEIGHT = env('BIN_NEU_W', 0.3);
 const DROP_NEUTRAL = new Set((process.env.DROP_NEUTRAL ?? (lang === 'en' ? 'sst5' : '')).split(',').filter(Boolean));
 const FEATURES: FeatureConfig =
   lang === 'zh'
-    ? { char2: env('CHAR2', 1) === 1, char3: env('CHAR3', 0) === 1, subword: 0 }
+    ? { char2: env('CHAR2', 1) === 1, char3: env('CHAR3', 0) === 1, subword: 0, zhNegation: env('ZH_NEG', 0) === 1 }
     : { char2: false, char3: false, subword: env('SUBWORD', 0) };
 
 /** Dataset groups: sets from one source stay together so a LODO-held-out group is really unseen. */
@@ -89,8 +90,8 @@ interface Doc {
   set: string;
   group: string;
   label: 'pos' | 'neg' | 'neu';
-  /** In the 20 % in-domain test part (by a hash of the text). */
-  test: boolean;
+  /** In-domain fold 0–4 (by a hash of the text). */
+  fold: number;
   tokens: number;
   hashes: Int32Array;
   polarity: Float64Array;
@@ -125,7 +126,7 @@ for (const [group, sets] of Object.entries(GROUPS[lang])) {
         set,
         group,
         label,
-        test: (hashString(key) >>> 0) % 5 === 0,
+        fold: (hashString(key) >>> 0) % 5,
         tokens: row.tokens.length,
         hashes: featureHashes(row.tokens, row.text, lang, FEATURES),
         polarity: polarityDense(rules),
@@ -185,13 +186,17 @@ function score(t: Trained, rows: Doc[]): Pred[] {
 
 interface Gate {
   threshold: number;
+  /** |2·P(pos) − 1| below which a pos-leaning post may be neutral. */
   margin: number;
+  /** The same for a neg-leaning post. */
+  negMargin: number;
   maxTokens: number;
 }
 
 function decide(p: Pred, g: Gate): 'pos' | 'neg' | 'neu' {
   if (p.doc.tokens === 0) return 'neu';
-  if (p.pNeu > g.threshold && Math.abs(2 * p.pPos - 1) < g.margin && p.doc.tokens <= g.maxTokens) return 'neu';
+  const lean = 2 * p.pPos - 1;
+  if (p.pNeu > g.threshold && (lean >= 0 ? lean < g.margin : -lean < g.negMargin) && p.doc.tokens <= g.maxTokens) return 'neu';
   return p.pPos >= 0.5 ? 'pos' : 'neg';
 }
 
@@ -211,17 +216,19 @@ function objective(bySet: Map<string, Pred[]>, g: Gate): number {
 }
 
 function tuneGate(bySet: Map<string, Pred[]>): Gate {
-  let best: Gate = { threshold: 1, margin: 0, maxTokens: 0 };
+  let best: Gate = { threshold: 1, margin: 0, negMargin: 0, maxTokens: 0 };
   let bestScore = -1;
   for (const threshold of [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95]) {
     for (const margin of [0.2, 0.3, 0.4, 0.5, 0.6, 0.8, 1.01]) {
+      for (const negMargin of [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.8, 1.01]) {
       for (const maxTokens of [20, 30, 40, 60, 100, 10000]) {
-        const g = { threshold, margin, maxTokens };
+        const g = { threshold, margin, negMargin, maxTokens };
         const s = objective(bySet, g);
         if (s > bestScore + 1e-9) {
           bestScore = s;
           best = g;
         }
+      }
       }
     }
   }
@@ -244,7 +251,10 @@ const report: Record<string, Record<string, string | number>> = {};
 
 // In-domain split: train on every set's 80 %, score each set's 20 %; the gate is tuned here.
 let t = Date.now();
-const split = score(train(docs.filter((d) => !d.test)), docs.filter((d) => d.test));
+/** In-domain folds scored (5 = full 5-fold cross-validation; 1 = one 80/20 split). */
+const FOLDS = env('FOLDS', 5);
+const split: Pred[] = [];
+for (let fold = 0; fold < FOLDS; fold++) split.push(...score(train(docs.filter((d) => d.fold !== fold)), docs.filter((d) => d.fold === fold)));
 const splitBySet = bySetOf(split);
 const gate = tuneGate(splitBySet);
 process.stderr.write(`in-domain split trained in ${((Date.now() - t) / 1000).toFixed(0)} s\n`);
@@ -260,6 +270,14 @@ for (const [set, preds] of splitBySet) {
   };
 }
 
+if (process.env.CONFUSION) {
+  for (const set of process.env.CONFUSION.split(',')) {
+    const preds = splitBySet.get(set);
+    if (!preds) continue;
+    const m = computeMetrics(preds.map((p) => p.doc.label), preds.map((p) => decide(p, gate)), ['pos', 'neg', 'neu']);
+    console.log(set, JSON.stringify(m.confusion), JSON.stringify(Object.fromEntries(Object.entries(m.perClass).map(([k, v]) => [k, v.f1.toFixed(3)]))));
+  }
+}
 if (!noLodo) {
   for (const [group, evalSet] of Object.entries(LODO_EVAL[lang])) {
     t = Date.now();

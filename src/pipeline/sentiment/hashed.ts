@@ -13,6 +13,8 @@
  *   subword   `~abc`     en character 3–5-grams of a word with boundary marks (`<good>` → `<go`, `goo`, …)
  */
 
+import { isNegationIdiom } from './rules.js';
+
 export const KIND_WORD = 0;
 export const KIND_NEGATED = 1;
 export const KIND_BIGRAM = 2;
@@ -26,6 +28,8 @@ export interface FeatureConfig {
   char3: boolean;
   /** en subword n-grams, 0 = off, else max n (min n is 3). */
   subword: number;
+  /** zh: the two words after a negator (不 没 没有 …) also emit `!w`, up to the clause end. */
+  zhNegation?: boolean;
 }
 
 export const DEFAULT_FEATURES: FeatureConfig = { char2: true, char3: false, subword: 0 };
@@ -42,6 +46,8 @@ const EN_NEGATORS = new Set([
   'wasnt', 'wont', 'wouldnt', 'couldnt',
 ]);
 const EN_SCOPE_END = new Set(['but', 'however', 'although', 'though', 'yet']);
+const ZH_NEGATORS = new Set(['不', '没', '没有', '别', '无', '非', '未', '不是', '不太', '不够', '不能', '不会', '不用', '并不', '从不', '毫不', '绝不']);
+const ZH_SCOPE = 2;
 
 /** Features of one post: 32-bit hashes plus (kind, position, extra) to name them on demand. */
 export class FeatureBuffer {
@@ -71,6 +77,7 @@ export class FeatureBuffer {
     const n = Math.min(tokens.length, MAX_TOKENS);
     const th = this.tokenHash;
     let negated = false;
+    let zhScope = 0;
     for (let i = 0; i < n; i++) {
       const tok = tokens[i];
       const h = hashString(tok);
@@ -79,15 +86,25 @@ export class FeatureBuffer {
         if (isPunct(tok) || EN_SCOPE_END.has(tok)) negated = false;
         else if (EN_NEGATORS.has(tok)) {
           this.push(mix(h, KIND_WORD), KIND_WORD, i, 0);
-          negated = true;
+          negated = !isNegationIdiom(tokens, i);
           if (i > 0) this.push(mix2(th[i - 1], h, KIND_BIGRAM), KIND_BIGRAM, i, 0);
           continue;
         }
         if (negated) this.push(mix(h, KIND_NEGATED), KIND_NEGATED, i, 0);
         else this.push(mix(h, KIND_WORD), KIND_WORD, i, 0);
+        // A hashtag also counts as its word ("#fail" → fail), named "#fail" in explanations.
+        if (tok.length > 2 && tok.charCodeAt(0) === 35) this.push(mix(hashString(tok.slice(1)), KIND_WORD), KIND_WORD, i, 0);
         if (config.subword > 0 && !negated) this.subwords(tok, i, config.subword);
       } else {
         this.push(mix(h, KIND_WORD), KIND_WORD, i, 0);
+        if (config.zhNegation) {
+          if (isPunct(tok)) zhScope = 0;
+          else if (ZH_NEGATORS.has(tok)) zhScope = ZH_SCOPE;
+          else if (zhScope > 0) {
+            zhScope--;
+            this.push(mix(h, KIND_NEGATED), KIND_NEGATED, i, 0);
+          }
+        }
       }
       if (i > 0) this.push(mix2(th[i - 1], h, KIND_BIGRAM), KIND_BIGRAM, i, 0);
     }
@@ -151,7 +168,7 @@ export class FeatureBuffer {
 export const sharedFeatureBuffer = new FeatureBuffer();
 
 function sameConfig(a: FeatureConfig, b: FeatureConfig): boolean {
-  return a === b || (a.char2 === b.char2 && a.char3 === b.char3 && a.subword === b.subword);
+  return a === b || (a.char2 === b.char2 && a.char3 === b.char3 && a.subword === b.subword && !a.zhNegation === !b.zhNegation);
 }
 
 /** The readable name of feature `j` of a buffer (for explanations). */
@@ -174,7 +191,10 @@ export function featureName(buf: FeatureBuffer, j: number): string {
 
 function isPunct(token: string): boolean {
   const c = token.charCodeAt(0);
-  return c === 33 || c === 63 || c === 44 || c === 46 || c === 59 || c === 58 || c === 0x3002 || c === 0xff0c;
+  return (
+    c === 33 || c === 63 || c === 44 || c === 46 || c === 59 || c === 58 ||
+    c === 0x3002 || c === 0xff0c || c === 0xff01 || c === 0xff1f || c === 0xff1b || c === 0xff1a || c === 0x3001
+  );
 }
 
 /** FNV-1a over UTF-16 code units. */

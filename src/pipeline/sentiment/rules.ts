@@ -109,6 +109,7 @@ export function scoreRules(tokens: readonly string[], text: string, lex: Sentime
       continue;
     }
     if (lex.negators.has(tok)) {
+      if (!zh && isNegationIdiom(tokens, i)) continue;
       negLeft = NEGATION_SCOPE[lex.lang];
       negWord = tok;
       continue;
@@ -132,6 +133,11 @@ export function scoreRules(tokens: readonly string[], text: string, lex: Sentime
     }
     const termRules: string[] = [];
     let localNeg = '';
+    if (weight === undefined && !zh && tok.length > 2 && tok.charCodeAt(0) === 35) {
+      // "#blessed", "#fail": a hashtag carries its word's sentiment.
+      weight = lex.words.get(tok.slice(1));
+      if (weight !== undefined) termRules.push('hashtag');
+    }
     if (weight === undefined && zh && tok.length >= 2) {
       // jieba keeps some negated/intensified words whole ("不满意", "太差"): decompose the prefix.
       const rest = tok.slice(1);
@@ -175,6 +181,18 @@ export function scoreRules(tokens: readonly string[], text: string, lex: Sentime
   }
   if (zh && text.indexOf('[') !== -1) addBracketEmoticons(text, lex, terms, rules);
   return summarize(terms, rules);
+}
+
+/** en negators that do not negate what follows: "can't wait", "can't believe", "couldn't be happier". */
+const NOT_NEGATING_NEXT = new Set(['wait', 'believe', 'stop', 'help']);
+const COMPARATIVE_AFTER_BE = new Set(['happier', 'better', 'prouder', 'more']);
+
+/** True when the en negator at `i` starts an idiom rather than a negation scope. */
+export function isNegationIdiom(tokens: readonly string[], i: number): boolean {
+  const next = tokens[i + 1];
+  if (next === undefined) return false;
+  if (NOT_NEGATING_NEXT.has(next)) return true;
+  return next === 'be' && COMPARATIVE_AFTER_BE.has(tokens[i + 2] ?? '');
 }
 
 function isSentiment(token: string | undefined, lex: SentimentLexicon): boolean {

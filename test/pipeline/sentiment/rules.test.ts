@@ -54,6 +54,10 @@ const EN_CASES: Case[] = [
   ['😍', 1, 'emoji'],
   ['yeah right', -1, 'sarcasm'],
   ['this is mid', -1, 'slang'],
+  ["can't wait, so excited", 1, ''],
+  ["i can't believe how happy i am", 1, ''],
+  ["couldn't be better", 1, ''],
+  ['#fail', -1, 'hashtag'],
 ];
 
 function firedRules(result: ReturnType<typeof scoreRules>): string[] {
@@ -89,9 +93,19 @@ describe('scoreRules (en)', () => {
     if (rule) expect(firedRules(result).some((r) => r.startsWith(rule))).toBe(true);
   });
 
-  it('ends negation scope at a contrast word (the en tokenizer drops commas)', () => {
-    const result = rulesEn('not cheap, but great');
+  it('ends negation scope at a contrast word', () => {
+    const result = rulesEn('not cheap but great');
     expect(result.terms.find((t) => t.text === 'great')?.rules ?? []).not.toContain('negated(not)');
+  });
+
+  it('ends negation scope at a comma (the en tokenizer keeps , ; . :)', () => {
+    const result = rulesEn('not cheap, great');
+    expect(result.terms.find((t) => t.text === 'great')?.rules ?? []).not.toContain('negated(not)');
+  });
+
+  it("does not negate after idioms such as \"can't believe\"", () => {
+    const result = rulesEn("i can't believe how happy i am");
+    expect(result.terms.find((t) => t.text === 'happy')?.rules ?? []).not.toContain("negated(can't)");
   });
 
   it('scales a negated word below its plain weight ("not good" is weaker than "bad")', () => {
