@@ -13,6 +13,9 @@ import { keysCommand } from './keys.js';
 import { profilesCommand } from './profiles.js';
 import { purgeCommand } from './purge.js';
 import { serveCommand, startCommand } from './start.js';
+import { workerCommand } from './worker.js';
+import { schedulerCommand } from './scheduler.js';
+import { queueCommand } from './queue.js';
 
 /** Every `koubei` sub-command, in help order. */
 export const COMMANDS: CliCommand[] = [
@@ -31,4 +34,7 @@ export const COMMANDS: CliCommand[] = [
   authorsCommand,
   keysCommand,
   purgeCommand,
+  workerCommand,
+  schedulerCommand,
+  queueCommand,
 ];

@@ -1,0 +1,78 @@
+import { UnrecoverableError, type Job } from 'bullmq';
+import type { Collector } from '../collectors/types.js';
+import type { SourceConfig } from '../config.js';
+import type { CollectionDeps } from '../jobs/run-collection.js';
+import type { RunRecord } from '../store/types.js';
+import { isFinalAttempt } from './dead-letter.js';
+import { CollectJobSchema } from './jobs.js';
+import { analyseJobOptions, type QueueSet } from './queues.js';
+
+export interface CollectJobDeps {
+  sources: SourceConfig[];
+  collectors: ReadonlyMap<string, Collector<unknown>>;
+  collection: CollectionDeps;
+  queues: QueueSet;
+  /** Posts per analysis job. */
+  batchSize: number;
+}
+
+/** What a collection job returns (kept on the completed job for a while). */
+export interface CollectJobResult {
+  fetched: number;
+  batches: number;
+}
+
+/**
+ * One collection, split so that a worker killed at any point loses nothing and counts nothing
+ * twice: fetch from the stored cursor → enqueue analysis batches under content-derived ids (one
+ * atomic `addBulk`) → only then persist the new cursor. Killed before the cursor is written, the
+ * job is recovered as stalled and re-fetches from the old cursor; the same batches get the same ids
+ * (ignored while still queued) and the store upserts by (source, external id) in any case.
+ *
+ * Failures are retried with backoff; only the last attempt is recorded as a failed run, so a
+ * transient error does not count toward the source's unhealthy streak.
+ */
+export async function processCollectJob(job: Job, deps: CollectJobDeps): Promise<CollectJobResult> {
+  const { sourceId } = CollectJobSchema.parse(job.data);
+  const { collection } = deps;
+  const source = deps.sources.find((s) => s.id === sourceId);
+  const collector = source && deps.collectors.get(source.type);
+  if (!source || !collector || !source.enabled) {
+    throw new UnrecoverableError(`collect: source "${sourceId}" is not configured and enabled here (configured: ${deps.sources.map((s) => s.id).join(', ') || 'none'})`);
+  }
+  const startedAt = collection.now().getTime();
+  await collection.store.upsertSource(source.id, source.type, startedAt);
+  const state = await collection.store.getSource(source.id);
+  const base = { sourceId, startedAt, fetched: 0, inserted: 0, updated: 0, duplicates: 0, skipped: 0 };
+  try {
+    const result = await collector.collect({
+      sourceId,
+      config: source.config,
+      cursor: state?.cursor ?? null,
+      fetch: collection.fetch,
+      signal: AbortSignal.timeout(collection.timeoutMs ?? 300_000),
+      now: collection.now,
+      log: collection.log,
+    });
+    const batches = [];
+    for (let i = 0; i < result.posts.length; i += deps.batchSize) {
+      batches.push(analyseJobOptions({ sourceId, platform: source.type, posts: result.posts.slice(i, i + deps.batchSize) }));
+    }
+    if (batches.length) await deps.queues.analyse.addBulk(batches);
+    if (result.deleted?.length) await collection.store.markDeleted(sourceId, result.deleted, collection.now().getTime());
+    for (const skip of result.skipped ?? []) collection.log.warn('skipped item', { source: sourceId, ...skip });
+    // Store counts are not known yet (analysis runs in other jobs), so the run row records the fetch.
+    const run: RunRecord = { ...base, finishedAt: collection.now().getTime(), status: 'ok', fetched: result.posts.length, skipped: result.skipped?.length ?? 0, error: null, cursor: result.cursor };
+    await collection.store.recordRun(run, collection.unhealthyAfterFailures);
+    return { fetched: result.posts.length, batches: batches.length };
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    if (!isFinalAttempt(job, err)) {
+      collection.log.warn('collection failed; will retry', { source: sourceId, attempt: job.attemptsMade + 1, error: message });
+      throw err;
+    }
+    collection.log.error('collection failed', { source: sourceId, error: message });
+    await collection.store.recordRun({ ...base, finishedAt: collection.now().getTime(), status: 'error', error: message }, collection.unhealthyAfterFailures);
+    throw err;
+  }
+}

@@ -1,0 +1,80 @@
+import { Queue, type JobsOptions } from 'bullmq';
+import type { RedisClient } from './connection.js';
+import { DEAD_LETTER_QUEUE, DEFAULT_RETRY, stableJobId, WORK_QUEUES, type AnalyseJob, type RetryPolicy, type TagsJob, type WorkQueueName } from './jobs.js';
+
+/** The BullMQ queues of one installation (one key prefix). */
+export type QueueSet = Record<WorkQueueName, Queue> & {
+  dead: Queue;
+  prefix: string;
+  close(): Promise<void>;
+};
+
+export interface OpenQueuesOptions {
+  /** Redis key prefix; tests use a unique one each. */
+  prefix: string;
+  retry?: Partial<Record<WorkQueueName, RetryPolicy>>;
+}
+
+/**
+ * Opens the work queues and the dead-letter queue on a shared client.
+ * Completed jobs are kept for an hour so a deterministic job id added again within that time is
+ * ignored; failed ones for a week (they are also copied to the dead-letter queue).
+ *
+ * @example
+ * const queues = openQueues(client, { prefix: config.queuePrefix });
+ * await enqueueCollection(queues, 'hn-acme');
+ */
+export function openQueues(client: RedisClient, options: OpenQueuesOptions): QueueSet {
+  const { prefix } = options;
+  const make = (name: WorkQueueName) => {
+    const policy = { ...DEFAULT_RETRY[name], ...options.retry?.[name] };
+    const defaultJobOptions: JobsOptions = {
+      attempts: policy.attempts,
+      backoff: { type: 'exponential', delay: policy.backoffMs },
+      removeOnComplete: { age: 3600, count: 10_000 },
+      removeOnFail: { age: 7 * 86_400 },
+    };
+    return new Queue(name, { connection: client, prefix, defaultJobOptions });
+  };
+  const queues = Object.fromEntries(WORK_QUEUES.map((name) => [name, make(name)])) as Record<WorkQueueName, Queue>;
+  const dead = new Queue(DEAD_LETTER_QUEUE, { connection: client, prefix });
+  return {
+    ...queues,
+    dead,
+    prefix,
+    close: async () => {
+      await Promise.all([...WORK_QUEUES.map((name) => queues[name].close()), dead.close()]);
+    },
+  };
+}
+
+/**
+ * Enqueues one collection of a source. At most one collection per source waits or runs at a time
+ * across the cluster (BullMQ deduplication), the distributed form of node-cron's `noOverlap`.
+ * With a `slot` (the cron tick), the job id is derived from it, so two schedulers that both fired
+ * the same tick would still add one job.
+ */
+export async function enqueueCollection(queues: QueueSet, sourceId: string, slot?: Date): Promise<string | undefined> {
+  const opts: JobsOptions = { deduplication: { id: stableJobId('dedupe', 'collect', sourceId) } };
+  if (slot) opts.jobId = stableJobId('c', sourceId, slot.toISOString());
+  const job = await queues.collect.add('collect', { sourceId }, opts);
+  return job.id;
+}
+
+/** Enqueues a batch of fetched posts for analysis under an id derived from its content. */
+export function analyseJobOptions(job: AnalyseJob): { name: string; data: AnalyseJob; opts: JobsOptions } {
+  return { name: 'analyse', data: job, opts: { jobId: stableJobId('a', job.sourceId, JSON.stringify(job.posts)) } };
+}
+
+/**
+ * Enqueues an alert check. While one is waiting, more requests are folded into it (deduplicated),
+ * since a check always reads the latest stored mentions.
+ */
+export async function enqueueAlertCheck(queues: QueueSet, reason: string): Promise<void> {
+  await queues.alerts.add('check', { reason }, { deduplication: { id: 'alerts-check' } });
+}
+
+/** Enqueues a profile update; `jobId` makes it idempotent when the batch that asked is retried. */
+export async function enqueueTags(queues: QueueSet, job: TagsJob, jobId?: string): Promise<void> {
+  await queues.tags.add(job.kind, job, jobId ? { jobId } : {});
+}
