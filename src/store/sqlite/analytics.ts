@@ -7,6 +7,10 @@ const DAY_MS = INTERVAL_MS.day;
 /** From two days up, term counts come from the daily rollups (whole days); shorter periods are exact. */
 const ROLLUP_MIN_RANGE_MS = 2 * DAY_MS;
 
+function wholeDays(range: { from: number; to: number }): { from: number; to: number } {
+  return { from: Math.floor(range.from / DAY_MS) * DAY_MS, to: Math.ceil(range.to / DAY_MS) * DAY_MS };
+}
+
 /** Counted mentions in a period, optionally of one brand (a bound parameter list goes with it). */
 function periodFilter(brandId: string | undefined): string {
   const brand = brandId ? ' AND m.id IN (SELECT mention_id FROM mention_brands WHERE brand_id = @brandId)' : '';
@@ -37,10 +41,21 @@ export function createAnalyticsRepository(db: Db): AnalyticsRepository {
     SELECT term, sum(mentions) AS mentions, sum(pos) AS pos, sum(neu) AS neu, sum(neg) AS neg FROM term_rollups
     WHERE brand_id = ? AND day >= ? AND day < ? GROUP BY term ORDER BY mentions DESC, term LIMIT ?`);
 
+  const dayAspects = (perDay: boolean) =>
+    prepare(`
+      SELECT aspect, ${perDay ? 'day' : 'NULL'} AS bucket, sum(mentions) AS mentions, sum(pos) AS pos, sum(neu) AS neu,
+        sum(neg) AS neg, sum(score_sum) / sum(mentions) AS meanScore
+      FROM aspect_rollups WHERE brand_id = ? AND day >= ? AND day < ? GROUP BY aspect, bucket ORDER BY aspect, bucket`);
+
+  function aspectCountsFromRollups(query: AspectQuery): AspectCount[] {
+    const { from, to } = wholeDays(query);
+    const rows = dayAspects(query.interval === 'day').all(query.brandId ?? '', from, to) as (Omit<AspectCount, 'bucket'> & { bucket: number | null })[];
+    return rows.map((row) => ({ ...row, bucket: row.bucket === null ? null : new Date(row.bucket).toISOString() }));
+  }
+
   /** Long periods read the daily term rollups, widened to whole UTC days. */
   function termCountsFromRollups(query: TermQuery): { total: number; terms: TermCount[] } {
-    const from = Math.floor(query.from / DAY_MS) * DAY_MS;
-    const to = Math.ceil(query.to / DAY_MS) * DAY_MS;
+    const { from, to } = wholeDays(query);
     const brand = query.brandId ?? '';
     return { total: dayTotal.get(brand, from, to) as number, terms: dayTerms.all(brand, from, to, query.limit) as TermCount[] };
   }
@@ -84,6 +99,7 @@ export function createAnalyticsRepository(db: Db): AnalyticsRepository {
       return { total, terms };
     },
     aspectCounts(query) {
+      if ((query.interval ?? 'day') === 'day' && query.to - query.from >= ROLLUP_MIN_RANGE_MS) return aspectCountsFromRollups(query);
       const size = INTERVAL_MS[query.interval ?? 'day'];
       const bucket = query.interval ? `(m.created_at / ${size}) * ${size}` : 'NULL';
       const rows = prepare(`

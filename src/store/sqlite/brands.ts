@@ -39,6 +39,7 @@ export function createBrandRepository(db: Db): BrandRepository {
     db.prepare('DELETE FROM rollups WHERE brand_id = ?').run(id);
     db.prepare('DELETE FROM rollup_authors WHERE brand_id = ?').run(id);
     db.prepare('DELETE FROM term_rollups WHERE brand_id = ?').run(id);
+    db.prepare('DELETE FROM aspect_rollups WHERE brand_id = ?').run(id);
     return db.prepare('DELETE FROM brands WHERE id = ?').run(id).changes > 0;
   });
   return {

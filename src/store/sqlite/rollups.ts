@@ -1,6 +1,6 @@
 import type { Db } from '../db.js';
 import { INTERVAL_MS } from './intervals.js';
-import { createTermRollupWriter, RECOUNT_TERMS_SQL } from './term-rollups.js';
+import { type AspectContribution, createAnalysisRollupWriter, RECOUNT_ASPECTS_SQL, RECOUNT_TERMS_SQL } from './analysis-rollups.js';
 
 /** What one counted mention adds to the rollups. */
 interface Contribution {
@@ -15,6 +15,7 @@ interface Contribution {
   authorId: number | null;
   brands: string[];
   terms: string[];
+  aspects: AspectContribution[];
 }
 
 export interface RollupMaintainer {
@@ -37,7 +38,9 @@ export function createRollupMaintainer(db: Db): RollupMaintainer {
       coalesce(m.likes, 0) AS likes, coalesce(m.replies, 0) AS replies, coalesce(m.reposts, 0) AS reposts,
       m.author_id AS authorId,
       (SELECT group_concat(brand_id, char(31)) FROM mention_brands WHERE mention_id = m.id) AS brands,
-      (SELECT group_concat(term, char(31)) FROM mention_terms WHERE mention_id = m.id) AS terms
+      (SELECT group_concat(term, char(31)) FROM mention_terms WHERE mention_id = m.id) AS terms,
+      (SELECT json_group_array(json_object('aspect', aspect, 'label', label, 'score', score))
+        FROM mention_aspects WHERE mention_id = m.id) AS aspects
     FROM mentions m JOIN analyses a ON a.mention_id = m.id
     WHERE m.id = ? AND m.deleted_at IS NULL AND m.duplicate_of IS NULL`);
   const upsertCell = db.prepare(`
@@ -60,11 +63,11 @@ export function createRollupMaintainer(db: Db): RollupMaintainer {
     'DELETE FROM rollup_authors WHERE interval = ? AND brand_id = ? AND bucket = ? AND source_id = ? AND lang = ? AND author_id = ? AND mentions <= 0',
   );
 
-  const applyTerms = createTermRollupWriter(db);
+  const applyAnalysis = createAnalysisRollupWriter(db);
 
   function apply(c: Contribution | null, sign: 1 | -1): void {
     if (!c) return;
-    applyTerms(c, sign);
+    applyAnalysis(c, sign);
     for (const [interval, size] of INTERVALS) {
       const bucket = Math.floor(c.createdAt / size) * size;
       for (const brand of ['', ...c.brands]) {
@@ -83,8 +86,9 @@ export function createRollupMaintainer(db: Db): RollupMaintainer {
   }
 
   const rebuild = db.transaction(() => {
-    db.exec('DELETE FROM rollups; DELETE FROM rollup_authors; DELETE FROM term_rollups;');
+    db.exec('DELETE FROM rollups; DELETE FROM rollup_authors; DELETE FROM term_rollups; DELETE FROM aspect_rollups;');
     db.prepare(`INSERT INTO term_rollups ${RECOUNT_TERMS_SQL}`).run();
+    db.prepare(`INSERT INTO aspect_rollups ${RECOUNT_ASPECTS_SQL}`).run();
     for (const [interval, size] of INTERVALS) {
       db.prepare(recountSql(interval, size, 'INSERT INTO rollups')).run();
       db.prepare(recountAuthorsSql(interval, size, 'INSERT INTO rollup_authors')).run();
@@ -92,9 +96,10 @@ export function createRollupMaintainer(db: Db): RollupMaintainer {
   });
 
   function load(mentionId: number): Contribution | null {
-    const row = loadRow.get(mentionId) as (Omit<Contribution, 'brands' | 'terms'> & { brands: string | null; terms: string | null }) | undefined;
+    type Row = Omit<Contribution, 'brands' | 'terms' | 'aspects'> & { brands: string | null; terms: string | null; aspects: string };
+    const row = loadRow.get(mentionId) as Row | undefined;
     if (!row) return null;
-    return { ...row, brands: splitList(row.brands), terms: splitList(row.terms) };
+    return { ...row, brands: splitList(row.brands), terms: splitList(row.terms), aspects: JSON.parse(row.aspects) };
   }
 
   return { load, apply, rebuild: () => rebuild() };

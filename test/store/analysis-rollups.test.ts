@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { openDb } from '../../src/store/db.js';
 import { createSqliteStore } from '../../src/store/sqlite/index.js';
-import { RECOUNT_TERMS_SQL } from '../../src/store/sqlite/term-rollups.js';
+import { RECOUNT_ASPECTS_SQL, RECOUNT_TERMS_SQL } from '../../src/store/sqlite/analysis-rollups.js';
 import { makeInput, makePost } from '../helpers/store.js';
 
 const TERMS = ['battery', 'delivery', 'taste', 'slow', '客服'];
 
-describe('term rollups (SQLite)', () => {
+describe('term and aspect rollups (SQLite)', () => {
   it('stay equal to a recount after inserts, text changes, deletes and brand removal', async () => {
     const db = openDb(':memory:');
     const store = createSqliteStore(db);
@@ -25,6 +25,7 @@ describe('term rollups (SQLite)', () => {
       );
       input.analysis.keywords = TERMS.filter(() => random() < 0.4);
       input.analysis.themes = input.analysis.keywords;
+      input.analysis.aspects = ['price', 'delivery'].filter(() => random() < 0.5).map((aspect) => ({ aspect, term: aspect, label: random() < 0.5 ? 'pos' : 'neg', score: 0.5 }));
       await store.saveMentions([input]);
     }
     await store.deleteBrand('stellar');
@@ -32,6 +33,9 @@ describe('term rollups (SQLite)', () => {
     const incremental = sorted('SELECT * FROM term_rollups');
     expect(incremental.length).toBeGreaterThan(20);
     expect(incremental).toEqual(sorted(RECOUNT_TERMS_SQL));
+    const aspects = sorted('SELECT * FROM aspect_rollups');
+    expect(aspects.length).toBeGreaterThan(10);
+    expect(aspects).toEqual(sorted(RECOUNT_ASPECTS_SQL));
   });
 
   it('serve term counts over long periods from whole UTC days', async () => {
