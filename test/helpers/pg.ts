@@ -59,7 +59,7 @@ export interface TestSchema {
 export async function makePgSchema(options: { migrate?: boolean } = {}): Promise<TestSchema> {
   if (PG_UNAVAILABLE) throw new Error(`PostgreSQL required${PG_REQUIRED ? ' under CI' : ''} but not reachable at ${PG_TEST_URL}: ${PG_UNAVAILABLE}`);
   const schema = `koubei_test_${randomBytes(6).toString('hex')}`;
-  const pool = createPgPool(PG_TEST_URL, { schema, max: 4 });
+  const pool = createPgPool(PG_TEST_URL, { schema, max: 4, synchronousCommit: false });
   if (options.migrate ?? true) await migratePg(pool, schema);
   let dropped = false;
   return {

@@ -7,6 +7,7 @@ import { createPostgresStore } from '../../src/store/postgres/index.js';
 import { pgRecountAuthorsSql, pgRecountSql } from '../../src/store/postgres/rollups.js';
 import type { MentionInput, Store } from '../../src/store/types.js';
 import { fingerprintText } from '../../src/pipeline/fingerprint.js';
+import { INTERVAL_MS } from '../../src/store/sqlite/intervals.js';
 import { makePgSchema, PG_REQUIRED, PG_UNAVAILABLE } from './pg.js';
 
 /** A fresh in-memory store per test: no shared state between suites. */
@@ -85,6 +86,29 @@ export function describeStores(title: string, body: (open: () => Promise<TestSto
     });
   }
 }
+
+/** The stored rollup cells and author cells, in primary-key order. */
+export async function snapshot(t: TestStore) {
+  const cells = await t.raw('SELECT * FROM rollups ORDER BY interval, brand_id, bucket, source_id, lang');
+  const authors = await t.raw('SELECT * FROM rollup_authors ORDER BY interval, brand_id, bucket, source_id, lang, author_id');
+  return { cells, authors };
+}
+
+/** The rollups recomputed from the mentions, in the same row order as `snapshot`. */
+export async function recount(t: TestStore) {
+  const sorted = (sql: string, n: number) => `SELECT * FROM (${sql}) r ORDER BY ${Array.from({ length: n }, (_, i) => i + 1).join(', ')}`;
+  const intervals = Object.entries(INTERVAL_MS).sort(([a], [b]) => a.localeCompare(b));
+  const cells: unknown[][] = [];
+  const authors: unknown[][] = [];
+  for (const [i, size] of intervals) {
+    cells.push(...(await t.raw(sorted(t.recountSql(i, size), 5))));
+    authors.push(...(await t.raw(sorted(t.recountAuthorsSql(i, size), 6))));
+  }
+  return { cells, authors };
+}
+
+/** Float sums drift in the last bits between incremental upkeep and a recount. */
+export const round = (rows: unknown[][]) => rows.map((row) => row.map((v) => (typeof v === 'number' ? Math.round(v * 1e6) / 1e6 || 0 : v)));
 
 export function makePost(overrides: Partial<RawPost> = {}): RawPost {
   return {

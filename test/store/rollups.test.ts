@@ -1,6 +1,5 @@
 import { expect, it } from 'vitest';
-import { INTERVAL_MS } from '../../src/store/sqlite/intervals.js';
-import { describeStores, makeInput, makePost, type TestStore } from '../helpers/store.js';
+import { describeStores, makeInput, makePost, recount, round, snapshot } from '../helpers/store.js';
 
 /** Small deterministic PRNG (mulberry32) so a failure reproduces from its seed. */
 function rng(seed: number): () => number {
@@ -12,27 +11,6 @@ function rng(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
-
-async function snapshot(t: TestStore) {
-  const cells = await t.raw('SELECT * FROM rollups ORDER BY interval, brand_id, bucket, source_id, lang');
-  const authors = await t.raw('SELECT * FROM rollup_authors ORDER BY interval, brand_id, bucket, source_id, lang, author_id');
-  return { cells, authors };
-}
-
-/** The rollups recomputed from scratch, in the same row order as `snapshot`. */
-export async function recount(t: TestStore) {
-  const sorted = (sql: string, n: number) => `SELECT * FROM (${sql}) r ORDER BY ${Array.from({ length: n }, (_, i) => i + 1).join(', ')}`;
-  const intervals = Object.entries(INTERVAL_MS).sort(([a], [b]) => a.localeCompare(b));
-  const cells: unknown[][] = [];
-  const authors: unknown[][] = [];
-  for (const [i, size] of intervals) {
-    cells.push(...(await t.raw(sorted(t.recountSql(i, size), 5))));
-    authors.push(...(await t.raw(sorted(t.recountAuthorsSql(i, size), 6))));
-  }
-  return { cells, authors };
-}
-
-export const round = (rows: unknown[][]) => rows.map((row) => row.map((v) => (typeof v === 'number' ? Math.round(v * 1e6) / 1e6 || 0 : v)));
 
 describeStores('rollups', (open) => {
   it.each([1, 2, 3, 4, 5])('stay equal to a full recount after random inserts, re-ingests and deletes (seed %i)', async (seed) => {

@@ -43,6 +43,8 @@ export async function deleteBrandPg(pool: pg.Pool, id: string): Promise<boolean>
     await client.query('DELETE FROM mention_brands WHERE brand_id = $1', [id]);
     await client.query('DELETE FROM rollups WHERE brand_id = $1', [id]);
     await client.query('DELETE FROM rollup_authors WHERE brand_id = $1', [id]);
+    await client.query('DELETE FROM term_rollups WHERE brand_id = $1', [id]);
+    await client.query('DELETE FROM aspect_rollups WHERE brand_id = $1', [id]);
     return ((await client.query('DELETE FROM brands WHERE id = $1', [id])).rowCount ?? 0) > 0;
   });
 }

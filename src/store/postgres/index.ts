@@ -7,7 +7,7 @@ import { withTransaction } from './transaction.js';
 import { saveMentionBatch } from './save-mentions.js';
 import { listMentionsPg } from './query-mentions.js';
 import { trendsPg } from './trends.js';
-import { aspectCountsPg, shareOfVoicePg, termCountsPg } from './analytics.js';
+import { aspectCountsPg, shareOfVoicePg, termCountsPg, termSamplesPg } from './analytics.js';
 import { createPgSourceRepository } from './sources.js';
 import { deleteBrandPg, listBrandsPg, markDeletedPg, upsertBrandsPg } from './brands.js';
 import { rebuildRollups } from './rollups.js';
@@ -62,6 +62,7 @@ export function createPostgresStore(pool: pg.Pool, options: PostgresStoreOptions
     shareOfVoice: on((brandIds, from, to) => shareOfVoicePg(pool, brandIds, from, to)),
     termCounts: on((q) => termCountsPg(pool, q)),
     aspectCounts: on((q) => aspectCountsPg(pool, q)),
+    termSamples: on((q) => termSamplesPg(pool, q)),
     upsertBrands: on((brands) => upsertBrandsPg(pool, brands)),
     deleteBrand: on((id) => deleteBrandPg(pool, id)),
     listBrands: on(() => listBrandsPg(pool)),

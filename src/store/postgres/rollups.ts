@@ -1,9 +1,10 @@
 import type pg from 'pg';
 import { INTERVAL_MS } from '../sqlite/intervals.js';
 import { queryOne, type Queryable } from './pool.js';
+import { AnalysisDelta, PG_RECOUNT_ASPECTS_SQL, PG_RECOUNT_TERMS_SQL, type AnalysisContribution } from './analysis-rollups.js';
 
 /** What one counted mention adds to the rollups (same shape as the SQLite maintainer's). */
-export interface Contribution {
+export interface Contribution extends AnalysisContribution {
   createdAt: number;
   sourceId: string;
   lang: string;
@@ -13,7 +14,6 @@ export interface Contribution {
   replies: number;
   reposts: number;
   authorId: number | null;
-  brands: string[];
 }
 
 const INTERVALS = Object.entries(INTERVAL_MS) as ['hour' | 'day', number][];
@@ -27,7 +27,10 @@ export async function loadContribution(db: Queryable, mentionId: number): Promis
     SELECT m.created_at AS "createdAt", m.source_id AS "sourceId", m.lang, a.sentiment, a.score,
       coalesce(m.likes, 0) AS likes, coalesce(m.replies, 0) AS replies, coalesce(m.reposts, 0) AS reposts,
       m.author_id AS "authorId",
-      array(SELECT brand_id FROM mention_brands WHERE mention_id = m.id ORDER BY brand_id) AS brands
+      array(SELECT brand_id FROM mention_brands WHERE mention_id = m.id ORDER BY brand_id) AS brands,
+      array(SELECT term FROM mention_terms WHERE mention_id = m.id ORDER BY term) AS terms,
+      (SELECT coalesce(json_agg(json_build_object('aspect', x.aspect, 'label', x.label, 'score', x.score) ORDER BY x.aspect), '[]')
+        FROM mention_aspects x WHERE x.mention_id = m.id) AS aspects
     FROM mentions m JOIN analyses a ON a.mention_id = m.id
     WHERE m.id = $1 AND m.deleted_at IS NULL AND m.duplicate_of IS NULL`, [mentionId], 'koubei_rollup_load');
   return row ?? null;
@@ -42,9 +45,11 @@ export async function loadContribution(db: Queryable, mentionId: number): Promis
 export class RollupDelta {
   private readonly cells = new Map<string, Cell>();
   private readonly authors = new Map<string, AuthorCell>();
+  private readonly analysis = new AnalysisDelta();
 
   apply(c: Contribution | null, sign: 1 | -1): void {
     if (!c) return;
+    this.analysis.apply(c, sign);
     for (const [interval, size] of INTERVALS) {
       const bucket = Math.floor(c.createdAt / size) * size;
       for (const brand of ['', ...c.brands]) {
@@ -74,6 +79,7 @@ export class RollupDelta {
     const authors = [...this.authors.values()].filter((a) => a.mentions !== 0).sort((a, b) => compareKeys(a.key, b.key));
     this.cells.clear();
     this.authors.clear();
+    await this.analysis.flush(client);
     if (cells.length) {
       const cols = (i: number) => cells.map((c) => c.key[i]);
       const keys = [cols(0), cols(1), cols(2), cols(3), cols(4)];
@@ -118,9 +124,10 @@ function compareKeys(a: readonly (string | number)[], b: readonly (string | numb
  * incremental change is lost or counted twice while the tables are rebuilt.
  */
 export async function rebuildRollups(client: pg.PoolClient): Promise<void> {
-  await client.query('LOCK TABLE rollups, rollup_authors IN EXCLUSIVE MODE');
-  await client.query('DELETE FROM rollups');
-  await client.query('DELETE FROM rollup_authors');
+  await client.query('LOCK TABLE rollups, rollup_authors, term_rollups, aspect_rollups IN EXCLUSIVE MODE');
+  await client.query('DELETE FROM rollups; DELETE FROM rollup_authors; DELETE FROM term_rollups; DELETE FROM aspect_rollups');
+  await client.query(`INSERT INTO term_rollups ${PG_RECOUNT_TERMS_SQL}`);
+  await client.query(`INSERT INTO aspect_rollups ${PG_RECOUNT_ASPECTS_SQL}`);
   for (const [interval, size] of INTERVALS) {
     await client.query(pgRecountSql(interval, size, 'INSERT INTO rollups'));
     await client.query(pgRecountAuthorsSql(interval, size, 'INSERT INTO rollup_authors'));
