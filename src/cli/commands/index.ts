@@ -6,6 +6,7 @@ import { digestCommand } from './digest.js';
 import { evalCommand } from './eval.js';
 import { ingestCommand } from './ingest.js';
 import { migrateCommand } from './migrate.js';
+import { migrateStoreCommand } from './migrate-store.js';
 import { reportCommand } from './report.js';
 import { sourcesCommand } from './sources.js';
 import { authorsCommand } from './authors.js';
@@ -30,6 +31,7 @@ export const COMMANDS: CliCommand[] = [
   alertsCommand,
   evalCommand,
   migrateCommand,
+  migrateStoreCommand,
   profilesCommand,
   authorsCommand,
   keysCommand,
