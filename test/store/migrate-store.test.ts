@@ -24,7 +24,7 @@ async function seedSqlite(path: string): Promise<void> {
   const texts = ['鲜蜂 外卖 送餐 太慢 了', 'FreshBee delivery was quick and friendly', 'battery lasts two days on this phone'];
   const inputs = Array.from({ length: 120 }, (_, i) => {
     const post = makePost({ source: i % 2 ? 'weibo' : 'reddit', externalId: `p${i}`, text: `${texts[i % 3]}${i % 4 ? ` n${i}` : ''}`,
-      createdAt: new Date(DAY + i * 1_700_000).toISOString(), author: { id: `a${i % 9}`, handle: `h${i % 9}` }, engagement: { likes: i % 5, rating: i % 7 ? null : 4.5 } });
+      createdAt: new Date(DAY + i * 1_700_000).toISOString(), author: { id: `a${i % 9}`, handle: `h${i % 9}` }, engagement: { likes: i % 5, rating: i % 7 ? undefined : 4.5 } });
     const input = makeInput(post, (['pos', 'neu', 'neg'] as const)[i % 3], i % 2 ? ['freshbee'] : []);
     input.analysis.aspects = i % 3 ? [{ aspect: 'speed', term: 'slow', label: 'neg', score: -0.25 * (i % 4) }] : [];
     return input;
@@ -79,7 +79,7 @@ describe.skipIf(PG_UNAVAILABLE !== null && !PG_REQUIRED)('koubei migrate-store',
     await migrateStore({ from: path, to: url, tokenize });
     await target.raw(`UPDATE analyses SET score = score + 0.001 WHERE mention_id = (SELECT min(mention_id) FROM analyses)`);
     const db = openDb(path);
-    cleanup.push(() => db.close());
+    cleanup.push(() => void db.close());
     const bad = (await verifyCopy(db, target.pool)).filter((c) => !c.ok);
     expect(bad.map((c) => [c.table, c.sqliteRows === c.postgresRows])).toEqual([['analyses', true]]);
     await expect(migrateStore({ from: path, to: url, tokenize })).rejects.toThrow(/already has \d+ rows/);
