@@ -8,7 +8,7 @@ import type { Store } from '../../store/types.js';
 import type { CliCommand, CliIo } from '../types.js';
 
 async function withStore<T>(io: CliIo, run: (store: Store) => Promise<T>): Promise<T> {
-  const store = openStore(loadConfig({ env: io.env, collectors: COLLECTORS }).databasePath);
+  const store = openStore(loadConfig({ env: io.env, collectors: COLLECTORS }));
   try {
     return await run(store);
   } finally {

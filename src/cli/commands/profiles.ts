@@ -20,7 +20,7 @@ export interface ProfileContext {
  */
 export async function withProfiles<T>(io: CliIo, run: (ctx: ProfileContext) => Promise<T>): Promise<T> {
   const config = loadConfig({ env: io.env, collectors: COLLECTORS });
-  const store = openStore(config.databasePath);
+  const store = openStore(config);
   try {
     await store.upsertBrands(config.brands);
     const service = createProfileService({
