@@ -26,10 +26,10 @@ for (const [name, section] of Object.entries(header.sections)) {
   const values: number[] = [];
   for (let b = 0; b <= model.mask; b++) {
     let big = 0;
-    for (let c = 0; c < cols; c++) big = Math.max(big, Math.abs(model.table[b * cols + c]));
+    for (let c = 0; c < cols; c++) big = Math.max(big, Math.abs(model.table[b * cols + c] * model.step));
     if (big === 0 || big < limit) continue;
     buckets.push(b);
-    for (let c = 0; c < cols; c++) values.push(model.table[b * cols + c]);
+    for (let c = 0; c < cols; c++) values.push(model.table[b * cols + c] * model.step);
   }
   const { bytes, rows } = encodeSection(buckets, values, cols, section.step);
   process.stderr.write(`${name}: kept ${rows}/${section.rows} buckets (|w| ≥ ${limit})\n`);

@@ -83,7 +83,7 @@ const LODO_EVAL: Record<'zh' | 'en', Record<string, string>> = {
 /** Objective of the gate: mean binary accuracy and mean 3-way macro-F1, weighted. */
 const OBJECTIVE: Record<'zh' | 'en', { binary: string[]; threeWay: string[]; threeWayWeight: number }> = {
   zh: { binary: ['chnsenticorp_12k', 'nlpcc2014_sc', 'online_shopping_10_cats'], threeWay: ['bdci2018_car'], threeWayWeight: 0.1 },
-  en: { binary: ['amazon_polarity10k', 'imdb10k', 'sst2'], threeWay: ['tweeteval_sentiment', 'vader_amazon_snippets'], threeWayWeight: 0.5 },
+  en: { binary: ['amazon_polarity10k', 'imdb10k', 'sst2'], threeWay: (process.env.THREE_WAY ?? 'tweeteval_sentiment,vader_amazon_snippets').split(','), threeWayWeight: 0.5 },
 };
 
 interface Doc {

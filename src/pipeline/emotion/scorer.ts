@@ -76,7 +76,7 @@ export function createEmotionScorer(model: EmotionModel): EmotionScorer {
       const row = (buf.hashes[f] & mask) * k;
       for (let j = 0; j < k; j++) z[j] += table[row + j];
     }
-    const scale = buf.count > 0 ? 1 / Math.sqrt(buf.count) : 0;
+    const scale = buf.count > 0 ? m.step / Math.sqrt(buf.count) : 0;
     for (let j = 0; j < k; j++) z[j] = m.bias[j] + z[j] * scale + denseLogit(m, dense, j);
     let max = -Infinity;
     for (let j = 0; j < k; j++) if (z[j] > max) max = z[j];

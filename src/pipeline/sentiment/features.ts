@@ -5,7 +5,7 @@ import { normalizeRuleScore } from './rules.js';
  * Dense rule-derived features read next to the hashed n-grams of `hashed.ts`. The key lists fix
  * the order of the value arrays; model headers name their dense weights with the same keys.
  */
-export const POLARITY_DENSE = ['rule', 'rulePos', 'ruleNeg'] as const;
+export const POLARITY_DENSE = ['rule', 'rulePos', 'ruleNeg', 'ruleRatio'] as const;
 export const NEUTRALITY_DENSE = ['ruleAbs', 'evidence', 'noTerms', 'length', 'balance', 'question', 'lowerOnly', 'spacedPunct', 'social'] as const;
 
 /** Writes the polarity model's dense features into `out` (length ≥ POLARITY_DENSE.length). */
@@ -13,6 +13,8 @@ export function polarityDense(rules: RuleResult, out: Float64Array = new Float64
   out[0] = normalizeRuleScore(rules.raw);
   out[1] = Math.log1p(rules.pos);
   out[2] = Math.log1p(rules.neg);
+  // Balance of the evidence, independent of length (long reviews saturate `rule`).
+  out[3] = (rules.pos - rules.neg) / (rules.pos + rules.neg + 1);
   return out;
 }
 

@@ -16,7 +16,7 @@ export function sparseLogit(model: HashedLinear, buf: FeatureBuffer, col = 0): n
   const hashes = buf.hashes;
   let sum = 0;
   for (let j = 0; j < buf.count; j++) sum += table[(hashes[j] & mask) * cols + col];
-  return buf.count > 0 ? sum / Math.sqrt(buf.count) : 0;
+  return buf.count > 0 ? (sum * model.step) / Math.sqrt(buf.count) : 0;
 }
 
 /** Dense part of column `col`: Σ weight[key] · value, `values` in the model's dense-key order. */
@@ -41,7 +41,7 @@ export function topContributions(model: HashedLinear, buf: FeatureBuffer, k: num
   const keys: number[] = [];
   const hashes = buf.hashes;
   for (let j = 0; j < buf.count; j++) {
-    const w = table[(hashes[j] & mask) * cols + col];
+    const w = table[(hashes[j] & mask) * cols + col] * model.step;
     if (w === 0) continue;
     const key = buf.kinds[j] === KIND_SUBWORD ? -1 - buf.pos[j] : hashes[j];
     let merged = false;

@@ -3,7 +3,7 @@
  * `lexicons/README.md`. The JSON header names the sections (labels, bucket bits, bias, dense
  * weights, parameters, feature families); the binary file holds, per section, the non-zero hash
  * buckets as LEB128 varint deltas followed by their weights as little-endian int16 (× `step`).
- * At load time each section becomes one Float32Array of `2^bits × labels` weights.
+ * At load time each section becomes one Int16Array of `2^bits × labels` weight steps.
  */
 import type { FeatureConfig } from './hashed.js';
 
@@ -30,12 +30,16 @@ export interface PackedHeader {
   sections: Record<string, PackedSectionHeader>;
 }
 
-/** A loaded section: dense table of `2^bits × cols` weights. */
+/**
+ * A loaded section: a dense table of `2^bits × cols` weights kept as the int16 steps of the file
+ * (weight = table[i] × step), half the memory of float32 and exact to what was shipped.
+ */
 export interface HashedLinear {
   labels: readonly string[];
   cols: number;
   mask: number;
-  table: Float32Array;
+  table: Int16Array;
+  step: number;
   bias: Float64Array;
   /** Dense keys in the order of `denseWeights` rows. */
   denseKeys: readonly string[];
@@ -78,7 +82,7 @@ export function encodeSection(
 export function decodeSection(header: PackedSectionHeader, bin: Uint8Array): HashedLinear {
   const cols = header.labels.length;
   const size = 1 << header.bits;
-  const table = new Float32Array(size * cols);
+  const table = new Int16Array(size * cols);
   const bytes = bin.subarray(header.offset, header.offset + header.bytes);
   const ids = new Uint32Array(header.rows);
   let p = 0;
@@ -97,7 +101,7 @@ export function decodeSection(header: PackedSectionHeader, bin: Uint8Array): Has
   }
   const view = new DataView(bytes.buffer, bytes.byteOffset + p, header.rows * cols * 2);
   for (let r = 0; r < header.rows; r++) {
-    for (let c = 0; c < cols; c++) table[ids[r] * cols + c] = view.getInt16((r * cols + c) * 2, true) * header.step;
+    for (let c = 0; c < cols; c++) table[ids[r] * cols + c] = view.getInt16((r * cols + c) * 2, true);
   }
   const denseKeys = Object.keys(header.dense);
   const denseWeights = new Float64Array(denseKeys.length * cols);
@@ -109,6 +113,7 @@ export function decodeSection(header: PackedSectionHeader, bin: Uint8Array): Has
     cols,
     mask: size - 1,
     table,
+    step: header.step,
     bias: Float64Array.from(header.bias),
     denseKeys,
     denseWeights,
@@ -124,5 +129,5 @@ export function emptyLinear(
   denseKeys.forEach((key, j) => {
     for (let c = 0; c < cols; c++) denseWeights[j * cols + c] = dense[key]?.[c] ?? 0;
   });
-  return { labels, cols, mask: 0, table: new Float32Array(cols), bias: Float64Array.from(bias), denseKeys, denseWeights, params: {} };
+  return { labels, cols, mask: 0, table: new Int16Array(cols), step: 0, bias: Float64Array.from(bias), denseKeys, denseWeights, params: {} };
 }

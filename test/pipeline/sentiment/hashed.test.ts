@@ -50,7 +50,7 @@ describe('packed model format', () => {
     const header: PackedSectionHeader = { labels: ['pos'], bits: 20, bias: [0.1], dense: { rule: [2] }, offset: 0, bytes: bytes.length, rows, step };
     const m = decodeSection(header, bytes);
     expect(m.table.length).toBe(1 << 20);
-    buckets.forEach((b, i) => expect(m.table[b]).toBeCloseTo(values[i], 3));
+    buckets.forEach((b, i) => expect(m.table[b] * m.step).toBeCloseTo(values[i], 3));
     expect(m.table[5]).toBe(0);
     expect(Array.from(m.denseWeights)).toEqual([2]);
   });
