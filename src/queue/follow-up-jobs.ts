@@ -8,14 +8,27 @@ export interface TagsJobDeps {
   updateProfiles(profileIds: number[]): Promise<unknown>;
   /** Daily retention purge + full rebuild (`createProfileMaintenance`'s body). */
   maintenance(): Promise<void>;
+  /** The set of authors marked by stored batches: read some, then remove those done. */
+  pending: { take(count: number): Promise<string[]>; done(members: string[]): Promise<void> };
 }
 
-/** Profile tags for the authors of a stored batch, or the daily maintenance. Throws to retry. */
-export async function processTagsJob(job: Job, deps: TagsJobDeps): Promise<void> {
+/**
+ * Recomputes the profiles of marked authors until none are left, or runs the maintenance.
+ * Members leave the set only after their profiles are saved, so a worker dying here loses none:
+ * the stalled job runs again and redoes them (a recompute is idempotent). Throws to retry.
+ */
+export async function processTagsJob(job: Job, deps: TagsJobDeps): Promise<number> {
   const data = TagsJobSchema.parse(job.data);
-  if (data.kind === 'maintenance') return deps.maintenance();
-  const ids = await deps.store.profiles.profileIdsFor(data.authorIds.map((platformId) => ({ platform: data.platform, platformId })));
-  if (ids.length) await deps.updateProfiles(ids);
+  if (data.kind === 'maintenance') return deps.maintenance().then(() => 0);
+  let done = 0;
+  for (let members: string[]; (members = await deps.pending.take(500)).length; ) {
+    const keys = members.map((m) => ({ platform: m.slice(0, m.indexOf('\u0000')), platformId: m.slice(m.indexOf('\u0000') + 1) }));
+    const ids = await deps.store.profiles.profileIdsFor(keys);
+    if (ids.length) await deps.updateProfiles(ids);
+    await deps.pending.done(members);
+    done += members.length;
+  }
+  return done;
 }
 
 export interface AlertsJobDeps {

@@ -30,11 +30,11 @@ export const AnalyseJobSchema = z.object({
 });
 export type AnalyseJob = z.infer<typeof AnalyseJobSchema>;
 
-/** Recompute the profiles of a stored batch's authors, or run the daily purge + rebuild. */
-export const TagsJobSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('authors'), platform: z.string(), authorIds: z.array(z.string()) }),
-  z.object({ kind: z.literal('maintenance') }),
-]);
+/**
+ * `pending`: recompute the profiles of authors marked by stored batches (a Redis set, so many
+ * batches share one job); `maintenance`: the daily purge + rebuild.
+ */
+export const TagsJobSchema = z.discriminatedUnion('kind', [z.object({ kind: z.literal('pending') }), z.object({ kind: z.literal('maintenance') })]);
 export type TagsJob = z.infer<typeof TagsJobSchema>;
 
 /** Evaluate alert rules and deliver the outbox. */

@@ -13,7 +13,7 @@ import { closeRedis, connectRedis, type RedisClient } from './connection.js';
 import { createRedisCoordinator } from './coordinator.js';
 import { processAlertsJob, processTagsJob } from './follow-up-jobs.js';
 import type { RetryPolicy, WorkQueueName } from './jobs.js';
-import { enqueueCollection, openQueues, type QueueSet } from './queues.js';
+import { enqueueCollection, openQueues, pendingAuthorsKey, type QueueSet } from './queues.js';
 import { createQueueScheduler, type QueueScheduler, type QueueSchedulerOptions } from './scheduler.js';
 import { startWorkers, type WorkerPool } from './workers.js';
 
@@ -67,6 +67,11 @@ export async function startWorkerNode(runtime: Runtime, options: WorkerNodeOptio
     if (config.retentionDays) log.info('retention purge', { retentionDays: config.retentionDays, ...(await runtime.profiles.purge(config.retentionDays)) });
     log.info('profiles rebuilt', { ...(await runtime.profiles.rebuild()) });
   };
+  const pendingKey = pendingAuthorsKey(node.queues.prefix);
+  const pending = {
+    take: (count: number) => node.client.sRandMemberCount(pendingKey, count),
+    done: async (members: string[]) => void (await node.client.sRem(pendingKey, members)),
+  };
   const deps = { sources: config.sources, collectors: options.collectors ?? COLLECTORS, collection, queues: node.queues, batchSize: options.batchSize ?? 100 };
   const pool = startWorkers(
     node.client,
@@ -74,7 +79,7 @@ export async function startWorkerNode(runtime: Runtime, options: WorkerNodeOptio
     {
       collect: (job) => processCollectJob(job, deps),
       analyse: (job) => processAnalyseJob(job, { ingest: collection, queues: node.queues }),
-      tags: (job) => processTagsJob(job, { store, updateProfiles: (ids) => runtime.profiles.updateProfiles(ids), maintenance }),
+      tags: (job) => processTagsJob(job, { store, updateProfiles: (ids) => runtime.profiles.updateProfiles(ids), maintenance, pending }),
       alerts: (job) => processAlertsJob(job, { check: alerts.check, deliver: alerts.deliver, log }),
     },
     { concurrency: options.concurrency, lockDurationMs: options.lockDurationMs, stalledIntervalMs: options.stalledIntervalMs, log },

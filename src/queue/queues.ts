@@ -6,6 +6,7 @@ import { DEAD_LETTER_QUEUE, DEFAULT_RETRY, stableJobId, WORK_QUEUES, type Analys
 export type QueueSet = Record<WorkQueueName, Queue> & {
   dead: Queue;
   prefix: string;
+  client: RedisClient;
   close(): Promise<void>;
 };
 
@@ -42,6 +43,7 @@ export function openQueues(client: RedisClient, options: OpenQueuesOptions): Que
     ...queues,
     dead,
     prefix,
+    client,
     close: async () => {
       await Promise.all([...WORK_QUEUES.map((name) => queues[name].close()), dead.close()]);
     },
@@ -67,14 +69,35 @@ export function analyseJobOptions(job: AnalyseJob): { name: string; data: Analys
 }
 
 /**
- * Enqueues an alert check. While one is waiting, more requests are folded into it (deduplicated),
- * since a check always reads the latest stored mentions.
+ * Enqueues an alert check, debounced: the job waits `delayMs` and every request made meanwhile is
+ * folded into it (deduplicated), since a check reads the latest stored mentions anyway. Without
+ * this, every stored batch would re-evaluate every brand.
  */
-export async function enqueueAlertCheck(queues: QueueSet, reason: string): Promise<void> {
-  await queues.alerts.add('check', { reason }, { deduplication: { id: 'alerts-check' } });
+export async function enqueueAlertCheck(queues: QueueSet, reason: string, delayMs = ALERT_CHECK_DELAY_MS): Promise<void> {
+  await queues.alerts.add('check', { reason }, { delay: delayMs, deduplication: { id: 'alerts-check' } });
 }
 
-/** Enqueues a profile update; `jobId` makes it idempotent when the batch that asked is retried. */
+/** Debounce of alert checks after stored batches; alert windows are minutes long, so 5 s is invisible. */
+export const ALERT_CHECK_DELAY_MS = 5_000;
+
+/** Enqueues a tags job; `jobId` makes it idempotent (e.g. one maintenance per cron slot). */
 export async function enqueueTags(queues: QueueSet, job: TagsJob, jobId?: string): Promise<void> {
   await queues.tags.add(job.kind, job, jobId ? { jobId } : {});
+}
+
+/** Redis set of `platform NUL authorId` whose profiles need recomputing. */
+export const pendingAuthorsKey = (prefix: string) => `${prefix}:tags:pending-authors`;
+
+/** Debounce of profile updates: authors marked meanwhile by other batches share one job. */
+export const TAGS_DELAY_MS = 2_000;
+
+/**
+ * Marks a stored batch's authors for a profile update and enqueues a debounced `pending` tags job.
+ * Profiles are recomputed from all of an author's mentions, so one update after several batches
+ * equals one per batch; per-batch jobs would redo active authors and contend for the store.
+ */
+export async function markAuthorsForTags(queues: QueueSet, platform: string, authorIds: string[], delayMs = TAGS_DELAY_MS): Promise<void> {
+  if (!authorIds.length) return;
+  await queues.client.sAdd(pendingAuthorsKey(queues.prefix), authorIds.map((id) => `${platform}\u0000${id}`));
+  await queues.tags.add('pending', { kind: 'pending' }, { delay: delayMs, deduplication: { id: 'tags-pending' } });
 }

@@ -51,7 +51,11 @@ export function createQueueScheduler(sources: SourceConfig[], queues: QueueSet, 
   for (const source of sources.filter((s) => s.enabled)) {
     add(source.id, `collect:${source.id}`, source.schedule, (slot) => enqueueCollection(queues, source.id, slot));
   }
-  add('@alerts', 'alerts:check', options.alertsSchedule ?? '* * * * *', () => enqueueAlertCheck(queues, 'schedule'));
+  // Every minute: an alert check, and a sweep of authors whose debounced tags job was missed.
+  add('@alerts', 'alerts:check', options.alertsSchedule ?? '* * * * *', async () => {
+    await enqueueAlertCheck(queues, 'schedule', 0);
+    await queues.tags.add('pending', { kind: 'pending' }, { deduplication: { id: 'tags-pending' } });
+  });
   add('@maintenance', 'profiles:maintenance', options.maintenanceSchedule ?? '17 3 * * *', (slot) =>
     enqueueTags(queues, { kind: 'maintenance' }, `m-${slot.getTime()}`),
   );

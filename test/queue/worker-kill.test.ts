@@ -46,7 +46,8 @@ describe.runIf(runQueueTests)('worker killed with SIGKILL mid-batch', () => {
     });
     const rss = (id: string) => ({ id, type: 'rss', schedule: '0 0 1 1 *', config: { url: `${server.baseUrl}/${id}.xml` } });
     writeFileSync(join(dir, 'koubei.config.json'), JSON.stringify({ demo: false, collectOnStart: false, sources: [rss('fast'), rss('slow')] }));
-    const env = { KOUBEI_DB: join(dir, 'k.db'), REDIS_URL, KOUBEI_QUEUE_PREFIX: prefix };
+    // SQLite WAL file shared by both workers (DATABASE_URL cleared so a PG test setting cannot redirect it).
+    const env = { KOUBEI_DB: join(dir, 'k.db'), DATABASE_URL: '', REDIS_URL, KOUBEI_QUEUE_PREFIX: prefix };
 
     const client = await connectRedis(REDIS_URL, silentLogger);
     const queues = openQueues(client, { prefix });

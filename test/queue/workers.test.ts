@@ -4,7 +4,7 @@ import type { Collector } from '../../src/collectors/types.js';
 import type { SourceConfig } from '../../src/config.js';
 import type { RawPost } from '../../src/domain.js';
 import { listDeadLetters } from '../../src/queue/dead-letter.js';
-import { analyseJobOptions, enqueueCollection } from '../../src/queue/queues.js';
+import { analyseJobOptions, enqueueCollection, pendingAuthorsKey } from '../../src/queue/queues.js';
 import { startWorkerNode } from '../../src/queue/nodes.js';
 import type { Runtime } from '../../src/runtime.js';
 import { makeRuntime } from '../helpers/runtime.js';
@@ -60,6 +60,10 @@ describe.runIf(runQueueTests)('queue workers (Redis)', () => {
     expect((await runtime.store.listRuns('flaky', 10)).map((r) => r.status)).toEqual(['ok']);
     expect(await runtime.store.getSource('flaky')).toMatchObject({ cursor: 'c1', consecutiveFailures: 0 });
     expect(await listDeadLetters(node.queues.dead)).toEqual([]);
+    // The authors of the stored batch get profiles from one debounced tags job.
+    await waitFor(async () => ((await node.queues.tags.getJobCounts('completed')).completed >= 1 ? true : undefined), 20_000, 'the tags job');
+    expect(await node.client.sCard(pendingAuthorsKey(prefix))).toBe(0);
+    expect(await runtime.profiles.getProfile('flaky:u1')).toBeTruthy();
   }, 40_000);
 
   it('moves a job that exhausts its attempts to the dead-letter queue with its error', async () => {
