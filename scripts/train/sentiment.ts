@@ -164,7 +164,7 @@ function train(rows: Doc[]): Trained {
     y: d.label === 'neu' ? 1 : 0,
     weight: nw.get(d.set)! * (threeWay.has(d.set) ? 1 : BINARY_NEUTRALITY_WEIGHT),
   }));
-  const neutrality = trainBinary(nex, NEUTRALITY_DENSE.length, { bits: NEU_BITS, epochs: 4, lr: 0.1, l2: NEU_L2 });
+  const neutrality = trainBinary(nex, NEUTRALITY_DENSE.length, { bits: NEU_BITS, epochs: env('NEU_EPOCHS', 4), lr: env('NEU_LR', 0.1), l2: NEU_L2 });
   const keptN = pruneInPlace(neutrality, NEU_PRUNE);
   process.stderr.write(`  kept buckets: polarity ${keptP}, neutrality ${keptN}\n`);
   return { polarity, neutrality };

@@ -40,6 +40,22 @@ describe('explanations', () => {
     expect(s.explanation.components).toHaveProperty('rules');
   });
 
+  it('names the top learned features (hashed n-grams rebuilt as words, bigrams, character bigrams)', () => {
+    for (const text of ['The battery is awful', '服务态度很差，菜也凉了']) {
+      const learned = analyzeText(pipeline, text).sentiment.explanation.terms.filter((t) => t.rules?.includes('learned'));
+      expect(learned.length).toBeGreaterThan(0);
+      for (const t of learned) expect(t.text).toMatch(/^[!#]?[^\s]+$/u);
+    }
+  });
+
+  it('judges neutral only with little evidence: a factual post is neutral, a long clear review is not', () => {
+    expect(analyzeText(pipeline, 'The meeting is at 5pm today.').sentiment.label).toBe('neu');
+    const review =
+      'I bought this kettle for my office two months ago and it has been great. It boils fast, the handle stays ' +
+      'cool, the lid opens easily and it is quiet. The price was fair and delivery was quick. I would buy it again.';
+    expect(analyzeText(pipeline, review).sentiment.label).toBe('pos');
+  });
+
   it('lists the contrast rule that fired', () => {
     expect(analyzeText(pipeline, '外观很漂亮，但是质量太差了').sentiment.explanation.rules).toContain('contrast(但是)');
   });
