@@ -69,7 +69,8 @@ const GROUPS: Record<'zh' | 'en', Record<string, string[]>> = {
     imdb: ['imdb10k'],
     // sst2 first: SST-2 ⊂ SST-5, so after de-duplication sst5 contributes only its neutral middle class.
     movie_sentences: ['sst2', 'sst5', 'vader_movie_snippets'],
-    tweets: ['tweeteval_sentiment'],
+    // tweeteval_emotion gives polarity only (joy, optimism → pos; anger, sadness → neg): same kind of tweets.
+    tweets: ['tweeteval_sentiment', ...(env('TWEET_EMOTION', 1) ? ['tweeteval_emotion'] : [])],
     reddit: ['goemotions'],
   },
 };
@@ -99,11 +100,11 @@ interface Doc {
 }
 
 const SMP_POLARITY: Record<string, 'pos' | 'neg' | 'neu' | undefined> = {
-  happy: 'pos', angry: 'neg', sad: 'neg', fear: 'neg', neutral: 'neu', joy: 'pos', anger: 'neg', sadness: 'neg',
+  happy: 'pos', angry: 'neg', sad: 'neg', fear: 'neg', neutral: 'neu', joy: 'pos', anger: 'neg', sadness: 'neg', optimism: 'pos',
 };
 
 function labelOf(set: string, row: Row): 'pos' | 'neg' | 'neu' | null {
-  if (set === 'smp2020_ewect') return SMP_POLARITY[String(row.emotion)] ?? null;
+  if (set === 'smp2020_ewect' || set === 'tweeteval_emotion') return SMP_POLARITY[String(row.emotion)] ?? null;
   const l = row.label;
   return l === 'pos' || l === 'neg' || l === 'neu' ? l : null;
 }
