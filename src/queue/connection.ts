@@ -61,3 +61,17 @@ export async function closeRedis(client: RedisClient): Promise<void> {
 function redactUrl(url: string): string {
   return url.replace(/\/\/([^@/]*)@/, '//***@');
 }
+
+/**
+ * A warn function that drops repeats of the same message within `everyMs`: while Redis is down,
+ * every queue and worker connection reports each failed reconnect.
+ */
+export function throttledWarn(log: Logger, everyMs = 10_000): (msg: string, fields: Record<string, unknown>) => void {
+  const last = new Map<string, number>();
+  return (msg, fields) => {
+    const now = Date.now();
+    if (now - (last.get(msg) ?? -Infinity) < everyMs) return;
+    last.set(msg, now);
+    log.warn(msg, fields);
+  };
+}

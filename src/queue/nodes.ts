@@ -29,7 +29,7 @@ export async function openQueueNode(runtime: Runtime, what: string, retry?: Part
   const { redisUrl, queuePrefix } = runtime.config;
   if (!redisUrl) throw new ConfigError(`REDIS_URL: required for ${what} (e.g. redis://127.0.0.1:6379); \`koubei start\` runs everything in one process without Redis`);
   const client = await connectRedis(redisUrl, runtime.log);
-  const queues = openQueues(client, { prefix: queuePrefix ?? 'koubei', retry });
+  const queues = openQueues(client, { prefix: queuePrefix ?? 'koubei', retry, log: runtime.log });
   return {
     client,
     queues,

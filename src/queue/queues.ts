@@ -1,5 +1,7 @@
 import { Queue, type JobsOptions } from 'bullmq';
-import type { RedisClient } from './connection.js';
+import type { Logger } from '../collectors/types.js';
+import { silentLogger } from '../logger.js';
+import { throttledWarn, type RedisClient } from './connection.js';
 import { DEAD_LETTER_QUEUE, DEFAULT_RETRY, stableJobId, WORK_QUEUES, type AnalyseJob, type RetryPolicy, type TagsJob, type WorkQueueName } from './jobs.js';
 
 /** The BullMQ queues of one installation (one key prefix). */
@@ -13,6 +15,8 @@ export type QueueSet = Record<WorkQueueName, Queue> & {
 export interface OpenQueuesOptions {
   /** Redis key prefix; tests use a unique one each. */
   prefix: string;
+  /** Where connection errors go (throttled); without a listener BullMQ prints raw stacks. */
+  log?: Logger;
   retry?: Partial<Record<WorkQueueName, RetryPolicy>>;
 }
 
@@ -27,6 +31,8 @@ export interface OpenQueuesOptions {
  */
 export function openQueues(client: RedisClient, options: OpenQueuesOptions): QueueSet {
   const { prefix } = options;
+  const warn = throttledWarn(options.log ?? silentLogger);
+  const watch = (queue: Queue) => queue.on('error', (err: Error) => warn('queue connection error', { error: err.message }));
   const make = (name: WorkQueueName) => {
     const policy = { ...DEFAULT_RETRY[name], ...options.retry?.[name] };
     const defaultJobOptions: JobsOptions = {
@@ -35,10 +41,10 @@ export function openQueues(client: RedisClient, options: OpenQueuesOptions): Que
       removeOnComplete: { age: 3600, count: 10_000 },
       removeOnFail: { age: 7 * 86_400 },
     };
-    return new Queue(name, { connection: client, prefix, defaultJobOptions });
+    return watch(new Queue(name, { connection: client, prefix, defaultJobOptions }));
   };
   const queues = Object.fromEntries(WORK_QUEUES.map((name) => [name, make(name)])) as Record<WorkQueueName, Queue>;
-  const dead = new Queue(DEAD_LETTER_QUEUE, { connection: client, prefix });
+  const dead = watch(new Queue(DEAD_LETTER_QUEUE, { connection: client, prefix }));
   return {
     ...queues,
     dead,

@@ -1,6 +1,6 @@
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Logger } from '../collectors/types.js';
-import type { RedisClient } from './connection.js';
+import { throttledWarn, type RedisClient } from './connection.js';
 import { isFinalAttempt, recordDeadLetter } from './dead-letter.js';
 import type { WorkQueueName } from './jobs.js';
 import type { QueueSet } from './queues.js';
@@ -39,6 +39,7 @@ export interface WorkerPool {
  */
 export function startWorkers(client: RedisClient, queues: QueueSet, processors: Processors, options: WorkerOptions): WorkerPool {
   const { log, concurrency = 1 } = options;
+  const warn = throttledWarn(log);
   const workers = (Object.keys(processors) as WorkQueueName[]).map((name) => {
     const process = async (job: Job) => {
       try {
@@ -64,7 +65,7 @@ export function startWorkers(client: RedisClient, queues: QueueSet, processors: 
     });
     worker.on('stalled', (jobId) => log.warn('job stalled; another worker will take it', { queue: name, job: jobId }));
     // Without a listener an 'error' (e.g. Redis went away) would crash the process; BullMQ reconnects.
-    worker.on('error', (err) => log.warn('worker error', { queue: name, error: err.message }));
+    worker.on('error', (err) => warn('worker connection error', { error: err.message }));
     return worker;
   });
   return {
