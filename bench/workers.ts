@@ -22,7 +22,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { silentLogger } from '../src/logger.js';
 import { closeRedis, connectRedis } from '../src/queue/connection.js';
-import { enqueueCollection, openQueues } from '../src/queue/queues.js';
+import { enqueueCollection, openQueues, pendingAuthorsKey } from '../src/queue/queues.js';
 import { openDb } from '../src/store/db.js';
 
 const SOURCES = Number(process.env.BENCH_SOURCES ?? 48);
@@ -121,7 +121,7 @@ async function runPhase(workers: number, dir: string, sourceUrl: string): Promis
     for (const child of children) child.kill('SIGTERM');
     await Promise.all(children.map((c) => (c.exitCode !== null ? undefined : new Promise((r) => c.once('exit', r)))));
     for (const queue of [queues.collect, queues.analyse, queues.tags, queues.alerts, queues.dead]) await queue.obliterate({ force: true });
-    // the cron election keys are the scheduler's; no scheduler runs in the bench
+    await client.del(pendingAuthorsKey(prefix)); // authors the stopped workers had not tagged yet
     await queues.close();
     await closeRedis(client);
   }
