@@ -3,7 +3,7 @@ import type { Db } from '../db.js';
 import type { AlertState } from '../../analytics/alerts/alert-state.js';
 import type { AlertDraft } from '../../analytics/alerts/explain.js';
 import type { AlertType, Severity, WindowCounts } from '../../analytics/alerts/types.js';
-import { createStatementCache } from './statements.js';
+import { createStatementCache, writeTransaction } from './statements.js';
 import type { AlertListQuery, AlertRepository, DeliveryRecord, DeliveryStatus, EvaluationRecord, StoredAlert } from '../alert-types.js';
 
 interface DeliveryRow {
@@ -100,7 +100,7 @@ export function createAlertRepository(db: Db): AlertRepository {
     deliveries: (q.deliveriesOf.all(row.id) as DeliveryRow[]).map(toDelivery),
   });
 
-  const record = db.transaction((rec: EvaluationRecord): number[] => {
+  const record = writeTransaction(db, (rec: EvaluationRecord): number[] => {
     for (const state of rec.states) q.upsertState.run({ ...state, active: state.active ? 1 : 0 });
     return rec.alerts.map(({ draft, deliveries }) => {
       const id = Number(q.insertAlert.run(draft.brandId, draft.type, draft.severity, JSON.stringify(draft), rec.at).lastInsertRowid);

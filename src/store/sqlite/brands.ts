@@ -1,4 +1,5 @@
 import type { Db } from '../db.js';
+import { writeTransaction } from './statements.js';
 import type { BrandRecord } from '../types.js';
 
 interface BrandRow {
@@ -23,7 +24,7 @@ export function createBrandRepository(db: Db): BrandRepository {
     ON CONFLICT (id) DO UPDATE SET name = excluded.name, aliases = excluded.aliases, query = excluded.query,
       competitors = excluded.competitors`);
   const list = db.prepare('SELECT * FROM brands ORDER BY id');
-  const upsertAll = db.transaction((brands: BrandRecord[]) => {
+  const upsertAll = writeTransaction(db, (brands: BrandRecord[]) => {
     for (const brand of brands) {
       upsert.run({
         id: brand.id,
@@ -34,7 +35,7 @@ export function createBrandRepository(db: Db): BrandRepository {
       });
     }
   });
-  const remove = db.transaction((id: string) => {
+  const remove = writeTransaction(db, (id: string) => {
     db.prepare('DELETE FROM mention_brands WHERE brand_id = ?').run(id);
     db.prepare('DELETE FROM rollups WHERE brand_id = ?').run(id);
     db.prepare('DELETE FROM rollup_authors WHERE brand_id = ?').run(id);

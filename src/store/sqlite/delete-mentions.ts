@@ -1,11 +1,12 @@
 import type { Db } from '../db.js';
+import { writeTransaction } from './statements.js';
 import type { RollupMaintainer } from './rollups.js';
 
 /** Soft-deletes posts a platform reports as removed, taking them out of the rollups in the same transaction. */
 export function createMarkDeleted(db: Db, rollups: RollupMaintainer): (sourceId: string, ids: string[], at: number) => number {
   const find = db.prepare('SELECT id FROM mentions WHERE source_id = ? AND external_id = ? AND deleted_at IS NULL').pluck();
   const mark = db.prepare('UPDATE mentions SET deleted_at = ? WHERE id = ?');
-  return db.transaction((sourceId: string, ids: string[], at: number) => {
+  return writeTransaction(db, (sourceId: string, ids: string[], at: number) => {
     let changed = 0;
     for (const externalId of ids) {
       const id = find.get(sourceId, externalId) as number | undefined;

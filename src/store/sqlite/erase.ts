@@ -1,4 +1,5 @@
 import type { Db } from '../db.js';
+import { writeTransaction } from './statements.js';
 import type { EraseResult, PurgeResult } from '../profile-types.js';
 import type { RollupMaintainer } from './rollups.js';
 
@@ -62,14 +63,14 @@ export function createEraser(db: Db, rollups: RollupMaintainer, hooks: EraseHook
     return next === null ? null : profileId === authorId ? next : profileId;
   }
 
-  const eraseAuthor = db.transaction((authorId: number, at: number): EraseResult => {
+  const eraseAuthor = writeTransaction(db, (authorId: number, at: number): EraseResult => {
     const ids = q.ofAuthor.all(authorId) as number[];
     for (const id of ids) deleteMention(id);
     const left = dropAuthor(authorId, at);
     return { mentions: ids.length, affectedProfiles: left === null ? [] : [left] };
   });
 
-  const purgeBatch = db.transaction((cutoff: number, at: number) => {
+  const purgeBatch = writeTransaction(db, (cutoff: number, at: number) => {
     const rows = q.older.all(cutoff, PURGE_BATCH) as { id: number; author_id: number | null }[];
     const authors = new Set<number>();
     for (const row of rows) {

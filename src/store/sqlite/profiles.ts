@@ -3,7 +3,7 @@ import type { AuthorRecord, ChangeSummary, ProfileRepository, SegmentPage, Segme
 import type { ComputedTag, ProfileMention } from '../../profiles/types.js';
 import type { TagExpr } from '../../profiles/tag-expression.js';
 import { ValidationError } from '../../errors.js';
-import { createStatementCache } from './statements.js';
+import { createStatementCache, writeTransaction } from './statements.js';
 import type { RollupMaintainer } from './rollups.js';
 import { createEraser } from './erase.js';
 
@@ -111,13 +111,13 @@ export function createProfileRepository(db: Db, rollups: RollupMaintainer): Prof
     q.deleteProfile.run(profileId);
   }
 
-  const save = db.transaction((profileId: number, profile: Parameters<ProfileRepository['saveProfile']>[1], at: number) => {
+  const save = writeTransaction(db, (profileId: number, profile: Parameters<ProfileRepository['saveProfile']>[1], at: number) => {
     const summary = replaceTags(profileId, profile.tags, at);
     q.upsertProfile.run(profileId, JSON.stringify({ lifecycle: profile.lifecycle, influence: profile.influence }), at);
     return summary;
   });
 
-  const link = db.transaction((a: number, b: number, at: number): number => {
+  const link = writeTransaction(db, (a: number, b: number, at: number): number => {
     const [pa, pb] = [authorById(a), authorById(b)];
     if (!pa || !pb) throw new ValidationError(`link: author ${!pa ? a : b} not found`);
     if (pa.profileId === pb.profileId) return pa.profileId;

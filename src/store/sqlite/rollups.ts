@@ -1,4 +1,5 @@
 import type { Db } from '../db.js';
+import { writeTransaction } from './statements.js';
 import { INTERVAL_MS } from './intervals.js';
 import { type AspectContribution, createAnalysisRollupWriter, RECOUNT_ASPECTS_SQL, RECOUNT_TERMS_SQL } from './analysis-rollups.js';
 
@@ -85,7 +86,7 @@ export function createRollupMaintainer(db: Db): RollupMaintainer {
     }
   }
 
-  const rebuild = db.transaction(() => {
+  const rebuild = writeTransaction(db, () => {
     db.exec('DELETE FROM rollups; DELETE FROM rollup_authors; DELETE FROM term_rollups; DELETE FROM aspect_rollups;');
     db.prepare(`INSERT INTO term_rollups ${RECOUNT_TERMS_SQL}`).run();
     db.prepare(`INSERT INTO aspect_rollups ${RECOUNT_ASPECTS_SQL}`).run();

@@ -1,4 +1,5 @@
 import type { Db } from '../db.js';
+import { writeTransaction } from './statements.js';
 import type { MentionInput, SaveResult } from '../types.js';
 import type { RollupMaintainer } from './rollups.js';
 
@@ -129,7 +130,7 @@ export function createSaveMentions(db: Db, rollups: RollupMaintainer): (items: M
     result.updated += 1;
   }
 
-  const saveBatch = db.transaction((items: MentionInput[]) => {
+  const saveBatch = writeTransaction(db, (items: MentionInput[]) => {
     const result: SaveResult = { inserted: 0, updated: 0, unchanged: 0, duplicates: 0 };
     for (const item of items) saveOne(item, result);
     return result;

@@ -1,4 +1,5 @@
 import type { Db } from '../db.js';
+import { writeTransaction } from './statements.js';
 import type { RunRecord, SourceState } from '../types.js';
 
 interface SourceRow {
@@ -52,7 +53,7 @@ export function createSourceRepository(db: Db): SourceRepository {
       last_status = 'error', last_error = @error WHERE id = @sourceId`);
   const listRuns = db.prepare('SELECT * FROM collector_runs WHERE source_id = ? ORDER BY started_at DESC, id DESC LIMIT ?');
 
-  const recordRun = db.transaction((run: RunRecord, unhealthyAfter: number) => {
+  const recordRun = writeTransaction(db, (run: RunRecord, unhealthyAfter: number) => {
     insertRun.run({ ...run, error: run.error });
     if (run.status === 'ok') markOk.run({ sourceId: run.sourceId, cursor: run.cursor ?? null, finishedAt: run.finishedAt });
     else markError.run({ sourceId: run.sourceId, finishedAt: run.finishedAt, error: run.error, unhealthyAfter });

@@ -16,3 +16,13 @@ export function createStatementCache(db: Db): (sql: string) => Statement {
     return statement;
   };
 }
+
+/**
+ * A write transaction that takes SQLite's write lock at BEGIN (`BEGIN IMMEDIATE`). Deferred
+ * transactions that read first fail with SQLITE_BUSY when several processes (queue workers) write the
+ * same file; immediate ones wait for the lock within `busy_timeout` instead.
+ */
+export function writeTransaction<A extends unknown[], R>(db: Db, fn: (...args: A) => R): (...args: A) => R {
+  const tx = db.transaction(fn);
+  return (...args: A) => tx.immediate(...args);
+}
