@@ -1,22 +1,25 @@
 /**
  * Trains the emotion model (Ekman six + neutral) of one language on hashed n-grams (the sentiment
- * engine's features), emotion-cue counts and the sentiment engine's rule score, and reports:
+ * engine's features), emotion-cue counts and the sentiment score (stacked out-of-fold, see below),
+ * and reports:
  *   zh: smp2020_ewect train split → eval split (in-domain);
  *   en: in-domain (goemotions train + tweeteval_emotion train → goemotions dev, tweeteval_emotion val)
  *       and cross-domain (goemotions only → all of tweeteval_emotion, which has no neutral class).
  * The neutral threshold (neutral only when P(neutral) exceeds it) is tuned on the in-domain split:
  * zh macro-F1; en the mean of goemotions macro-F1 and tweeteval_emotion accuracy.
  *
- *   node bin/run-ts.js scripts/train/emotion.ts zh|en [--no-write]
+ *   node bin/run-ts.js scripts/train/emotion.ts zh|en [--no-write]   (after scripts/train/sentiment.ts)
  *
  * Writes models/emotion-<lang>.json + .bin (derived weights only).
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MODEL_DIR } from '../../src/resources/paths.js';
 import { loadEmotionResources, loadSentimentModel } from '../../src/resources/sentiment-model.js';
 import { createSentimentScorer } from '../../src/pipeline/sentiment/scorer.js';
-import { EMOTION_DENSE, EMOTION_LABELS, emotionDense, ruleScore } from '../../src/pipeline/emotion/scorer.js';
+import { EMOTION_DENSE, EMOTION_LABELS, emotionDense } from '../../src/pipeline/emotion/scorer.js';
+import { hashString } from '../../src/pipeline/sentiment/hashed.js';
 import type { PackedHeader } from '../../src/pipeline/sentiment/packed.js';
 import { toEmotionLabel } from '../../src/eval/dataset.js';
 import { computeMetrics } from '../../src/eval/metrics.js';
@@ -34,6 +37,9 @@ const SETS = lang === 'zh' ? ['smp2020_ewect'] : ['goemotions', 'tweeteval_emoti
 const sentimentModel = loadSentimentModel(lang);
 const features = sentimentModel.features;
 const sentiment = createSentimentScorer(sentimentModel);
+const oofFile = join(tmpdir(), `koubei-oof-${lang}.json`);
+if (!existsSync(oofFile)) throw new Error(`run scripts/train/sentiment.ts ${lang} first (it writes ${oofFile})`);
+const oof = JSON.parse(readFileSync(oofFile, 'utf8')) as Record<string, number>;
 const cues = loadEmotionResources()[lang].cues;
 const NEUTRAL = EMOTION_LABELS.indexOf('neutral');
 
@@ -54,10 +60,12 @@ for (const set of SETS) {
       const e = cues.get(t);
       if (e) counts[e] = (counts[e] ?? 0) + 1;
     }
-    // The dense "sentiment" feature is the rule score (explanation.components.rules), not the learned
-    // score: the shipped sentiment model was trained on these very rows' polarity (goemotions,
-    // tweeteval_emotion) and would leak their labels into every emotion figure.
-    const score = USE_SENTIMENT ? ruleScore(sentiment({ simplified: row.text, tokens: row.tokens })) : 0;
+    // The dense "sentiment" feature is stacked: the shipped sentiment model was trained on these rows'
+    // polarity (smp2020, goemotions, tweeteval_emotion), so a row it trained on gets its out-of-fold
+    // score from scripts/train/sentiment.ts (5-fold, a model that never saw the row); rows that were
+    // not in sentiment training (no polarity label) get the shipped model's score.
+    const oofScore = oof[(hashString(row.text.replace(/\s+/g, '')) >>> 0).toString(36)];
+    const score = USE_SENTIMENT ? oofScore ?? sentiment({ simplified: row.text, tokens: row.tokens }).score : 0;
     docs.push({
       set,
       split: row.split === 'train' ? 'train' : 'test',

@@ -91,6 +91,8 @@ interface Doc {
   set: string;
   group: string;
   label: 'pos' | 'neg' | 'neu';
+  /** Hash of the text without spaces (keys the out-of-fold scores for the emotion trainer). */
+  key: number;
   /** In-domain fold 0–4 (by a hash of the text). */
   fold: number;
   tokens: number;
@@ -127,6 +129,7 @@ for (const [group, sets] of Object.entries(GROUPS[lang])) {
         set,
         group,
         label,
+        key: hashString(key) >>> 0,
         fold: (hashString(key) >>> 0) % 5,
         tokens: row.tokens.length,
         hashes: featureHashes(row.tokens, row.text, lang, FEATURES),
@@ -257,6 +260,13 @@ const FOLDS = env('FOLDS', 5);
 const split: Pred[] = [];
 for (let fold = 0; fold < FOLDS; fold++) split.push(...score(train(docs.filter((d) => d.fold !== fold)), docs.filter((d) => d.fold === fold)));
 const splitBySet = bySetOf(split);
+if (FOLDS === 5) {
+  // Out-of-fold sentiment scores (each from a model that never saw the row) for the emotion trainer,
+  // which stacks the sentiment score without leaking the polarity labels of the emotion sets.
+  const oof: Record<string, number> = {};
+  for (const p of split) oof[p.doc.key.toString(36)] = Math.round((1 - p.pNeu) * (2 * p.pPos - 1) * 1000) / 1000;
+  writeFileSync(join(tmpdir(), `koubei-oof-${lang}.json`), JSON.stringify(oof));
+}
 const gate = tuneGate(splitBySet);
 process.stderr.write(`in-domain split trained in ${((Date.now() - t) / 1000).toFixed(0)} s\n`);
 for (const [set, preds] of splitBySet) {

@@ -34,19 +34,10 @@ function findCues(model: EmotionModel, tokens: readonly string[], text: string):
   return { cues, counts };
 }
 
-/**
- * The sentiment evidence the emotion model reads: the rule score of the sentiment result (lexicon
- * terms after negation, contrast…). The learned sentiment score is not used, so emotion figures
- * stay honest (the sentiment model is trained on the emotion sets' polarity).
- */
-export function ruleScore(sentiment: SentimentResult): number {
-  return sentiment.explanation.components?.rules ?? 0;
-}
-
 /** Dense feature keys of the emotion model, in value order. */
 export const EMOTION_DENSE: readonly string[] = ['sentiment', ...EMOTION_LABELS.map((l) => `cue:${l}`)];
 
-/** Dense features of the emotion model: the sentiment rule score and log cue counts per emotion. */
+/** Dense features of the emotion model: the sentiment score and log cue counts per emotion. */
 export function emotionDense(
   counts: Record<string, number>,
   sentimentScore: number,
@@ -77,7 +68,7 @@ export function createEmotionScorer(model: EmotionModel): EmotionScorer {
     const { cues, counts } = findCues(model, tokens, simplified);
     if (!m || k === 0) return fallback(cues, counts);
     const buf = sharedFeatureBuffer.read(tokens, simplified, model.lang, model.features);
-    emotionDense(counts, sentiment ? ruleScore(sentiment) : 0, dense);
+    emotionDense(counts, sentiment?.score ?? 0, dense);
     // One pass over the features: a bucket's k weights are adjacent in the table.
     z.fill(0);
     const { table, mask } = m;
