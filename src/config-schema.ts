@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DigestFileSchema, type DigestConfig } from './alerts/digest.js';
 import { AlertsFileSchema, type AlertsConfig } from './alerts/schema.js';
 import { ProfilesFileSchema, type ProfilesConfig } from './profiles/config.js';
 
@@ -37,6 +38,7 @@ export const FileSchema = z
     sources: z.array(SourceSchema).default([]),
     brands: z.array(BrandSchema).default([]),
     alerts: AlertsFileSchema.optional(),
+    digest: DigestFileSchema.optional(),
     auth: z.object({ required: z.boolean().default(false) }).strict().optional(),
     profiles: ProfilesFileSchema.optional(),
     retentionDays: z.number().int().positive().optional(),
@@ -71,6 +73,8 @@ export interface AppConfig {
   brands: BrandConfig[];
   /** Alert rules and channels; absent means the defaults (every detector, no channels). */
   alerts?: AlertsConfig;
+  /** Scheduled daily/weekly digest to the alert channels; absent means off. */
+  digest?: DigestConfig;
   /** API key enforcement on /api routes; absent means off (the embedded default). */
   auth?: { required: boolean };
   /** Customer profile tagging; absent means the defaults. */

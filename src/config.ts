@@ -6,6 +6,7 @@ import { ConfigError } from './errors.js';
 import type { Collector } from './collectors/types.js';
 import { DEMO_DIR } from './resources/paths.js';
 import { resolveAlertsConfig } from './alerts/schema.js';
+import { resolveDigestConfig } from './alerts/digest.js';
 import { resolveProfilesConfig } from './profiles/config.js';
 import { BrandSchema, FileSchema, SourceSchema, type AppConfig, type BrandConfig, type Env, type SourceConfig } from './config-schema.js';
 
@@ -65,6 +66,7 @@ export function loadConfig(options: LoadConfigOptions): AppConfig {
     sources,
     brands,
     alerts: resolveAlertsConfig(file.alerts, brands.map((b) => b.id)),
+    digest: resolveDigestConfig(file.digest, (file.alerts?.channels ?? []).map((c) => c.id), brands.map((b) => b.id)),
     auth: { required: file.auth?.required ?? false },
     profiles: resolveProfilesConfig(file.profiles),
     retentionDays: file.retentionDays,

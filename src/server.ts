@@ -7,6 +7,7 @@ import { runCollection } from './jobs/run-collection.js';
 import { mountDashboard } from './web/dashboard.js';
 import { createProfileMaintenance } from './jobs/update-profiles.js';
 import { createAlertService } from './alerts/service.js';
+import { buildDigest, digestBrands, scheduleDigest } from './jobs/digest.js';
 
 export interface RunningServer {
   url: string;
@@ -55,8 +56,27 @@ export async function startServer(runtime: Runtime, options: StartOptions): Prom
   await alerts.start();
   // Retention purge and profile decay run daily wherever collection runs.
   const maintenance = scheduler ? createProfileMaintenance(runtime.profiles, { timezone: config.timezone, retentionDays: config.retentionDays, log }) : undefined;
+  // The digest goes out where collection runs (one sender), through the alert outbox.
+  const digestConfig = config.digest;
+  const digest = scheduler && digestConfig
+    ? scheduleDigest({
+        period: digestConfig.period,
+        timezone: config.timezone,
+        schedule: digestConfig.cron,
+        build: async () =>
+          buildDigest(runtime.store, await digestBrands(runtime.store, digestConfig.brands), {
+            period: digestConfig.period,
+            now: new Date(),
+            baseUrl: config.alerts?.baseUrl ?? `http://localhost:${config.port}`,
+            lang: digestConfig.lang ?? 'en',
+          }),
+        send: async (d) => void (await alerts.queueDigest(d, digestConfig)),
+        log,
+      })
+    : undefined;
   scheduler?.start();
   void maintenance?.start();
+  void digest?.task.start();
   const server = await listen(app.fetch, options.port);
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
@@ -65,6 +85,7 @@ export async function startServer(runtime: Runtime, options: StartOptions): Prom
     close: async () => {
       await scheduler?.stop();
       await maintenance?.destroy();
+      await digest?.task.destroy();
       alerts.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

@@ -1,5 +1,6 @@
 import type { AlertDraft } from '../analytics/alerts/explain.js';
 import type { Severity } from '../analytics/alerts/types.js';
+import { renderDigestMessage } from './digest.js';
 import { describeSignal, LABELS, type Labels, type MessageLang } from './i18n.js';
 
 /** A rendered alert, independent of any platform; channel files turn it into their payload. */
@@ -36,6 +37,7 @@ export function clip(text: string, max: number): string {
  * renderAlertMessage(alert, 'zh').title; // "【严重】FreshBee：危机词"
  */
 export function renderAlertMessage(alert: AlertDraft, lang: MessageLang, options: { test?: boolean } = {}): AlertMessage {
+  if (alert.digest) return renderDigestMessage({ ...alert, digest: alert.digest }, lang, options);
   const labels = LABELS[lang];
   const kinds = [...new Set(alert.signals.map((s) => labels.type[s.type]))].join(lang === 'zh' ? '、' : ', ');
   const severity = labels.severity[alert.severity];
@@ -70,7 +72,7 @@ export function toMarkdown(m: AlertMessage, options: { heading?: boolean; sample
   if (options.heading) lines.push(`### ${m.title}`, '');
   lines.push(`**${m.labels.signals}**`, ...m.signals.map((s) => `- ${s}`), '');
   lines.push(`**${m.labels.window}**: ${m.window}`, `**${m.labels.themes}**: ${m.themes}`, '');
-  lines.push(`**${m.labels.samples}**`);
+  if (m.samples.length) lines.push(`**${m.labels.samples}**`);
   for (const s of m.samples) {
     const text = clip(s.text, options.sampleChars ?? 200);
     const who = byline(s, m.labels);

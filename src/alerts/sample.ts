@@ -1,10 +1,11 @@
 import type { AlertDraft } from '../analytics/alerts/explain.js';
+import type { AlertType } from '../analytics/alerts/types.js';
 
 /**
  * A fixed, fictional alert for `koubei alerts test --channel NAME`: every section filled, one
  * Chinese and two English samples, so a team sees the full card on its platform.
  */
-export function sampleAlert(now: Date, baseUrl: string): AlertDraft & { id: number } {
+export function sampleAlert(now: Date, baseUrl: string): AlertDraft & { id: number; type: AlertType } {
   const to = new Date(Math.floor(now.getTime() / 60_000) * 60_000);
   const from = new Date(to.getTime() - 3_600_000);
   const base = baseUrl.replace(/\/+$/, '');

@@ -2,7 +2,10 @@ import type { Logger } from '../collectors/types.js';
 import type { AppConfig } from '../config.js';
 import { checkAlerts, type CheckAlertsSummary } from '../jobs/check-alerts.js';
 import { deliverOutbox, type OutboxSummary } from '../jobs/deliver-outbox.js';
+import type { Digest } from '../jobs/digest.js';
+import type { StoredAlert } from '../store/alert-types.js';
 import type { Store } from '../store/types.js';
+import { digestAlertDraft, planDigestDeliveries, type DigestConfig } from './digest.js';
 import { loadCrisisLexicon } from './lexicon.js';
 import { syncConfigSettings } from './rule-settings.js';
 import { resolveAlertsConfig, type AlertsConfig } from './schema.js';
@@ -22,6 +25,11 @@ export interface AlertService {
   check(): Promise<CheckAlertsSummary>;
   /** Send what is due in the outbox. Overlapping calls share one run. */
   deliver(): Promise<OutboxSummary>;
+  /**
+   * Stores a digest as a `digest` alert with one pending delivery per digest channel, then runs the
+   * outbox (so it is retried, rate-limited and held in quiet hours like an alert).
+   */
+  queueDigest(digest: Digest, config: DigestConfig): Promise<{ alert: StoredAlert; delivery: OutboxSummary }>;
   /** `check` then `deliver`; never throws (for the scheduler hook). */
   checkAndDeliver(): Promise<void>;
   /** Mirror config into the store, send pending deliveries, then retry due ones every `intervalMs`. */
@@ -63,6 +71,12 @@ export function createAlertService(deps: AlertServiceDeps): AlertService {
     alerts,
     check,
     deliver,
+    queueDigest: async (digest, config) => {
+      const at = now();
+      const deliveries = planDigestDeliveries(config, alerts.channels, at.getTime(), deps.config.timezone);
+      const [alert] = await deps.store.alerts.recordEvaluation({ at: at.getTime(), states: [], alerts: [{ draft: digestAlertDraft(digest, at, config.lang), deliveries }] });
+      return { alert, delivery: await deliver() };
+    },
     checkAndDeliver: async () => {
       await check().catch(guard('check'));
       await deliver().catch(guard('delivery'));

@@ -29,7 +29,7 @@ export const slackChannel: ChannelAdapter = {
           { type: 'mrkdwn', text: clip(`*${m.labels.themes}*\n${m.themes}`, 2000) },
         ],
       },
-      { type: 'section', text: { type: 'mrkdwn', text: clip(`*${m.labels.samples}*\n${samples.join('\n')}`, SECTION_MAX) } },
+      ...(samples.length ? [{ type: 'section', text: { type: 'mrkdwn', text: clip(`*${m.labels.samples}*\n${samples.join('\n')}`, SECTION_MAX) } }] : []),
       {
         type: 'actions',
         elements: [

@@ -21,7 +21,7 @@ export const teamsChannel: ChannelAdapter = {
         { type: 'TextBlock', text: m.labels.signals, weight: 'Bolder', wrap: true, spacing: 'Medium' },
         ...m.signals.map((s) => ({ type: 'TextBlock', text: `- ${s}`, wrap: true, spacing: 'Small' })),
         { type: 'FactSet', facts: [{ title: m.labels.window, value: m.window }, { title: m.labels.themes, value: m.themes }] },
-        { type: 'TextBlock', text: m.labels.samples, weight: 'Bolder', wrap: true, spacing: 'Medium' },
+        ...(m.samples.length ? [{ type: 'TextBlock', text: m.labels.samples, weight: 'Bolder', wrap: true, spacing: 'Medium' }] : []),
         ...m.samples.map((s) => {
           const who = byline(s, m.labels);
           return { type: 'TextBlock', text: `${s.text}${who ? ` — ${who}` : ''}${s.url ? ` [link](${s.url})` : ''}`, wrap: true, isSubtle: true };

@@ -25,7 +25,7 @@ export const webhookChannel: ChannelAdapter = {
     const timestamp = Math.floor(now.getTime() / 1000);
     const body = JSON.stringify({
       id: idempotencyKey,
-      type: 'koubei.alert',
+      type: alert.type === 'digest' ? 'koubei.digest' : 'koubei.alert',
       lang: m.lang,
       title: m.title,
       text: toMarkdown(m),

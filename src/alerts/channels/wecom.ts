@@ -11,7 +11,8 @@ const FONT = { info: 'info', warning: 'warning', critical: 'warning' } as const;
 /** WeCom's markdown subset: headings, bold, links, quotes and `<font color>`; no lists or tables. */
 function toWecomMarkdown(m: AlertMessage, sampleChars: number): string {
   const lines = [`### <font color="${FONT[m.severity]}">${m.title}</font>`, `**${m.labels.signals}**`, ...m.signals.map((s) => `> ${s}`)];
-  lines.push(`**${m.labels.window}**：${m.window}`, `**${m.labels.themes}**：${m.themes}`, `**${m.labels.samples}**`);
+  lines.push(`**${m.labels.window}**：${m.window}`, `**${m.labels.themes}**：${m.themes}`);
+  if (m.samples.length) lines.push(`**${m.labels.samples}**`);
   for (const s of m.samples) {
     const who = byline(s, m.labels);
     const text = sampleChars > 0 ? clip(s.text, sampleChars) : '';

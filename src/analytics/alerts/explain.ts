@@ -1,3 +1,4 @@
+import type { Digest } from '../../jobs/digest.js';
 import type { AlertMention, AlertType, Severity, Signal } from './types.js';
 
 /** A sample mention shown in an alert, with its link. */
@@ -15,8 +16,8 @@ export interface AlertSample {
 export interface AlertDraft {
   brandId: string;
   brandName: string;
-  /** The most severe signal's type. */
-  type: AlertType;
+  /** The most severe signal's type, or `digest` for a scheduled digest (no signals; see `digest`). */
+  type: AlertType | 'digest';
   severity: Severity;
   signals: Signal[];
   /** The recent window every signal was measured in (ISO UTC). */
@@ -27,6 +28,10 @@ export interface AlertDraft {
   apiUrl: string;
   dashboardUrl: string;
   createdAt: string;
+  /** Type `digest` only: the headline numbers, rendered in each channel's language (src/alerts/digest.ts). */
+  digest?: Digest;
+  /** Type `digest` only: the language every channel gets, when the config fixes one. */
+  digestLang?: 'zh' | 'en';
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, critical: 2 };
