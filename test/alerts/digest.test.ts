@@ -1,8 +1,13 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { digestAlertDraft, renderDigestMessage, resolveDigestConfig, type DigestConfig } from '../../src/alerts/digest.js';
 import { CHANNELS } from '../../src/alerts/channels/index.js';
 import type { ChannelConfig } from '../../src/alerts/schema.js';
 import { createAlertService } from '../../src/alerts/service.js';
+import { main } from '../../src/cli/main.js';
 import type { AppConfig } from '../../src/config.js';
 import type { Digest } from '../../src/jobs/digest.js';
 import { silentLogger } from '../../src/logger.js';
@@ -149,4 +154,33 @@ describe('digest delivery', () => {
     expect(() => resolveDigestConfig({ schedule: 'daily', time: '09:00', brands: ['nope'] }, ['a'], ['freshbee'])).toThrow(/digest.brands: unknown brand "nope"/);
     expect(resolveDigestConfig(undefined, ['a'], [])).toBeUndefined();
   });
+});
+
+describe('koubei digest --send', () => {
+  it('stores the digest and delivers it to the digest channel once', async () => {
+    const receiver = await startReceiver();
+    const dir = mkdtempSync(join(tmpdir(), 'koubei-cli-digest-'));
+    try {
+      const config = {
+        demo: false,
+        brands: [{ id: 'freshbee', name: 'FreshBee' }],
+        alerts: { channels: [{ id: 'team', type: 'webhook', url: `${receiver.url}/hook`, lang: 'zh' }, { id: 'other', type: 'webhook', url: `${receiver.url}/other` }] },
+        digest: { schedule: 'weekly', channels: ['team'] },
+      };
+      writeFileSync(join(dir, 'koubei.config.json'), JSON.stringify(config));
+      let stdout = '';
+      const out = new PassThrough().on('data', (d) => (stdout += d));
+      const env = { CI: 'true', KOUBEI_CONFIG: join(dir, 'koubei.config.json'), KOUBEI_DB: join(dir, 'k.db') };
+      const code = await main(['digest', '--send'], { stdout: out, stderr: new PassThrough(), stdin: new PassThrough(), isTTY: false, env });
+      expect(code).toBe(0);
+      expect(stdout).toMatch(/digest \d+ queued for team: delivered 1/);
+      expect(receiver.requests.map((r) => r.rawUrl)).toEqual(['/hook']);
+      const body = JSON.parse(receiver.requests[0].body);
+      expect(body).toMatchObject({ type: 'koubei.digest', lang: 'zh', alert: { type: 'digest', digest: { period: 'weekly' } } });
+      expect(body.text).toContain('FreshBee: 0 条提及');
+    } finally {
+      await receiver.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
