@@ -16,7 +16,7 @@ function deliveryLine(alert: StoredAlert): string {
 }
 
 function printAlert(io: CliIo, alert: StoredAlert): void {
-  const kinds = alert.signals.map((s) => s.type).join('+');
+  const kinds = alert.signals.map((s) => s.type).join('+') || alert.type; // a digest has no signals
   io.stdout.write(`#${alert.id} ${alert.createdAt} ${alert.severity.toUpperCase()} ${alert.brandId} ${kinds}  [${deliveryLine(alert)}]\n`);
 }
 
