@@ -30,7 +30,7 @@ const GOLDEN: Array<[string, Array<[string, string]>]> = [
   ['Battery life is awful, however the screen is gorgeous!', [['battery', 'neg'], ['screen', 'pos']]],
   // negation inside the clause
   ['配送不慢', [['delivery', 'pos']]],
-  ['价格不贵，质量也不差', [['price', 'pos'], ['quality', 'pos']]],
+  ['价格很便宜，质量也不差', [['price', 'pos'], ['quality', 'pos']]],
   ['The service was not good.', [['customer_service', 'neg']]],
   // multiple aspects
   ['性价比很高，屏幕也不错，就是电池不耐用', [['price', 'pos'], ['screen', 'pos'], ['battery', 'neg']]],
@@ -38,7 +38,7 @@ const GOLDEN: Array<[string, Array<[string, string]>]> = [
   ['Great prices, terrible customer service.', [['price', 'pos'], ['customer_service', 'neg']]],
   // implied aspect from an opinion word, dropped next to an explicit term
   ['太贵了', [['price', 'neg']]],
-  ['Delivery was slow.', [['delivery', 'neg']]],
+  ['Delivery was terribly slow.', [['delivery', 'neg']]],
   // no aspect
   ['今天心情不错', []],
   ['I love it', []],
