@@ -14,6 +14,12 @@ const DAY = 86_400_000;
 /** Recent-window mentions read per brand; beyond this the counts still come from SQL aggregates. */
 const MAX_RECENT = 2000;
 
+/** Lexicon terms with negative weight from a stored explanation (learned n-grams excluded). */
+function negativeWords(explanation: unknown): string[] {
+  const terms = (explanation as { terms?: { text: string; weight: number; rules?: string[] }[] } | null)?.terms ?? [];
+  return terms.filter((t) => t.weight < 0 && !t.rules?.includes('learned')).map((t) => t.text);
+}
+
 function toAlertMention(row: MentionRow): AlertMention {
   return {
     id: row.id,
@@ -22,6 +28,7 @@ function toAlertMention(row: MentionRow): AlertMention {
     createdAt: row.createdAt,
     sentiment: row.sentiment.label,
     confidence: row.sentiment.confidence,
+    negativeWords: negativeWords(row.sentiment.explanation),
     themes: row.themes,
     author: row.author ? { handle: row.author.handle ?? row.author.name ?? row.author.id, followers: row.author.followers } : null,
     duplicateOf: row.duplicateOf,

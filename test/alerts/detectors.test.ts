@@ -4,6 +4,7 @@ import { compileCrisisLexicon, detectCrisisTerms, matchCrisisTerms } from '../..
 import { evaluateBrand } from '../../src/analytics/alerts/evaluate.js';
 import { DEFAULT_ALERT_RULES, DEFAULT_THRESHOLDS, resolveRules, type AlertRule } from '../../src/analytics/alerts/rules.js';
 import { detectVolumeSpike } from '../../src/analytics/alerts/volume-spike.js';
+import { detectInfluentialNegative } from '../../src/analytics/alerts/influential.js';
 import { detectSentimentDrop } from '../../src/analytics/alerts/sentiment-drop.js';
 import type { AlertMention, Signal } from '../../src/analytics/alerts/types.js';
 import { burst, CYCLE, dailyCycle, DAY, HOUR, snapshotAt, T0, type SynthPost } from './synthetic.js';
@@ -136,7 +137,7 @@ describe('sentiment drop', () => {
 
 describe('crisis terms', () => {
   const mention = (id: number, text: string, sentiment: AlertMention['sentiment'] = 'neg', duplicateOf: number | null = null): AlertMention => ({
-    id, text, sentiment, confidence: 0.9, duplicateOf, url: null, createdAt: '2026-03-01T00:00:00Z', themes: [], author: null,
+    id, text, sentiment, confidence: 0.9, negativeWords: sentiment === 'neg' ? ['差'] : [], duplicateOf, url: null, createdAt: '2026-03-01T00:00:00Z', themes: [], author: null,
   });
 
   it('matches Chinese substrings, English words and numbers on their own only', () => {
@@ -165,6 +166,15 @@ describe('influential negative and emerging theme', () => {
     const negative = [...base, { at: now - 10 * 60_000, sentiment: 'neg' as const, text: 'awful', themes: ['taste'], followers: 900_000 }];
     const signal = evaluateBrand(snapshotAt(negative, now), RULES, LEXICON).find((s) => s.type === 'influential_negative');
     expect(signal).toMatchObject({ observed: 900_000, severity: 'critical' });
+  });
+
+  it('does not page on a large account whose post is negative only by learned priors, without negative words', () => {
+    const post: AlertMention = {
+      id: 1, text: '听说鲜蜂外卖要试点无人机配送？', url: null, createdAt: '2026-03-01T00:00:00Z', sentiment: 'neg', confidence: 0.83,
+      negativeWords: [], themes: [], author: { handle: 'kol', followers: 326_000 }, duplicateOf: null,
+    };
+    expect(detectInfluentialNegative([post], DEFAULT_THRESHOLDS).fired).toBe(false);
+    expect(detectInfluentialNegative([{ ...post, negativeWords: ['拉肚子'] }], DEFAULT_THRESHOLDS).fired).toBe(true);
   });
 
   it('reports a theme that grows sharply from nothing, not a common one', () => {

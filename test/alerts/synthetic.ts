@@ -63,6 +63,7 @@ function toMention(post: SynthPost, id: number): AlertMention {
     createdAt: new Date(post.at).toISOString(),
     sentiment: post.sentiment,
     confidence: 0.9,
+    negativeWords: post.sentiment === 'neg' ? ['terrible'] : [],
     themes: post.themes,
     author: { handle: `user${id}`, followers: post.followers },
     duplicateOf: null,

@@ -51,6 +51,8 @@ export interface AlertMention {
   sentiment: 'pos' | 'neu' | 'neg';
   /** 0…1: how sure the sentiment engine is of `sentiment`. */
   confidence: number;
+  /** Negative lexicon words behind the score (not learned n-grams): the post's explicit evidence. */
+  negativeWords: string[];
   themes: string[];
   author: { handle: string | null; followers: number | null } | null;
   /** Near-duplicate (repost) of an earlier mention: shown as evidence, not counted twice. */
