@@ -1,37 +1,8 @@
-import type { Lang, SentimentLabel } from '../../domain.js';
 import type { MentionQuery, MentionRow, Page } from '../types.js';
+import { toMentionRow, type MentionRecord } from '../rows.js';
 import { decodeCursor, encodeCursor } from '../sqlite/cursor.js';
 import { query, type Queryable } from './pool.js';
 
-interface Row {
-  id: number;
-  source_id: string;
-  external_id: string;
-  url: string | null;
-  title: string | null;
-  text: string;
-  lang: string;
-  created_at: number;
-  duplicate_of: number | null;
-  likes: number | null;
-  replies: number | null;
-  reposts: number | null;
-  rating: number | null;
-  platform: string | null;
-  platform_id: string | null;
-  handle: string | null;
-  name: string | null;
-  followers: number | null;
-  sentiment: string;
-  score: number;
-  confidence: number;
-  explanation: string;
-  emotion: string;
-  emotion_confidence: number;
-  themes: string;
-  aspects: string;
-  brands: string[];
-}
 
 /**
  * WHERE clause of a listing; every value is a bound parameter. Each search term becomes a
@@ -64,7 +35,7 @@ function buildFilters(q: MentionQuery): { where: string[]; params: unknown[] } {
 export async function listMentionsPg(db: Queryable, q: MentionQuery): Promise<Page<MentionRow>> {
   const { where, params } = buildFilters(q);
   params.push(q.limit + 1);
-  const rows = await query<Row>(db, `
+  const rows = await query<MentionRecord>(db, `
     SELECT m.id, m.source_id, m.external_id, m.url, m.title, m.text, m.lang, m.created_at, m.duplicate_of, m.likes, m.replies,
       m.reposts, m.rating, au.platform, au.platform_id, au.handle, au.name, au.followers,
       a.sentiment, a.score, a.confidence, a.explanation, a.emotion, a.emotion_confidence, a.themes, a.aspects,
@@ -80,25 +51,3 @@ export async function listMentionsPg(db: Queryable, q: MentionQuery): Promise<Pa
   };
 }
 
-function toMentionRow(row: Row): MentionRow {
-  return {
-    id: row.id,
-    sourceId: row.source_id,
-    externalId: row.external_id,
-    url: row.url,
-    title: row.title,
-    text: row.text,
-    lang: row.lang as Lang,
-    createdAt: new Date(row.created_at).toISOString(),
-    author: row.platform_id
-      ? { platform: row.platform!, id: row.platform_id, handle: row.handle, name: row.name, followers: row.followers }
-      : null,
-    engagement: { likes: row.likes, replies: row.replies, reposts: row.reposts, rating: row.rating },
-    duplicateOf: row.duplicate_of,
-    brands: row.brands,
-    sentiment: { label: row.sentiment as SentimentLabel, score: row.score, confidence: row.confidence, explanation: JSON.parse(row.explanation) },
-    emotion: { label: row.emotion, confidence: row.emotion_confidence },
-    themes: JSON.parse(row.themes),
-    aspects: JSON.parse(row.aspects),
-  };
-}

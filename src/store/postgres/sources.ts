@@ -1,22 +1,10 @@
 import type pg from 'pg';
 import type { RunRecord, SourceState } from '../types.js';
+import { toRunRecord, toSourceState, type RunRow, type SourceRecord } from '../rows.js';
 import { query, queryOne, type Queryable } from './pool.js';
 import { withTransaction } from './transaction.js';
 
-interface SourceRow {
-  id: string;
-  type: string;
-  cursor: string | null;
-  consecutive_failures: number;
-  healthy: number;
-  last_run_at: number | null;
-  last_status: 'ok' | 'error' | null;
-  last_error: string | null;
-}
 
-type RunRow = { source_id: string; started_at: number; finished_at: number; status: 'ok' | 'error' } & Record<
-  'fetched' | 'inserted' | 'updated' | 'duplicates' | 'skipped', number
-> & { error: string | null };
 
 /** Source state and the `collector_runs` history on Postgres. */
 export interface PgSourceRepository {
@@ -34,15 +22,15 @@ export interface PgSourceRepository {
  */
 export function createPgSourceRepository(pool: pg.Pool): PgSourceRepository {
   const get = async (db: Queryable, id: string) => {
-    const row = await queryOne<SourceRow>(db, 'SELECT * FROM sources WHERE id = $1', [id], 'koubei_source_get');
-    return row && toState(row);
+    const row = await queryOne<SourceRecord>(db, 'SELECT * FROM sources WHERE id = $1', [id], 'koubei_source_get');
+    return row && toSourceState(row);
   };
   return {
     upsert: async (id, type, now) =>
       void (await query(pool, 'INSERT INTO sources (id, type, created_at) VALUES ($1, $2, $3) ON CONFLICT (id) DO UPDATE SET type = excluded.type',
         [id, type, now], 'koubei_source_upsert')),
     get: (id) => get(pool, id),
-    list: async () => (await query<SourceRow>(pool, 'SELECT * FROM sources ORDER BY id COLLATE "C"')).map(toState),
+    list: async () => (await query<SourceRecord>(pool, 'SELECT * FROM sources ORDER BY id COLLATE "C"')).map(toSourceState),
     recordRun: (run, unhealthyAfter) =>
       withTransaction(pool, async (client) => {
         await client.query(`INSERT INTO collector_runs (source_id, started_at, finished_at, status, fetched, inserted, updated, duplicates, skipped, error)
@@ -59,24 +47,6 @@ export function createPgSourceRepository(pool: pg.Pool): PgSourceRepository {
         return (await get(client, run.sourceId))!;
       }),
     listRuns: async (sourceId, limit) =>
-      (await query<RunRow>(pool, 'SELECT * FROM collector_runs WHERE source_id = $1 ORDER BY started_at DESC, id DESC LIMIT $2', [sourceId, limit])).map(
-        (r) => ({
-          sourceId: r.source_id, startedAt: r.started_at, finishedAt: r.finished_at, status: r.status, fetched: r.fetched,
-          inserted: r.inserted, updated: r.updated, duplicates: r.duplicates, skipped: r.skipped, error: r.error,
-        }),
-      ),
-  };
-}
-
-function toState(row: SourceRow): SourceState {
-  return {
-    id: row.id,
-    type: row.type,
-    cursor: row.cursor,
-    consecutiveFailures: row.consecutive_failures,
-    healthy: row.healthy === 1,
-    lastRunAt: row.last_run_at === null ? null : new Date(row.last_run_at).toISOString(),
-    lastStatus: row.last_status,
-    lastError: row.last_error,
+      (await query<RunRow>(pool, 'SELECT * FROM collector_runs WHERE source_id = $1 ORDER BY started_at DESC, id DESC LIMIT $2', [sourceId, limit])).map(toRunRecord),
   };
 }

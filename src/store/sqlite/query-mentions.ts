@@ -1,38 +1,9 @@
 import type { Db } from '../db.js';
-import type { Lang, SentimentLabel } from '../../domain.js';
 import type { MentionQuery, MentionRow, Page } from '../types.js';
+import { toMentionRow, type MentionRecord } from '../rows.js';
 import { createStatementCache } from './statements.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 
-interface Row {
-  id: number;
-  source_id: string;
-  external_id: string;
-  url: string | null;
-  title: string | null;
-  text: string;
-  lang: string;
-  created_at: number;
-  duplicate_of: number | null;
-  likes: number | null;
-  replies: number | null;
-  reposts: number | null;
-  rating: number | null;
-  platform: string | null;
-  platform_id: string | null;
-  handle: string | null;
-  name: string | null;
-  followers: number | null;
-  sentiment: string;
-  score: number;
-  confidence: number;
-  explanation: string;
-  emotion: string;
-  emotion_confidence: number;
-  themes: string;
-  aspects: string;
-  brands: string | null;
-}
 
 /** Quotes each term for FTS5 so user input can never be read as query syntax. */
 function ftsQuery(terms: string[]): string {
@@ -76,7 +47,9 @@ export function createListMentions(db: Db): (query: MentionQuery) => Page<Mentio
       FROM mentions m JOIN analyses a ON a.mention_id = m.id LEFT JOIN authors au ON au.id = m.author_id
       WHERE ${where.join(' AND ')}
       ORDER BY m.created_at DESC, m.id DESC LIMIT ?`;
-    const rows = prepare(sql).all(...params, query.limit + 1) as Row[];
+    const rows = (prepare(sql).all(...params, query.limit + 1) as (Omit<MentionRecord, 'brands'> & { brands: string | null })[]).map(
+      (row) => ({ ...row, brands: row.brands ? row.brands.split(',') : [] }),
+    );
     const page = rows.slice(0, query.limit);
     const last = page[page.length - 1];
     return {
@@ -86,30 +59,3 @@ export function createListMentions(db: Db): (query: MentionQuery) => Page<Mentio
   };
 }
 
-function toMentionRow(row: Row): MentionRow {
-  return {
-    id: row.id,
-    sourceId: row.source_id,
-    externalId: row.external_id,
-    url: row.url,
-    title: row.title,
-    text: row.text,
-    lang: row.lang as Lang,
-    createdAt: new Date(row.created_at).toISOString(),
-    author: row.platform_id
-      ? { platform: row.platform!, id: row.platform_id, handle: row.handle, name: row.name, followers: row.followers }
-      : null,
-    engagement: { likes: row.likes, replies: row.replies, reposts: row.reposts, rating: row.rating },
-    duplicateOf: row.duplicate_of,
-    brands: row.brands ? row.brands.split(',') : [],
-    sentiment: {
-      label: row.sentiment as SentimentLabel,
-      score: row.score,
-      confidence: row.confidence,
-      explanation: JSON.parse(row.explanation),
-    },
-    emotion: { label: row.emotion, confidence: row.emotion_confidence },
-    themes: JSON.parse(row.themes),
-    aspects: JSON.parse(row.aspects),
-  };
-}

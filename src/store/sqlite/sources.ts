@@ -1,30 +1,9 @@
 import type { Db } from '../db.js';
 import { writeTransaction } from './statements.js';
 import type { RunRecord, SourceState } from '../types.js';
+import { toRunRecord, toSourceState, type RunRow, type SourceRecord } from '../rows.js';
 
-interface SourceRow {
-  id: string;
-  type: string;
-  cursor: string | null;
-  consecutive_failures: number;
-  healthy: number;
-  last_run_at: number | null;
-  last_status: 'ok' | 'error' | null;
-  last_error: string | null;
-}
 
-interface RunRow {
-  source_id: string;
-  started_at: number;
-  finished_at: number;
-  status: 'ok' | 'error';
-  fetched: number;
-  inserted: number;
-  updated: number;
-  duplicates: number;
-  skipped: number;
-  error: string | null;
-}
 
 export interface SourceRepository {
   upsert(id: string, type: string, now: number): void;
@@ -57,45 +36,17 @@ export function createSourceRepository(db: Db): SourceRepository {
     insertRun.run({ ...run, error: run.error });
     if (run.status === 'ok') markOk.run({ sourceId: run.sourceId, cursor: run.cursor ?? null, finishedAt: run.finishedAt });
     else markError.run({ sourceId: run.sourceId, finishedAt: run.finishedAt, error: run.error, unhealthyAfter });
-    return toState(get.get(run.sourceId) as SourceRow);
+    return toSourceState(get.get(run.sourceId) as SourceRecord);
   });
 
   return {
     upsert: (id, type, now) => void upsert.run(id, type, now),
     get: (id) => {
-      const row = get.get(id) as SourceRow | undefined;
-      return row && toState(row);
+      const row = get.get(id) as SourceRecord | undefined;
+      return row && toSourceState(row);
     },
-    list: () => (list.all() as SourceRow[]).map(toState),
+    list: () => (list.all() as SourceRecord[]).map(toSourceState),
     recordRun: (run, unhealthyAfter) => recordRun(run, unhealthyAfter),
-    listRuns: (sourceId, limit) => (listRuns.all(sourceId, limit) as RunRow[]).map(toRun),
-  };
-}
-
-function toState(row: SourceRow): SourceState {
-  return {
-    id: row.id,
-    type: row.type,
-    cursor: row.cursor,
-    consecutiveFailures: row.consecutive_failures,
-    healthy: row.healthy === 1,
-    lastRunAt: row.last_run_at === null ? null : new Date(row.last_run_at).toISOString(),
-    lastStatus: row.last_status,
-    lastError: row.last_error,
-  };
-}
-
-function toRun(row: RunRow): RunRecord {
-  return {
-    sourceId: row.source_id,
-    startedAt: row.started_at,
-    finishedAt: row.finished_at,
-    status: row.status,
-    fetched: row.fetched,
-    inserted: row.inserted,
-    updated: row.updated,
-    duplicates: row.duplicates,
-    skipped: row.skipped,
-    error: row.error,
+    listRuns: (sourceId, limit) => (listRuns.all(sourceId, limit) as RunRow[]).map(toRunRecord),
   };
 }

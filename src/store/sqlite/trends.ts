@@ -1,20 +1,9 @@
 import type { Db } from '../db.js';
 import type { TrendPoint, TrendQuery } from '../types.js';
+import { fillBuckets, type BucketRecord } from '../rows.js';
 import { createStatementCache } from './statements.js';
 import { INTERVAL_MS } from './intervals.js';
 
-interface BucketRow {
-  bucket: number;
-  volume: number;
-  pos: number;
-  neu: number;
-  neg: number;
-  score_sum: number;
-  likes: number;
-  replies: number;
-  reposts: number;
-  authors: number;
-}
 
 /**
  * Volume, sentiment, engagement and unique authors per UTC hour/day, read from the rollups (a range
@@ -39,37 +28,7 @@ export function createTrends(db: Db): (query: TrendQuery) => TrendPoint[] {
       LEFT JOIN (SELECT bucket, count(DISTINCT author_id) AS authors FROM rollup_authors WHERE ${filter} GROUP BY bucket) u
         ON u.bucket = r.bucket
       ORDER BY r.bucket`;
-    const rows = prepare(sql).all(...params, ...params) as BucketRow[];
+    const rows = prepare(sql).all(...params, ...params) as BucketRecord[];
     return fillBuckets(rows, start, query.to, size);
   };
-}
-
-function fillBuckets(rows: BucketRow[], start: number, end: number, size: number): TrendPoint[] {
-  const byBucket = new Map(rows.map((row) => [row.bucket, row]));
-  const points: TrendPoint[] = [];
-  for (let bucket = start; bucket < end; bucket += size) points.push(toPoint(bucket, byBucket.get(bucket)));
-  return points;
-}
-
-function toPoint(bucket: number, row: BucketRow | undefined): TrendPoint {
-  const volume = row?.volume ?? 0;
-  const pos = row?.pos ?? 0;
-  const neg = row?.neg ?? 0;
-  return {
-    bucket: new Date(bucket).toISOString(),
-    volume,
-    pos,
-    neu: row?.neu ?? 0,
-    neg,
-    netSentiment: volume ? round((pos - neg) / volume) : 0,
-    meanScore: volume ? round((row?.score_sum ?? 0) / volume) : 0,
-    uniqueAuthors: row?.authors ?? 0,
-    likes: row?.likes ?? 0,
-    replies: row?.replies ?? 0,
-    reposts: row?.reposts ?? 0,
-  };
-}
-
-function round(value: number): number {
-  return Math.round(value * 10_000) / 10_000;
 }
