@@ -1,22 +1,7 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Db } from '../db.js';
-import type { ApiKeyRecord, KeyRepository } from '../profile-types.js';
-
-interface KeyRow { id: string; name: string | null; salt: string; hash: string; scopes: string; created_at: number; last_used_at: number | null; revoked_at: number | null }
-
-const toRecord = (r: KeyRow): ApiKeyRecord => ({
-  id: r.id,
-  name: r.name,
-  scopes: JSON.parse(r.scopes),
-  createdAt: r.created_at,
-  lastUsedAt: r.last_used_at,
-  revokedAt: r.revoked_at,
-});
-
-/** SHA-256 over a per-key random salt and the secret: a leaked table reveals no usable token. */
-function hashSecret(salt: string, secret: string): Buffer {
-  return createHash('sha256').update(`${salt}:${secret}`).digest();
-}
+import type { KeyRepository } from '../profile-types.js';
+import { hashSecret, toKeyRecord, type KeyRow } from '../profile-rows.js';
 
 /**
  * API keys stored as salt + hash. Tokens are high-entropy random strings, so one salted SHA-256 is
@@ -34,7 +19,7 @@ export function createKeyRepository(db: Db): KeyRepository {
     create: async (input, at) => {
       const salt = randomBytes(16).toString('hex');
       q.insert.run(input.id, input.name, salt, hashSecret(salt, input.secret).toString('hex'), JSON.stringify(input.scopes), at);
-      return toRecord(q.get.get(input.id) as KeyRow);
+      return toKeyRecord(q.get.get(input.id) as KeyRow);
     },
     verify: async (id, secret, at) => {
       const row = q.get.get(id) as KeyRow | undefined;
@@ -42,9 +27,9 @@ export function createKeyRepository(db: Db): KeyRepository {
       const expected = Buffer.from(row.hash, 'hex');
       if (!timingSafeEqual(expected, hashSecret(row.salt, secret))) return undefined;
       q.used.run(at, id);
-      return toRecord(row);
+      return toKeyRecord(row);
     },
-    list: async () => (q.list.all() as KeyRow[]).map(toRecord),
+    list: async () => (q.list.all() as KeyRow[]).map(toKeyRecord),
     revoke: async (id, at) => q.revoke.run(at, id).changes > 0,
   };
 }

@@ -3,25 +3,10 @@ import type { AuthorRecord, ChangeSummary, ProfileRepository, SegmentPage, Segme
 import type { ComputedTag, ProfileMention } from '../../profiles/types.js';
 import type { TagExpr } from '../../profiles/tag-expression.js';
 import { ValidationError } from '../../errors.js';
+import { cursorOf, decodeProfileCursor, MIN_CONFIDENCE_CHANGE, toAuthor, toTag, type AuthorRow, type TagRow } from '../profile-rows.js';
 import { createStatementCache, writeTransaction } from './statements.js';
 import type { RollupMaintainer } from './rollups.js';
 import { createEraser } from './erase.js';
-
-interface TagRow { profile_id: number; tag: string; brand_id: string; confidence: number; evidence: string; first_seen: number; last_seen: number; updated_at: number }
-interface AuthorRow { id: number; platform: string; platform_id: string; handle: string | null; name: string | null; followers: number | null; profile_id: number }
-
-/** A change below this is not worth a feed entry unless new evidence arrived (decay drifts slowly). */
-const MIN_CONFIDENCE_CHANGE = 0.05;
-
-const toAuthor = (r: AuthorRow): AuthorRecord => ({ id: r.id, platform: r.platform, platformId: r.platform_id, handle: r.handle, name: r.name, followers: r.followers, profileId: r.profile_id });
-const toTag = (r: TagRow) => ({ tag: r.tag, brandId: r.brand_id, confidence: r.confidence, evidence: JSON.parse(r.evidence), firstSeen: r.first_seen, lastSeen: r.last_seen, updatedAt: r.updated_at });
-const cursorOf = (id: number) => Buffer.from(`p:${id}`).toString('base64url');
-
-function decodeProfileCursor(value: string): number {
-  const match = /^p:(\d+)$/.exec(Buffer.from(value, 'base64url').toString('utf8'));
-  if (!match) throw new ValidationError(`cursor: expected a value returned as nextCursor, found "${value.slice(0, 40)}"`);
-  return Number(match[1]);
-}
 
 /** Compiles a tag expression to a WHERE clause over `profiles p`; every value is a bound parameter. */
 function compileExpr(expr: TagExpr, query: SegmentQuery, params: unknown[]): string {
