@@ -110,3 +110,17 @@ export function risingTerms(current: TermTable, previous: TermTable, minMentions
 function round(value: number): number {
   return Math.round(value * 1000) / 1000;
 }
+
+/**
+ * Drops a brand's own names from its themes: "鲜蜂外卖" is in nearly every FreshBee mention and says
+ * nothing about what people discuss. Chinese names also drop their fragments and extensions (jieba
+ * may cut 鲜蜂外卖 into 鲜蜂 + 外卖, or keep 鲜蜂外卖 whole), Latin names match whole words only.
+ */
+export function withoutBrandNames(themes: Theme[], names: string[]): Theme[] {
+  const lowered = names.map((name) => name.toLowerCase().replace(/\s+/g, ' ').trim()).filter(Boolean);
+  const isName = (term: string) =>
+    lowered.some((name) =>
+      /\p{Script=Han}/u.test(name) && /\p{Script=Han}/u.test(term) ? name.includes(term) && term.length >= 2 || term.includes(name) : name === term || name.replace(/ /g, '') === term,
+    );
+  return themes.filter((theme) => !isName(theme.term.toLowerCase()));
+}

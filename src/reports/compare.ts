@@ -25,8 +25,8 @@ export interface PeriodComparison {
     netSentiment: number;
     /** Themes in the current top list that were not in the baseline's. */
     newThemes: string[];
-    /** Per aspect: change in net sentiment ((pos − neg) / mentions). */
-    aspects: { aspect: string; current: number; baseline: number; change: number }[];
+    /** Per aspect with enough mentions: change in net sentiment ((pos − neg) / mentions), largest first. */
+    aspects: { aspect: string; mentions: number; current: number; baseline: number; change: number }[];
   };
 }
 
@@ -45,6 +45,8 @@ async function summarize(store: Store, brandId: string, from: number, to: number
   };
 }
 
+const MIN_ASPECT_MENTIONS = 3;
+
 const net = (a: AspectCount | undefined) => (a && a.mentions ? (a.pos - a.neg) / a.mentions : 0);
 
 /**
@@ -61,9 +63,11 @@ export async function comparePeriods(
   const before = await summarize(store, brandId, baseline.from, baseline.to);
   const beforeThemes = new Set(before.topThemes.map((t) => t.term));
   const aspects = [...new Set([...now.aspects, ...before.aspects].map((a) => a.aspect))].map((aspect) => {
-    const c = net(now.aspects.find((a) => a.aspect === aspect));
-    const b = net(before.aspects.find((a) => a.aspect === aspect));
-    return { aspect, current: round(c), baseline: round(b), change: round(c - b) };
+    const current = now.aspects.find((a) => a.aspect === aspect);
+    const previous = before.aspects.find((a) => a.aspect === aspect);
+    const mentions = (current?.mentions ?? 0) + (previous?.mentions ?? 0);
+    const [c, b] = [net(current), net(previous)];
+    return { aspect, mentions, current: round(c), baseline: round(b), change: round(c - b) };
   });
   return {
     brandId,
@@ -74,7 +78,8 @@ export async function comparePeriods(
       volumePct: before.volume ? round((now.volume - before.volume) / before.volume) : null,
       netSentiment: round(now.netSentiment - before.netSentiment),
       newThemes: now.topThemes.map((t) => t.term).filter((t) => !beforeThemes.has(t)),
-      aspects: aspects.sort((x, y) => Math.abs(y.change) - Math.abs(x.change)),
+      // One or two mentions swing net sentiment by ±1; they are not a change worth reporting.
+      aspects: aspects.filter((a) => a.mentions >= MIN_ASPECT_MENTIONS).sort((x, y) => Math.abs(y.change) - Math.abs(x.change)),
     },
   };
 }

@@ -1,4 +1,4 @@
-import { distinctiveTerms, frequentTerms, mergePhrases, risingTerms, type Theme } from '../analytics/themes.js';
+import { distinctiveTerms, frequentTerms, mergePhrases, risingTerms, withoutBrandNames, type Theme } from '../analytics/themes.js';
 import type { Store, TermSample } from '../store/types.js';
 
 export interface ThemeQuery {
@@ -14,7 +14,7 @@ const CANDIDATES = 300;
 const SAMPLE_TEXTS = 12;
 
 /** Term → sample texts, used to merge adjacent co-occurring terms into phrases and to show examples. */
-async function withSamples(store: Store, themes: Theme[], query: ThemeQuery): Promise<ThemeWithSamples[]> {
+async function withSamples(store: Store, themes: Theme[], query: ThemeQuery, names: string[]): Promise<ThemeWithSamples[]> {
   const samples = new Map<string, TermSample[]>();
   for (const theme of themes.slice(0, query.limit + 5)) {
     samples.set(theme.term, await store.termSamples({ term: theme.term, brandId: query.brandId, from: query.from, to: query.to, limit: SAMPLE_TEXTS }));
@@ -26,7 +26,8 @@ async function withSamples(store: Store, themes: Theme[], query: ThemeQuery): Pr
     return share * (themes.find((t) => t.term === a)?.mentions ?? 0);
   };
   const adjacent = (a: string, b: string) => textsOf(a).some((t) => t.includes(`${a}${b}`) || t.includes(`${a} ${b}`));
-  const merged = mergePhrases(themes.filter((t) => samples.has(t.term)), coMentions, adjacent).slice(0, query.limit);
+  // Filtered again after merging: "fresh" + "bee" can join into a brand name.
+  const merged = withoutBrandNames(mergePhrases(themes.filter((t) => samples.has(t.term)), coMentions, adjacent), names).slice(0, query.limit);
   return merged.map((theme) => {
     const head = theme.term.split(' ')[0];
     const rows = samples.get(theme.term) ?? samples.get(head) ?? [...samples.entries()].find(([term]) => theme.term.startsWith(term))?.[1] ?? [];
@@ -40,10 +41,17 @@ async function withSamples(store: Store, themes: Theme[], query: ThemeQuery): Pr
  * is no market to contrast with, so themes are the most frequent terms.
  */
 export async function getThemes(store: Store, query: ThemeQuery): Promise<ThemeWithSamples[]> {
+  const names = await brandNames(store, query.brandId);
   const foreground = await store.termCounts({ brandId: query.brandId, from: query.from, to: query.to, limit: CANDIDATES });
-  if (!query.brandId) return withSamples(store, frequentTerms(foreground), query);
+  if (!query.brandId) return withSamples(store, withoutBrandNames(frequentTerms(foreground), names), query, names);
   const market = await store.termCounts({ from: query.from, to: query.to, limit: CANDIDATES * 3 });
-  return withSamples(store, distinctiveTerms(foreground, market), query);
+  return withSamples(store, withoutBrandNames(distinctiveTerms(foreground, market), names), query, names);
+}
+
+/** The brand's own names and aliases; without a brand, every brand's (they would top the list). */
+async function brandNames(store: Store, brandId: string | undefined): Promise<string[]> {
+  const brands = (await store.listBrands()).filter((b) => !brandId || b.id === brandId);
+  return brands.flatMap((b) => [b.name, ...b.aliases]);
 }
 
 /** Themes whose share grew most against the previous period of the same length. */
@@ -51,5 +59,6 @@ export async function getRisingThemes(store: Store, query: ThemeQuery): Promise<
   const length = query.to - query.from;
   const current = await store.termCounts({ brandId: query.brandId, from: query.from, to: query.to, limit: CANDIDATES });
   const previous = await store.termCounts({ brandId: query.brandId, from: query.from - length, to: query.from, limit: CANDIDATES * 3 });
-  return withSamples(store, risingTerms(current, previous), query);
+  const names = await brandNames(store, query.brandId);
+  return withSamples(store, withoutBrandNames(risingTerms(current, previous), names), query, names);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { distinctiveTerms, mergePhrases, risingTerms, type TermTable } from '../../src/analytics/themes.js';
+import { distinctiveTerms, mergePhrases, risingTerms, withoutBrandNames, type TermTable } from '../../src/analytics/themes.js';
 
 const table = (total: number, counts: Record<string, number>): TermTable => ({
   total,
@@ -42,5 +42,13 @@ describe('mergePhrases', () => {
     const co = (a: string, b: string) => (texts[a].filter((t) => t.includes(b)).length / texts[a].length) * 20;
     const adjacent = (a: string, b: string) => texts[a].some((t) => t.includes(`${a} ${b}`));
     expect(mergePhrases(themes, co, adjacent).map((t) => t.term).sort()).toEqual(['food poisoning', 'refund']);
+  });
+});
+
+describe('withoutBrandNames', () => {
+  it("drops the brand's names, their jieba fragments and case variants, and keeps other words", () => {
+    const themes = distinctiveTerms(table(100, { 鲜蜂外卖: 80, 鲜蜂: 60, freshbee: 40, 拉肚子: 30, 'fresh bee': 5, bee: 5 }), table(1000, {}));
+    const kept = withoutBrandNames(themes, ['FreshBee', '鲜蜂外卖', 'Fresh Bee']).map((t) => t.term).sort();
+    expect(kept).toEqual(['bee', '拉肚子']);
   });
 });
