@@ -52,7 +52,6 @@ export async function startServer(runtime: Runtime, options: StartOptions): Prom
       log.info('initial collection', { source: source.id, status: run.status, inserted: run.inserted, error: run.error });
     }
   }
-  if (scheduler && config.collectOnStart) await alerts.checkAndDeliver();
   await alerts.start();
   // Retention purge and profile decay run daily wherever collection runs.
   const maintenance = scheduler ? createProfileMaintenance(runtime.profiles, { timezone: config.timezone, retentionDays: config.retentionDays, log }) : undefined;
@@ -78,6 +77,9 @@ export async function startServer(runtime: Runtime, options: StartOptions): Prom
   void maintenance?.start();
   void digest?.task.start();
   const server = await listen(app.fetch, options.port);
+  // The first check reads every brand's recent windows (about a minute at 1M mentions), so it runs
+  // after the server answers; it logs its own failures.
+  if (scheduler && config.collectOnStart) void alerts.checkAndDeliver();
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     url,
