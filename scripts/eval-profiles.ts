@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatScores, predictTags, scoreTags, type LabelledAuthor } from '../src/profiles/evaluate.js';
-import { loadTaxonomy } from '../src/profiles/load-taxonomy.js';
+import { loadTaxonomy } from '../src/resources/taxonomy.js';
 import { PROJECT_ROOT } from '../src/resources/paths.js';
 
 const args = process.argv.slice(2);

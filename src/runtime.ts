@@ -12,7 +12,7 @@ import { ingestPosts, type IngestSummary } from './jobs/ingest.js';
 import type { CollectionDeps } from './jobs/run-collection.js';
 import { openStore } from './store/index.js';
 import { createProfileService, type ProfileService } from './jobs/update-profiles.js';
-import { loadTaxonomy } from './profiles/load-taxonomy.js';
+import { loadTaxonomy } from './resources/taxonomy.js';
 import { resolveProfilesConfig } from './profiles/config.js';
 import { createPseudonymizer } from './profiles/pseudonymize.js';
 import type { Store } from './store/types.js';

@@ -1,7 +1,7 @@
 import { createApp } from '../../src/api/app.js';
 import { createProfileService } from '../../src/jobs/update-profiles.js';
 import { resolveProfilesConfig } from '../../src/profiles/config.js';
-import { loadTaxonomy } from '../../src/profiles/load-taxonomy.js';
+import { loadTaxonomy } from '../../src/resources/taxonomy.js';
 import { openDb, type Db } from '../../src/store/db.js';
 import { createSqliteStore } from '../../src/store/sqlite/index.js';
 import type { Store } from '../../src/store/types.js';

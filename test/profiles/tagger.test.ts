@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { ALL_TAGS, BELOW_PRECISION_FLOOR } from '../../src/profiles/config.js';
 import { predictTags, scoreTags, type LabelledAuthor } from '../../src/profiles/evaluate.js';
 import { DEFAULT_INFLUENCE } from '../../src/profiles/influence.js';
-import { loadTaxonomy } from '../../src/profiles/load-taxonomy.js';
+import { loadTaxonomy } from '../../src/resources/taxonomy.js';
 import { nextStage } from '../../src/profiles/lifecycle.js';
 import { buildTaxonomy } from '../../src/profiles/taxonomy.js';
 import { tagProfile, type TaggerOptions } from '../../src/profiles/tagger.js';

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { createProfileService } from '../../src/jobs/update-profiles.js';
 import { resolveProfilesConfig } from '../../src/profiles/config.js';
-import { loadTaxonomy } from '../../src/profiles/load-taxonomy.js';
+import { loadTaxonomy } from '../../src/resources/taxonomy.js';
 import { parseTagExpression } from '../../src/profiles/tag-expression.js';
 import type { Store } from '../../src/store/types.js';
 import { describeStores, makeInput, makePost, recount, round, snapshot, type TestStore } from '../helpers/store.js';

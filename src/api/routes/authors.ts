@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ValidationError } from '../../errors.js';
 import { createProfileService, type ProfileService } from '../../jobs/update-profiles.js';
 import { resolveProfilesConfig } from '../../profiles/config.js';
-import { loadTaxonomy } from '../../profiles/load-taxonomy.js';
+import { loadTaxonomy } from '../../resources/taxonomy.js';
 import type { StoredProfile } from '../../store/profile-types.js';
 import type { ApiDeps } from '../deps.js';
 import { parseInput } from '../validate.js';

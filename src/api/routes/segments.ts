@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { ValidationError } from '../../errors.js';
-import { loadTaxonomy } from '../../profiles/load-taxonomy.js';
+import { loadTaxonomy } from '../../resources/taxonomy.js';
 import { expressionTags, parseTagExpression } from '../../profiles/tag-expression.js';
 import type { ApiDeps } from '../deps.js';
 import { parseInput } from '../validate.js';

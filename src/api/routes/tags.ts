@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { loadTaxonomy } from '../../profiles/load-taxonomy.js';
+import { loadTaxonomy } from '../../resources/taxonomy.js';
 import type { ExportRow, ProfileRepository } from '../../store/profile-types.js';
 import type { ApiDeps } from '../deps.js';
 import { parseInput } from '../validate.js';

@@ -3,7 +3,7 @@ import { loadConfig, type AppConfig } from '../../config.js';
 import { COLLECTORS } from '../../collectors/index.js';
 import { createProfileService, type ProfileService } from '../../jobs/update-profiles.js';
 import { resolveProfilesConfig } from '../../profiles/config.js';
-import { loadTaxonomy } from '../../profiles/load-taxonomy.js';
+import { loadTaxonomy } from '../../resources/taxonomy.js';
 import { openStore } from '../../store/index.js';
 import type { Store } from '../../store/types.js';
 import type { CliCommand, CliIo } from '../types.js';

@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { LEXICON_DIR } from '../resources/paths.js';
-import { buildTaxonomy, type Taxonomy } from './taxonomy.js';
+import { LEXICON_DIR } from './paths.js';
+import { buildTaxonomy, type Taxonomy } from '../profiles/taxonomy.js';
 
 let cached: Taxonomy | undefined;
 
 /**
- * Reads `lexicons/tags/{taxonomy,sensitive}.json` once per process. The only file in
- * `src/profiles/` that does I/O; the composition root calls it and injects the result.
+ * Reads `lexicons/tags/{taxonomy,sensitive}.json` once per process (I/O lives in resources/, the
+ * tagger in `src/profiles/` stays pure).
  */
 export function loadTaxonomy(dir: string = join(LEXICON_DIR, 'tags')): Taxonomy {
   if (cached && dir === join(LEXICON_DIR, 'tags')) return cached;
