@@ -156,3 +156,30 @@ export function toRunRecord(row: RunRow): RunRecord {
     error: row.error,
   };
 }
+
+/** One aspect opinion of a mention, as the aspect rollups count it. */
+export interface AspectContribution {
+  aspect: string;
+  label: 'pos' | 'neu' | 'neg';
+  score: number;
+}
+
+/** The part of a counted mention the daily term and aspect rollups need. */
+export interface AnalysisContribution {
+  createdAt: number;
+  sentiment: 'pos' | 'neu' | 'neg';
+  brands: string[];
+  terms: string[];
+  aspects: AspectContribution[];
+}
+
+/** What one counted mention adds to all rollups; both backends add and subtract these. */
+export interface RollupContribution extends AnalysisContribution {
+  sourceId: string;
+  lang: string;
+  score: number;
+  likes: number;
+  replies: number;
+  reposts: number;
+  authorId: number | null;
+}

@@ -1,9 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Hono } from 'hono';
-import { createApp } from '../../src/api/app.js';
 import type { Store } from '../../src/store/types.js';
 import { makeInput, makePost, makeStore } from '../helpers/store.js';
-import { json } from '../helpers/runtime.js';
+import { json, makeStoreApp } from '../helpers/runtime.js';
 import type { Analysis } from '../../src/domain.js';
 
 const DAY = 86_400_000;
@@ -40,15 +39,7 @@ describe('analysis API', () => {
     }
     for (let i = 0; i < 10; i++) inputs.push(mention(`t${i}`, 'swifteats', 7 + (i % 7), 'pos', ['delivery', 'lunch']));
     await store.saveMentions(inputs);
-    app = createApp({
-      store,
-      searchTerms: (q) => q.toLowerCase().split(/\s+/),
-      ingest: async () => ({ received: 0, inserted: 0, updated: 0, unchanged: 0, duplicates: 0 }),
-      ingestMaxBytes: 1024,
-      now: () => new Date(T0 + 14 * DAY),
-      log: () => {},
-      version: 'test',
-    });
+    app = makeStoreApp(store, new Date(T0 + 14 * DAY));
   });
 
   it('share of voice covers the brand and its competitors and sums to 1', async () => {

@@ -3,6 +3,7 @@ import { silentLogger } from '../../src/logger.js';
 import { createRuntime, type Runtime } from '../../src/runtime.js';
 import { createApp } from '../../src/api/app.js';
 import type { ApiDeps } from '../../src/api/deps.js';
+import type { Store } from '../../src/store/types.js';
 
 export const TEST_BRANDS: AppConfig['brands'] = [
   { id: 'freshbee', name: 'FreshBee', aliases: ['鲜蜂外卖', '鲜蜂'], competitors: ['swifteats'] },
@@ -45,4 +46,17 @@ export function makeApp(runtime: Runtime, overrides: Partial<ApiDeps> = {}) {
 /** Response bodies in tests are read as loosely typed JSON. */
 export async function json(res: Response | Promise<Response>): Promise<any> {
   return (await res).json();
+}
+
+/** The app over a hand-seeded store, without NLP: search splits on spaces, pushes are not used. */
+export function makeStoreApp(store: Store, now: Date) {
+  return createApp({
+    store,
+    searchTerms: (q) => q.toLowerCase().split(/\s+/),
+    ingest: async () => ({ received: 0, inserted: 0, updated: 0, unchanged: 0, duplicates: 0 }),
+    ingestMaxBytes: 1024,
+    now: () => now,
+    log: () => {},
+    version: 'test',
+  });
 }

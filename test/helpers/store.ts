@@ -7,7 +7,7 @@ import { createPostgresStore } from '../../src/store/postgres/index.js';
 import { pgRecountAuthorsSql, pgRecountSql } from '../../src/store/postgres/rollups.js';
 import type { MentionInput, Store } from '../../src/store/types.js';
 import { fingerprintText } from '../../src/pipeline/fingerprint.js';
-import { INTERVAL_MS } from '../../src/store/sqlite/intervals.js';
+import { INTERVAL_MS } from '../../src/store/intervals.js';
 import { makePgSchema, PG_REQUIRED, PG_UNAVAILABLE } from './pg.js';
 
 /** A fresh in-memory store per test: no shared state between suites. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../src/store/db.js';
 import { recountAuthorsSql, recountSql } from '../../src/store/sqlite/rollups.js';
-import { INTERVAL_MS } from '../../src/store/sqlite/intervals.js';
+import { INTERVAL_MS } from '../../src/store/intervals.js';
 import { parseTagExpression } from '../../src/profiles/tag-expression.js';
 import type { TagChange } from '../../src/store/profile-types.js';
 import { makeProfiles, post } from './helpers.js';

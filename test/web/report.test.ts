@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Hono } from 'hono';
-import { createApp } from '../../src/api/app.js';
 import { buildDigest, renderDigestText } from '../../src/jobs/digest.js';
 import { csvCell } from '../../src/api/routes/report.js';
 import type { Analysis } from '../../src/domain.js';
 import type { Store } from '../../src/store/types.js';
 import { makeInput, makePost, makeStore } from '../helpers/store.js';
+import { makeStoreApp } from '../helpers/runtime.js';
 
 const DAY = 86_400_000;
 const T0 = Date.parse('2026-11-10T00:00:00Z');
@@ -61,15 +61,7 @@ describe('sentiment report', () => {
       mention('s2', 'swifteats', 10, 'pos', ['delivery']),
       mention('x1', 'freshbee', 14, 'neg', ['late']),
     ]);
-    app = createApp({
-      store,
-      searchTerms: (q) => q.toLowerCase().split(/\s+/),
-      ingest: async () => ({ received: 0, inserted: 0, updated: 0, unchanged: 0, duplicates: 0 }),
-      ingestMaxBytes: 1024,
-      now: () => new Date(T0 + 14 * DAY),
-      log: () => {},
-      version: 'test',
-    });
+    app = makeStoreApp(store, new Date(T0 + 14 * DAY));
   });
 
   it('serves the report as a UTF-8 CSV download with a BOM and one header', async () => {

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { ValidationError } from '../../errors.js';
 import type { Interval } from '../../store/types.js';
-import { INTERVAL_MS } from '../../store/sqlite/intervals.js';
+import { INTERVAL_MS } from '../../store/intervals.js';
 import type { ApiDeps } from '../deps.js';
 import { TrendsQuery } from '../schemas.js';
 import { parseInput } from '../validate.js';

@@ -1,16 +1,8 @@
+import type { AnalysisContribution } from '../rows.js';
 import type pg from 'pg';
-import { INTERVAL_MS } from '../sqlite/intervals.js';
+import { INTERVAL_MS } from '../intervals.js';
 
 const DAY_MS = INTERVAL_MS.day;
-
-/** The part of a counted mention the daily term and aspect rollups need. */
-export interface AnalysisContribution {
-  createdAt: number;
-  sentiment: 'pos' | 'neu' | 'neg';
-  brands: string[];
-  terms: string[];
-  aspects: { aspect: string; label: 'pos' | 'neu' | 'neg'; score: number }[];
-}
 
 type DayCell = { key: [string, number, string]; mentions: number; pos: number; neu: number; neg: number; score: number };
 

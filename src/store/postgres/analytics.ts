@@ -1,5 +1,5 @@
 import type { AspectCount, AspectQuery, BrandVolume, TermCount, TermQuery, TermSample, TermSampleQuery } from '../types.js';
-import { INTERVAL_MS } from '../sqlite/intervals.js';
+import { INTERVAL_MS } from '../intervals.js';
 import { query, type Queryable } from './pool.js';
 
 const DAY_MS = INTERVAL_MS.day;

@@ -1,20 +1,11 @@
 import type pg from 'pg';
-import { INTERVAL_MS } from '../sqlite/intervals.js';
+import { INTERVAL_MS } from '../intervals.js';
 import { queryOne, type Queryable } from './pool.js';
-import { AnalysisDelta, PG_RECOUNT_ASPECTS_SQL, PG_RECOUNT_TERMS_SQL, type AnalysisContribution } from './analysis-rollups.js';
+import { AnalysisDelta, PG_RECOUNT_ASPECTS_SQL, PG_RECOUNT_TERMS_SQL } from './analysis-rollups.js';
+import type { RollupContribution } from '../rows.js';
 
-/** What one counted mention adds to the rollups (same shape as the SQLite maintainer's). */
-export interface Contribution extends AnalysisContribution {
-  createdAt: number;
-  sourceId: string;
-  lang: string;
-  sentiment: 'pos' | 'neu' | 'neg';
-  score: number;
-  likes: number;
-  replies: number;
-  reposts: number;
-  authorId: number | null;
-}
+/** What one counted mention adds to the rollups (shared with the SQLite maintainer). */
+export type Contribution = RollupContribution;
 
 const INTERVALS = Object.entries(INTERVAL_MS) as ['hour' | 'day', number][];
 const CELL_FIELDS = ['volume', 'pos', 'neu', 'neg', 'score', 'likes', 'replies', 'reposts'] as const;

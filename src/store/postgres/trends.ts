@@ -1,6 +1,6 @@
 import type { TrendPoint, TrendQuery } from '../types.js';
 import { fillBuckets, type BucketRecord } from '../rows.js';
-import { INTERVAL_MS } from '../sqlite/intervals.js';
+import { INTERVAL_MS } from '../intervals.js';
 import { query, type Queryable } from './pool.js';
 
 

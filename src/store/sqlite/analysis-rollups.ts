@@ -1,21 +1,7 @@
 import type { Db } from '../db.js';
+import type { AnalysisContribution } from '../rows.js';
 
 const DAY_MS = 86_400_000;
-
-export interface AspectContribution {
-  aspect: string;
-  label: 'pos' | 'neu' | 'neg';
-  score: number;
-}
-
-/** The part of a counted mention the daily term and aspect rollups need. */
-export interface AnalysisContribution {
-  createdAt: number;
-  sentiment: 'pos' | 'neu' | 'neg';
-  brands: string[];
-  terms: string[];
-  aspects: AspectContribution[];
-}
 
 const signs = (label: string, sign: number) => ['pos', 'neu', 'neg'].map((l) => (l === label ? sign : 0));
 

@@ -1,7 +1,7 @@
 import type { Db } from '../db.js';
 import type { AspectCount, AspectQuery, BrandVolume, TermCount, TermQuery, TermSample, TermSampleQuery } from '../types.js';
 import { createStatementCache } from './statements.js';
-import { INTERVAL_MS } from './intervals.js';
+import { INTERVAL_MS } from '../intervals.js';
 
 const DAY_MS = INTERVAL_MS.day;
 /** From two days up, term counts come from the daily rollups (whole days); shorter periods are exact. */

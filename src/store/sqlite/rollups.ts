@@ -1,23 +1,9 @@
 import type { Db } from '../db.js';
 import { writeTransaction } from './statements.js';
-import { INTERVAL_MS } from './intervals.js';
-import { type AspectContribution, createAnalysisRollupWriter, RECOUNT_ASPECTS_SQL, RECOUNT_TERMS_SQL } from './analysis-rollups.js';
+import { INTERVAL_MS } from '../intervals.js';
+import { createAnalysisRollupWriter, RECOUNT_ASPECTS_SQL, RECOUNT_TERMS_SQL } from './analysis-rollups.js';
+import type { RollupContribution as Contribution } from '../rows.js';
 
-/** What one counted mention adds to the rollups. */
-interface Contribution {
-  createdAt: number;
-  sourceId: string;
-  lang: string;
-  sentiment: 'pos' | 'neu' | 'neg';
-  score: number;
-  likes: number;
-  replies: number;
-  reposts: number;
-  authorId: number | null;
-  brands: string[];
-  terms: string[];
-  aspects: AspectContribution[];
-}
 
 export interface RollupMaintainer {
   /** Current contribution of a mention, or null when it is not counted (deleted, duplicate, unanalysed). */

@@ -2,7 +2,7 @@ import type { Db } from '../db.js';
 import type { TrendPoint, TrendQuery } from '../types.js';
 import { fillBuckets, type BucketRecord } from '../rows.js';
 import { createStatementCache } from './statements.js';
-import { INTERVAL_MS } from './intervals.js';
+import { INTERVAL_MS } from '../intervals.js';
 
 
 /**
