@@ -24,6 +24,7 @@ import { scoreRules } from '../../src/pipeline/sentiment/rules.js';
 import { hashString, type FeatureConfig } from '../../src/pipeline/sentiment/hashed.js';
 import { NEUTRALITY_DENSE, POLARITY_DENSE, neutralityDense, polarityDense } from '../../src/pipeline/sentiment/features.js';
 import type { PackedHeader, PackedSectionHeader } from '../../src/pipeline/sentiment/packed.js';
+import { gateToParams, isNeutral, type GateThresholds, type NeutralGate } from '../../src/pipeline/sentiment/gate.js';
 import { computeMetrics } from '../../src/eval/metrics.js';
 import { loadSet, type Row } from './corpus.js';
 import { featureHashes, packModel, predict, pruneInPlace, trainBinary, type Example, type Model } from './logreg.js';
@@ -41,6 +42,8 @@ const LR = env('LR', 0.2);
 const L2 = env('L2', lang === 'zh' ? 2e-6 : 4e-6);
 const NEU_L2 = env('NEU_L2', 2e-5);
 const PRUNE = env('PRUNE', 0.5);
+/** Naive-Bayes scaling pseudo-count of the polarity model (0 = off; see logreg.ts). */
+const NB = env('NB', 0);
 const NEU_PRUNE = env('NEU_PRUNE', 0.3);
 /** Cap on a set's total training weight so one large set (online_shopping 62k) does not dominate. */
 const MAX_SET_WEIGHT = env('MAX_SET_WEIGHT', lang === 'zh' ? 25000 : 15000);
@@ -82,9 +85,18 @@ const LODO_EVAL: Record<'zh' | 'en', Record<string, string>> = {
   en: { amazon: 'amazon_polarity10k', imdb: 'imdb10k', movie_sentences: 'sst2', tweets: 'tweeteval_sentiment', reddit: 'goemotions' },
 };
 /** Objective of the gate: mean binary accuracy and mean 3-way macro-F1, weighted. */
-const OBJECTIVE: Record<'zh' | 'en', { binary: string[]; threeWay: string[]; threeWayWeight: number }> = {
+const OBJECTIVE: Record<'zh' | 'en', Objective> = {
   zh: { binary: ['chnsenticorp_12k', 'nlpcc2014_sc', 'online_shopping_10_cats'], threeWay: ['bdci2018_car'], threeWayWeight: 0.1 },
   en: { binary: ['amazon_polarity10k', 'imdb10k', 'sst2'], threeWay: (process.env.THREE_WAY ?? 'tweeteval_sentiment,vader_amazon_snippets').split(','), threeWayWeight: 0.5 },
+};
+
+/**
+ * Objective of the social-style gate: the binary sets (few such posts) and, for en, the emotional
+ * tweets (all polar) against the 3-way sets of social posts.
+ */
+const SOCIAL_OBJECTIVE: Record<'zh' | 'en', Objective> = {
+  zh: { binary: OBJECTIVE.zh.binary, threeWay: ['smp2020_ewect'], threeWayWeight: 0.5 },
+  en: { binary: [...OBJECTIVE.en.binary, 'tweeteval_emotion'], threeWay: ['tweeteval_sentiment'], threeWayWeight: 0.5 },
 };
 
 interface Doc {
@@ -157,7 +169,7 @@ function train(rows: Doc[]): Trained {
   const polar = rows.filter((d) => d.label !== 'neu');
   const pw = setWeights(polar);
   const pex: Example[] = polar.map((d) => ({ hashes: d.hashes, dense: d.polarity, y: d.label === 'pos' ? 1 : 0, weight: pw.get(d.set)! }));
-  const polarity = trainBinary(pex, POLARITY_DENSE.length, { bits: BITS, epochs: EPOCHS, lr: LR, l2: L2 });
+  const polarity = trainBinary(pex, POLARITY_DENSE.length, { bits: BITS, epochs: EPOCHS, lr: LR, l2: L2, nb: NB });
   const keptP = pruneInPlace(polarity, PRUNE);
   // Neutrality: sets with real neutral labels give neu vs polar; binary sets add polar rows at a low weight.
   const threeWay = new Set(rows.filter((d) => d.label === 'neu').map((d) => d.set));
@@ -188,46 +200,52 @@ function score(t: Trained, rows: Doc[]): Pred[] {
   });
 }
 
-interface Gate {
-  threshold: number;
-  /** |2·P(pos) − 1| below which a pos-leaning post may be neutral. */
-  margin: number;
-  /** The same for a neg-leaning post. */
-  negMargin: number;
-  maxTokens: number;
-}
+/** Index of the social-style cue among the neutrality features (selects the social gate). */
+const SOCIAL = NEUTRALITY_DENSE.indexOf('social');
+const isSocial = (p: Pred): boolean => p.doc.neutrality[SOCIAL] === 1;
 
-function decide(p: Pred, g: Gate): 'pos' | 'neg' | 'neu' {
-  if (p.doc.tokens === 0) return 'neu';
-  const lean = 2 * p.pPos - 1;
-  if (p.pNeu > g.threshold && (lean >= 0 ? lean < g.margin : -lean < g.negMargin) && p.doc.tokens <= g.maxTokens) return 'neu';
+function decide(p: Pred, g: NeutralGate): 'pos' | 'neg' | 'neu' {
+  if (isNeutral(g, p.pNeu, p.pPos, p.doc.tokens, isSocial(p))) return 'neu';
   return p.pPos >= 0.5 ? 'pos' : 'neg';
 }
 
-function metricsOf(preds: Pred[], g: Gate | null): { acc: number; f1: number; n: number } {
+function metricsOf(preds: Pred[], g: NeutralGate | null): { acc: number; f1: number; n: number } {
   const gold = preds.map((p) => p.doc.label);
   const out = preds.map((p) => (g ? decide(p, g) : p.pPos >= 0.5 ? 'pos' : 'neg'));
   const m = computeMetrics(gold, out, ['pos', 'neg', 'neu']);
   return { acc: m.accuracy, f1: m.macroF1, n: m.n };
 }
 
-function objective(bySet: Map<string, Pred[]>, g: Gate): number {
-  const o = OBJECTIVE[lang];
+type Objective = { binary: string[]; threeWay: string[]; threeWayWeight: number };
+
+function objective(bySet: Map<string, Pred[]>, g: NeutralGate, o: Objective): number {
   const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
   const bin = mean(o.binary.filter((s) => bySet.has(s)).map((s) => metricsOf(bySet.get(s)!, g).acc));
   const three = mean(o.threeWay.filter((s) => bySet.has(s)).map((s) => metricsOf(bySet.get(s)!, g).f1));
   return (1 - o.threeWayWeight) * bin + o.threeWayWeight * three;
 }
 
-function tuneGate(bySet: Map<string, Pred[]>): Gate {
-  let best: Gate = { threshold: 1, margin: 0, negMargin: 0, maxTokens: 0 };
+/**
+ * Grid search of the gate: first the main thresholds on every post, then the social-style posts'
+ * own thresholds on those posts alone, judged mostly by the 3-way sets that have such posts.
+ */
+function tuneGate(bySet: Map<string, Pred[]>): NeutralGate {
+  const main = tuneThresholds(bySet, OBJECTIVE[lang]);
+  const social = new Map([...bySet].map(([set, preds]) => [set, preds.filter(isSocial)] as const).filter(([, preds]) => preds.length > 0));
+  const gate = { ...main, social: tuneThresholds(social, SOCIAL_OBJECTIVE[lang]) };
+  process.stderr.write(`gate ${JSON.stringify(gate)}\n`);
+  return gate;
+}
+
+function tuneThresholds(bySet: Map<string, Pred[]>, o: Objective): GateThresholds {
+  let best: GateThresholds = { threshold: 1, margin: 0, negMargin: 0, maxTokens: 0 };
   let bestScore = -1;
-  for (const threshold of [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95]) {
+  for (const threshold of [0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95]) {
     for (const margin of [0.2, 0.3, 0.4, 0.5, 0.6, 0.8, 1.01]) {
       for (const negMargin of [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.8, 1.01]) {
       for (const maxTokens of [20, 30, 40, 60, 100, 10000]) {
         const g = { threshold, margin, negMargin, maxTokens };
-        const s = objective(bySet, g);
+        const s = objective(bySet, g, o);
         if (s > bestScore + 1e-9) {
           bestScore = s;
           best = g;
@@ -236,7 +254,7 @@ function tuneGate(bySet: Map<string, Pred[]>): Gate {
       }
     }
   }
-  process.stderr.write(`gate ${JSON.stringify(best)} objective ${bestScore.toFixed(4)}\n`);
+  process.stderr.write(`thresholds ${JSON.stringify(best)} objective ${bestScore.toFixed(4)}\n`);
   return best;
 }
 
@@ -290,21 +308,22 @@ if (process.env.CONFUSION) {
   }
 }
 if (!noLodo) {
-  for (const [group, evalSet] of Object.entries(LODO_EVAL[lang])) {
+  const only = process.env.LODO_GROUPS?.split(',');
+  for (const [group, evalSet] of Object.entries(LODO_EVAL[lang]).filter(([g]) => !only || only.includes(g))) {
     t = Date.now();
     const preds = score(train(docs.filter((d) => d.group !== group)), docs.filter((d) => d.set === evalSet));
-    report[evalSet] = { ...report[evalSet], lodo: fmt(metricsOf(preds, gate)), lodoNeverNeutral: fmt(metricsOf(preds, null)) };
+    report[evalSet] = { ...(report[evalSet] ?? {}), lodo: fmt(metricsOf(preds, gate)), lodoNeverNeutral: fmt(metricsOf(preds, null)) };
     process.stderr.write(`LODO ${group} in ${((Date.now() - t) / 1000).toFixed(0)} s: ${report[evalSet].lodo}\n`);
   }
 }
 console.log(`${lang}: accuracy / macro-F1 over pos,neg,neu (neutral counts wrong on binary sets); gate ${JSON.stringify(gate)}`);
 console.table(report);
-writeFileSync(join(tmpdir(), `koubei-sentiment-${lang}.json`), JSON.stringify({ gate, report, features: FEATURES, BITS, NEU_BITS, EPOCHS, L2, PRUNE }, null, 1));
+writeFileSync(join(tmpdir(), `koubei-sentiment-${lang}.json`), JSON.stringify({ gate, report, features: FEATURES, BITS, NEU_BITS, EPOCHS, L2, PRUNE, NB }, null, 1));
 
 if (!noWrite) {
   const final = train(docs);
   const pol = packModel(final.polarity, ['pos'], POLARITY_DENSE, PRUNE);
-  const neu = packModel(final.neutrality, ['neu'], NEUTRALITY_DENSE, NEU_PRUNE, { ...gate });
+  const neu = packModel(final.neutrality, ['neu'], NEUTRALITY_DENSE, NEU_PRUNE, gateToParams(gate));
   const sections: Record<string, PackedSectionHeader> = {
     polarity: { ...pol.header, offset: 0 },
     neutrality: { ...neu.header, offset: pol.bytes.length },

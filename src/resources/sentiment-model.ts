@@ -5,6 +5,7 @@ import type { ContrastKind, SentimentLexicon, SentimentModel } from '../pipeline
 import { DEFAULT_FEATURES } from '../pipeline/sentiment/hashed.js';
 import { decodeSection, emptyLinear, type HashedLinear, type PackedHeader } from '../pipeline/sentiment/packed.js';
 import { NEUTRALITY_DENSE, POLARITY_DENSE } from '../pipeline/sentiment/features.js';
+import { gateFromParams } from '../pipeline/sentiment/gate.js';
 import { EMOTION_DENSE } from '../pipeline/emotion/scorer.js';
 import type { EmotionModel } from '../pipeline/emotion/types.js';
 import { LEXICON_DIR, MODEL_DIR } from './paths.js';
@@ -118,17 +119,12 @@ export function loadSentimentModel(lang: 'zh' | 'en', options: SentimentResource
   const packed = readPackedModel(options.modelDir ?? MODEL_DIR, `sentiment-${lang}`);
   const polarity = packed ? section(packed, 'polarity', POLARITY_DENSE) : null;
   const neutrality = packed ? section(packed, 'neutrality', NEUTRALITY_DENSE) : null;
-  const gate = neutrality?.params ?? {};
   return Object.freeze({
     lexicon: loadLexicon(lang, options.lexiconDir),
     features: packed?.header.features ?? DEFAULT_FEATURES,
     polarity: polarity ?? emptyLinear(['pos'], 1, [0], POLARITY_DENSE, { rule: [4] }),
     neutrality: neutrality ?? emptyLinear(['neu'], 1, [2], NEUTRALITY_DENSE, { evidence: [-6] }),
-    gate: {
-      threshold: gate.threshold ?? 0.5,
-      margin: gate.margin ?? 2,
-      maxTokens: gate.maxTokens ?? Number.MAX_SAFE_INTEGER,
-    },
+    gate: gateFromParams(neutrality?.params ?? {}),
   });
 }
 

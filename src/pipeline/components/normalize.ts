@@ -5,7 +5,9 @@ import type { PipelineComponent } from '../types.js';
 export const MAX_ANALYSED_CHARS = 20_000;
 
 /**
- * Normalises one post for analysis: strips tags, decodes entities, removes URLs, folds full-width
+ * Normalises one post for analysis: strips tags, decodes entities and `\\u2019`-style escapes that
+ * double-escaping scrapers leave in the text ("Don\\u2019t" would otherwise lose its negation),
+ * removes URLs, folds full-width
  * letters/digits/punctuation (NFKC), drops replacement characters left by invalid UTF-8 and
  * collapses whitespace.
  *
@@ -14,6 +16,7 @@ export const MAX_ANALYSED_CHARS = 20_000;
 export function normalizeText(text: string): string {
   const clipped = text.length > MAX_ANALYSED_CHARS ? text.slice(0, MAX_ANALYSED_CHARS) : text;
   return decodeHtmlEntities(clipped.replace(/<[^>]{0,500}>/g, ' '))
+    .replace(/\\u([0-9a-fA-F]{4})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
     .replace(/\bhttps?:\/\/\S+|\bwww\.\S+/gi, ' ')
     .normalize('NFKC')
     .replace(/[\uFFFD\u200B\u200C\uFEFF\u0000-\u0008\u000B-\u001F]/g, '')

@@ -1,6 +1,7 @@
 import type { SentimentLabel, SentimentResult, SentimentTerm } from '../../domain.js';
 import { NEUTRALITY_DENSE, POLARITY_DENSE, neutralityDense, polarityDense } from './features.js';
 import { sharedFeatureBuffer } from './hashed.js';
+import { isNeutral } from './gate.js';
 import { denseLogit, sigmoid, sparseLogit, topContributions } from './linear.js';
 import { normalizeRuleScore, scoreRules } from './rules.js';
 import type { SentimentModel } from './types.js';
@@ -12,6 +13,9 @@ export interface SentimentInput {
 }
 
 export type SentimentScorer = (input: SentimentInput) => SentimentResult;
+
+/** Index of the social-style cue among the neutrality features (selects the social gate). */
+const SOCIAL = NEUTRALITY_DENSE.indexOf('social');
 
 /** How many learned features the explanation lists. */
 const TOP_FEATURES = 5;
@@ -50,7 +54,7 @@ export function createSentimentScorer(model: SentimentModel): SentimentScorer {
     const score = round((1 - pNeu) * (2 * pPos - 1));
     let label: SentimentLabel;
     let confidence: number;
-    if (tokens.length === 0 || (pNeu > gate.threshold && Math.abs(2 * pPos - 1) < gate.margin && tokens.length <= gate.maxTokens)) {
+    if (isNeutral(gate, pNeu, pPos, tokens.length, nDense[SOCIAL] === 1)) {
       label = 'neu';
       confidence = pNeu;
     } else {

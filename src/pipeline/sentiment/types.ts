@@ -5,6 +5,7 @@
 
 import type { FeatureConfig } from './hashed.js';
 import type { HashedLinear } from './packed.js';
+import type { NeutralGate } from './gate.js';
 
 export type ContrastKind = 'but' | 'although';
 
@@ -27,12 +28,6 @@ export interface SentimentLexicon {
   sarcasm: ReadonlyMap<string, number>;
 }
 
-/** When a post is called neutral: P(neutral) > threshold AND |2·P(pos) − 1| < margin AND tokens ≤ maxTokens. */
-export interface NeutralGate {
-  threshold: number;
-  margin: number;
-  maxTokens: number;
-}
 
 /** Everything the scorer of one language needs. */
 export interface SentimentModel {

@@ -11,6 +11,8 @@ describe('normalizeText', () => {
     ['bad \uFFFD byte', 'bad byte'],
     ['&#x597D;&#21507;', '好吃'],
     ['😀😀😀', '😀😀😀'],
+    ['Don\\u2019t go\\u002c please', 'Don\u2019t go, please'],
+    ['\\ud83d\\ude02 lol', '😂 lol'],
     ['', ''],
   ])('%j → %j', (input, expected) => {
     expect(normalizeText(input)).toBe(expected);
