@@ -120,3 +120,35 @@ export interface Analysis {
   themes: string[];
   aspects: AspectOpinion[];
 }
+
+/** Digest: the periodic summary sent to chat channels (built in `jobs/digest.ts`). */
+export type DigestPeriod = 'daily' | 'weekly';
+export type DigestLang = 'zh' | 'en';
+
+/** Headline numbers of one brand: this period against the one right before. */
+export interface DigestBrand {
+  brandId: string;
+  brandName: string;
+  volume: number;
+  baselineVolume: number;
+  /** Relative change in volume; null when the previous period had none. */
+  volumePct: number | null;
+  netSentiment: number;
+  netChange: number;
+  neg: number;
+  topThemes: string[];
+  newThemes: string[];
+  /** The aspect whose net sentiment fell most, when one fell. */
+  worstAspect: { aspect: string; change: number } | null;
+  reportUrl: string;
+}
+
+export interface Digest {
+  period: DigestPeriod;
+  lang: DigestLang;
+  from: string;
+  to: string;
+  brands: DigestBrand[];
+  /** The dashboard overview. */
+  link: string;
+}

@@ -2,7 +2,7 @@ import type { Logger } from '../collectors/types.js';
 import type { AppConfig } from '../config.js';
 import { checkAlerts, type CheckAlertsSummary } from '../jobs/check-alerts.js';
 import { deliverOutbox, type OutboxSummary } from '../jobs/deliver-outbox.js';
-import type { Digest } from '../jobs/digest.js';
+import type { Digest } from '../domain.js';
 import type { StoredAlert } from '../store/alert-types.js';
 import type { Store } from '../store/types.js';
 import { digestAlertDraft, planDigestDeliveries, type DigestConfig } from './digest.js';

@@ -9,7 +9,7 @@ import type { ChannelConfig } from '../../src/alerts/schema.js';
 import { createAlertService } from '../../src/alerts/service.js';
 import { main } from '../../src/cli/main.js';
 import type { AppConfig } from '../../src/config.js';
-import type { Digest } from '../../src/jobs/digest.js';
+import type { Digest } from '../../src/domain.js';
 import { silentLogger } from '../../src/logger.js';
 import type { Store } from '../../src/store/types.js';
 import { makeStore } from '../helpers/store.js';

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Hono } from 'hono';
-import { buildDigest, renderDigestText } from '../../src/jobs/digest.js';
+import { buildDigest } from '../../src/jobs/digest.js';
+import { renderDigestText } from '../../src/reports/digest-text.js';
 import { csvCell } from '../../src/api/routes/report.js';
 import type { Analysis } from '../../src/domain.js';
 import type { Store } from '../../src/store/types.js';

@@ -1,4 +1,4 @@
-import type { Digest } from '../../jobs/digest.js';
+import type { Digest } from '../../domain.js';
 import type { AlertMention, AlertType, Severity, Signal } from './types.js';
 
 /** A sample mention shown in an alert, with its link. */

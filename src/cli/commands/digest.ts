@@ -2,7 +2,9 @@ import { parseArgs } from 'node:util';
 import { resolveDigestConfig } from '../../alerts/digest.js';
 import { createAlertService } from '../../alerts/service.js';
 import { ValidationError } from '../../errors.js';
-import { buildDigest, renderDigestText, type DigestLang, type DigestPeriod } from '../../jobs/digest.js';
+import type { DigestLang, DigestPeriod } from '../../domain.js';
+import { buildDigest } from '../../jobs/digest.js';
+import { renderDigestText } from '../../reports/digest-text.js';
 import { loadRuntime } from '../load.js';
 import type { CliCommand } from '../types.js';
 
