@@ -15,7 +15,7 @@ export interface Clause {
 }
 
 /** Punctuation in the gap between tokens that ends a clause ("." is checked apart: "3.5" is no break). */
-const GAP_BREAK = /[,;:!?，。！？；：、…~～\n]/;
+const GAP_BREAK = new Set([...',;:!?，。！？；：、…~～\n'].map((c) => c.charCodeAt(0)));
 const PUNCT_ONLY = /^\p{P}+$/u;
 
 /**
@@ -32,28 +32,24 @@ export function splitClauses(tokens: readonly string[], text: string, lowered: s
   let from = -1;
   let start = 0;
   let end = 0;
-  const close = (to: number): void => {
-    if (from >= 0 && to > from) clauses.push({ from, to, start, end });
-    from = -1;
-  };
   for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i];
     let pos = lowered.indexOf(tok, cursor);
     if (pos < 0) pos = text.indexOf(tok, cursor);
     const aligned = pos >= 0;
-    if (aligned && pos > cursor && isGapBreak(lowered, cursor, pos)) close(i);
+    if (aligned && pos > cursor && isGapBreak(lowered, cursor, pos)) from = close(clauses, from, i, start, end);
     const tokStart = aligned ? pos : cursor;
     const tokEnd = aligned ? pos + tok.length : cursor;
     cursor = tokEnd;
     if (breaks.has(tok)) {
-      close(i);
+      from = close(clauses, from, i, start, end);
       continue;
     }
-    if (PUNCT_ONLY.test(tok)) {
+    if (isPunctOnly(tok)) {
       // The closing mark stays with its clause: ! and ? change how the scorer reads it.
       if (from >= 0) {
         end = tokEnd;
-        close(i + 1);
+        from = close(clauses, from, i + 1, start, end);
       }
       continue;
     }
@@ -63,14 +59,35 @@ export function splitClauses(tokens: readonly string[], text: string, lowered: s
     }
     end = tokEnd;
   }
-  close(tokens.length);
+  close(clauses, from, tokens.length, start, end);
   return clauses;
 }
 
+/** Ends the open clause (if any) at token `to`; returns the new `from` (-1: no clause open). */
+function close(clauses: Clause[], from: number, to: number, start: number, end: number): number {
+  if (from >= 0 && to > from) clauses.push({ from, to, start, end });
+  return -1;
+}
+
+/** `PUNCT_ONLY.test`, answered without the regex for tokens starting with an ASCII letter/digit or a CJK ideograph. */
+function isPunctOnly(tok: string): boolean {
+  const c = tok.charCodeAt(0);
+  if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0x4e00 && c <= 0x9fff)) return false;
+  return PUNCT_ONLY.test(tok);
+}
+
+/** Whether `text[from, to)` (the gap between two tokens) ends a clause; scanned in place, as most gaps are one space. */
 function isGapBreak(text: string, from: number, to: number): boolean {
-  const gap = text.slice(from, to);
-  if (GAP_BREAK.test(gap)) return true;
-  const dot = gap.indexOf('.');
+  let dot = false;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (GAP_BREAK.has(c)) return true;
+    if (c === 46) dot = true;
+  }
   // A lone "." between two digits is a decimal point, not a sentence end.
-  return dot >= 0 && !(gap.length === 1 && /\d/.test(text[from - 1] ?? '') && /\d/.test(text[to] ?? ''));
+  return dot && !(to - from === 1 && isDigit(text.charCodeAt(from - 1)) && isDigit(text.charCodeAt(to)));
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
 }

@@ -17,11 +17,17 @@ export interface AspectLexicon {
   implied: ReadonlySet<string>;
   /** Longest term: characters for zh, tokens for en. */
   maxLength: number;
-  /**
-   * Pre-filter: zh = first two characters of every multi-character term; en = first word of every
-   * term plus its plural forms. A window whose start is not here is skipped without slicing.
-   */
+  /** en pre-filter: the first word of every term plus its plural forms (empty for zh). */
   prefixes: ReadonlySet<string>;
+  /**
+   * zh pre-filter: first char code → second char code → the length of the longest multi-character
+   * term starting with those two (empty for en). A character window is sliced only when its first
+   * two characters are here, and never longer than that length. Char codes, not strings: the
+   * look-up then slices nothing.
+   */
+  pairs: ReadonlyMap<number, ReadonlyMap<number, number>>;
+  /** zh: char codes of the single-character terms (贵, 慢), checked before a term look-up. */
+  singles: ReadonlySet<number>;
   /** Words that end a clause (contrast words: 但是, 不过, but, however…); not part of either clause. */
   breaks: ReadonlySet<string>;
 }
@@ -62,19 +68,38 @@ export function compileAspectLexicon(lang: 'zh' | 'en', rows: readonly AspectRow
     if (isImplied) implied.add(term);
     maxLength = Math.max(maxLength, lang === 'en' ? term.split(' ').length : term.length);
   }
+  const breakSet = new Set<string>();
+  for (const word of breaks) breakSet.add(lang === 'en' ? word.toLowerCase() : word);
+  const prefixes = lang === 'en' ? enPrefixes(terms.keys()) : new Set<string>();
+  const { pairs, singles } = lang === 'zh' ? zhPrefixes(terms.keys()) : { pairs: new Map(), singles: new Set<number>() };
+  return Object.freeze({ lang, terms, implied, maxLength, prefixes, pairs, singles, breaks: breakSet });
+}
+
+function enPrefixes(terms: Iterable<string>): Set<string> {
   const prefixes = new Set<string>();
-  for (const term of terms.keys()) {
-    if (lang === 'zh') {
-      if (term.length >= 2) prefixes.add(term.slice(0, 2));
-      continue;
-    }
+  for (const term of terms) {
     const first = term.split(' ', 1)[0];
     prefixes.add(first);
     prefixes.add(first + 's');
     prefixes.add(first + 'es');
     if (first.endsWith('y')) prefixes.add(first.slice(0, -1) + 'ies');
   }
-  const breakSet = new Set<string>();
-  for (const word of breaks) breakSet.add(lang === 'en' ? word.toLowerCase() : word);
-  return Object.freeze({ lang, terms, implied, maxLength, prefixes, breaks: breakSet });
+  return prefixes;
+}
+
+function zhPrefixes(terms: Iterable<string>): { pairs: Map<number, Map<number, number>>; singles: Set<number> } {
+  const pairs = new Map<number, Map<number, number>>();
+  const singles = new Set<number>();
+  for (const term of terms) {
+    if (term.length === 1) {
+      singles.add(term.charCodeAt(0));
+      continue;
+    }
+    const first = term.charCodeAt(0);
+    const second = term.charCodeAt(1);
+    const next = pairs.get(first) ?? new Map<number, number>();
+    next.set(second, Math.max(next.get(second) ?? 0, term.length));
+    pairs.set(first, next);
+  }
+  return { pairs, singles };
 }

@@ -21,8 +21,9 @@ export interface AspectMatch {
 export function matchZh(lex: AspectLexicon, text: string, start: number, end: number, tokens: readonly string[], from: number, to: number): AspectMatch[] {
   const found: AspectMatch[] = [];
   for (let p = start; p < end - 1; p++) {
-    if (!lex.prefixes.has(text.slice(p, p + 2))) continue;
-    for (let len = Math.min(lex.maxLength, end - p); len >= 2; len--) {
+    const longest = lex.pairs.get(text.charCodeAt(p))?.get(text.charCodeAt(p + 1));
+    if (longest === undefined) continue;
+    for (let len = Math.min(longest, end - p); len >= 2; len--) {
       const term = text.slice(p, p + len);
       const category = lex.terms.get(term);
       if (category !== undefined) found.push({ category, implied: lex.implied.has(term), term, start: p, length: len });
@@ -33,7 +34,7 @@ export function matchZh(lex: AspectLexicon, text: string, start: number, end: nu
     const tok = tokens[i];
     const at = text.indexOf(tok, offset);
     if (at >= 0) offset = at + tok.length;
-    if (tok.length > 2 || at < 0) continue;
+    if (tok.length > 2 || at < 0 || !lex.singles.has(tok.charCodeAt(tok.length - 1))) continue;
     const last = tok[tok.length - 1];
     const category = lex.terms.get(last);
     if (category !== undefined) found.push({ category, implied: lex.implied.has(last), term: last, start: at + tok.length - 1, length: 1 });

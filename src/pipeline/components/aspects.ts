@@ -92,7 +92,8 @@ function lexiconLabel(sentiment: SentimentResult): AspectOpinion['label'] | unde
 function scoreSpan(doc: Doc, span: Clause, score: SentimentScorers['zh']): SentimentResult {
   const tokens = doc.tokens!;
   if (span.from === 0 && span.to === tokens.length) return doc.sentiment!;
-  return score({ simplified: doc.simplified!.slice(span.start, span.end), tokens: tokens.slice(span.from, span.to) });
+  // Only the label, score and rule terms of a clause are read: its learned terms are not named.
+  return score({ simplified: doc.simplified!.slice(span.start, span.end), tokens: tokens.slice(span.from, span.to) }, { explain: false });
 }
 
 /** One match per category: the longest term, the earliest on ties. */

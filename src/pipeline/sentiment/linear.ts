@@ -30,10 +30,11 @@ export function denseLogit(model: HashedLinear, values: ArrayLike<number>, col =
 
 /**
  * The `k` features with the largest |contribution| to column `col` (after the 1/√n scale), best
- * first; repeated features are summed, and the character n-grams of one word are summed into one
- * entry named `~word`. Only the names of the winners are built.
+ * first (ties keep feature order); repeated features are summed, and the character n-grams of one
+ * word are summed into one entry named `~word`. Winners below `minAbs` are dropped, and only the
+ * names of the rest are built.
  */
-export function topContributions(model: HashedLinear, buf: FeatureBuffer, k: number, col = 0): Contribution[] {
+export function topContributions(model: HashedLinear, buf: FeatureBuffer, k: number, col = 0, minAbs = 0): Contribution[] {
   const { table, mask, cols } = model;
   const scale = buf.count > 0 ? 1 / Math.sqrt(buf.count) : 0;
   const idx: number[] = [];
@@ -67,11 +68,25 @@ export function topContributions(model: HashedLinear, buf: FeatureBuffer, k: num
       keys[min] = key;
     }
   }
-  const out: Contribution[] = idx.map((j, t) => ({
-    feature: buf.kinds[j] === KIND_SUBWORD ? '~' + buf.tokens![buf.pos[j]] : featureName(buf, j),
-    value: val[t] * scale,
-  }));
-  return out.sort((a, b) => Math.abs(b.value) - Math.abs(a.value));
+  const out: Contribution[] = [];
+  for (let t = 0; t < idx.length; t++) {
+    const value = val[t] * scale;
+    if (Math.abs(value) < minAbs) continue;
+    const j = idx[t];
+    insertByMagnitude(out, { feature: buf.kinds[j] === KIND_SUBWORD ? '~' + buf.tokens![buf.pos[j]] : featureName(buf, j), value });
+  }
+  return out;
+}
+
+/**
+ * Inserts `c` after every entry of at least its |value|: the order of a stable sort by descending
+ * |value|, without `Array.prototype.sort`'s set-up cost on these ≤ k entries.
+ */
+function insertByMagnitude(out: Contribution[], c: Contribution): void {
+  const size = Math.abs(c.value);
+  let at = out.length;
+  while (at > 0 && Math.abs(out[at - 1].value) < size) at--;
+  out.splice(at, 0, c);
 }
 
 export function sigmoid(x: number): number {

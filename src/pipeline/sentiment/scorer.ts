@@ -12,13 +12,23 @@ export interface SentimentInput {
   tokens: readonly string[];
 }
 
-export type SentimentScorer = (input: SentimentInput) => SentimentResult;
+export interface ScoreOptions {
+  /**
+   * `false` leaves the model's top n-grams (rule `learned`) out of `explanation.terms`, which then
+   * holds the rule terms only: naming them is a good part of the cost of scoring a short text, and
+   * a caller that reads only the label, score and rule terms (the aspect clauses) needs none.
+   */
+  explain?: boolean;
+}
+
+export type SentimentScorer = (input: SentimentInput, options?: ScoreOptions) => SentimentResult;
 
 /** Index of the social-style cue among the neutrality features (selects the social gate). */
 const SOCIAL = NEUTRALITY_DENSE.indexOf('social');
 
-/** How many learned features the explanation lists. */
+/** How many learned features the explanation lists, and the smallest |logit share| it shows. */
 const TOP_FEATURES = 5;
+const MIN_CONTRIBUTION = 0.05;
 
 /**
  * Builds the scorer of one language: lexicon rules (negation, degree, contrast, emoticons…) feed
@@ -37,7 +47,7 @@ export function createSentimentScorer(model: SentimentModel): SentimentScorer {
   const { polarity, neutrality, gate, features } = model;
   const pDense = new Float64Array(POLARITY_DENSE.length);
   const nDense = new Float64Array(NEUTRALITY_DENSE.length);
-  return ({ simplified, tokens }) => {
+  return ({ simplified, tokens }, options) => {
     const rules = scoreRules(tokens, simplified, model.lexicon);
     const buf = sharedFeatureBuffer.read(tokens, simplified, lang, features);
     polarityDense(rules, pDense);
@@ -62,9 +72,10 @@ export function createSentimentScorer(model: SentimentModel): SentimentScorer {
       confidence = Math.max(pPos, 1 - pPos);
     }
     const terms: SentimentTerm[] = rules.terms.slice();
-    for (const c of topContributions(polarity, buf, TOP_FEATURES)) {
-      const value = rhetorical ? -c.value : c.value;
-      if (Math.abs(value) >= 0.05) terms.push({ text: c.feature, weight: round(value), rules: ['learned'] });
+    if (options?.explain !== false) {
+      for (const c of topContributions(polarity, buf, TOP_FEATURES, 0, MIN_CONTRIBUTION)) {
+        terms.push({ text: c.feature, weight: round(rhetorical ? -c.value : c.value), rules: ['learned'] });
+      }
     }
     return {
       label,
