@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { createPipeline } from '../../src/pipeline/pipeline.js';
 import type { PipelineComponent } from '../../src/pipeline/types.js';
 
-const normalized: PipelineComponent = { name: 'norm', requires: [], assigns: ['normalized'], run: (d) => ({ ...d, normalized: d.text.trim() }) };
+const normalized: PipelineComponent = { name: 'norm', requires: [], assigns: ['normalized'], run: (d) => ({ normalized: d.text.trim() }) };
 const tokens: PipelineComponent = {
   name: 'tok',
   requires: ['normalized'],
   assigns: ['tokens'],
-  run: (d) => ({ ...d, tokens: d.normalized!.split(' ') }),
+  run: (d) => ({ tokens: d.normalized!.split(' ') }),
 };
 const exploding: PipelineComponent = {
   name: 'boom',
@@ -29,6 +29,13 @@ describe('createPipeline', () => {
 
   it('runs components in order', () => {
     expect(createPipeline([normalized, tokens]).run({ text: ' a b ' }).doc.tokens).toEqual(['a', 'b']);
+  });
+
+  it('copies only the fields a component assigns and leaves the input alone', () => {
+    const sloppy: PipelineComponent = { name: 'sloppy', requires: [], assigns: ['normalized'], run: (d) => ({ normalized: d.text, lang: 'en' }) };
+    const input = { text: 'x' };
+    expect(createPipeline([sloppy]).run(input).doc).toEqual({ text: 'x', normalized: 'x' });
+    expect(input).toEqual({ text: 'x' });
   });
 
   it('records a failing component and skips the ones that needed its output', () => {

@@ -34,7 +34,7 @@ export function createAspects(resources: AspectResources): PipelineComponent {
     name: 'aspects',
     requires: ['simplified', 'lang', 'tokens', 'sentiment'],
     assigns: ['aspects'],
-    run: (doc) => ({ ...doc, aspects: doc.lang === 'zh' || doc.lang === 'en' ? findAspects(doc, doc.lang, resources) : [] }),
+    run: (doc) => ({ aspects: doc.lang === 'zh' || doc.lang === 'en' ? findAspects(doc, doc.lang, resources) : [] }),
   };
 }
 

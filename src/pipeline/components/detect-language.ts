@@ -46,6 +46,6 @@ export function createDetectLanguage(guessLatin: LatinLanguageGuesser): Pipeline
     name: 'detect-language',
     requires: ['normalized'],
     assigns: ['lang'],
-    run: (doc) => ({ ...doc, lang: detectLang(doc.normalized!, guessLatin, doc.declaredLang) }),
+    run: (doc) => ({ lang: detectLang(doc.normalized!, guessLatin, doc.declaredLang) }),
   };
 }

@@ -16,7 +16,7 @@ export function createEmotion(scorers: EmotionScorers): PipelineComponent {
         lang === 'other'
           ? unsupportedEmotion()
           : scorers[lang]({ simplified: doc.simplified!, tokens: doc.tokens!, sentiment: doc.sentiment });
-      return { ...doc, emotion };
+      return { emotion };
     },
   };
 }

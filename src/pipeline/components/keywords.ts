@@ -35,17 +35,45 @@ export function createKeywords(resources: KeywordResources, options: KeywordOpti
     run: (doc) => {
       const lang = doc.lang === 'zh' ? 'zh' : 'en';
       const stop = resources.stopwords[lang];
+      const minLength = lang === 'zh' ? 2 : 3;
       const tf = new Map<string, number>();
       for (const tok of doc.tokens!) {
-        if (tok.length < (lang === 'zh' ? 2 : 3) || stop.has(tok) || !CONTENT.test(tok) || NUMBER_ONLY.test(tok)) continue;
+        if (tok.length < minLength || stop.has(tok) || !isContent(tok)) continue;
         tf.set(tok, (tf.get(tok) ?? 0) + 1);
       }
-      const ranked = [...tf]
-        .map(([word, count]) => [word, count * (lang === 'zh' ? resources.idf.get(word) ?? resources.defaultIdf : 1)] as const)
-        .sort((a, b) => b[1] - a[1])
-        .slice(0, limit)
-        .map(([word]) => word);
-      return { ...doc, keywords: ranked, themes: ranked.slice(0, themes) };
+      const ranked: Ranked[] = [];
+      for (const [word, count] of tf) {
+        insertRanked(ranked, { word, score: count * (lang === 'zh' ? resources.idf.get(word) ?? resources.defaultIdf : 1) }, limit);
+      }
+      const keywords = ranked.map((r) => r.word);
+      return { keywords, themes: keywords.slice(0, themes) };
     },
   };
+}
+
+interface Ranked {
+  word: string;
+  score: number;
+}
+
+/**
+ * Keeps `ranked` the best `limit` words by descending score, earlier words first on ties: the
+ * result of a stable sort then a cut, without sorting every candidate.
+ */
+function insertRanked(ranked: Ranked[], entry: Ranked, limit: number): void {
+  let at = ranked.length;
+  while (at > 0 && ranked[at - 1].score < entry.score) at--;
+  if (at >= limit) return;
+  ranked.splice(at, 0, entry);
+  if (ranked.length > limit) ranked.pop();
+}
+
+/**
+ * A letter or digit somewhere and not only number characters. Tokens starting with an ASCII
+ * letter or a CJK ideograph (most of them) are answered without the two Unicode regexes.
+ */
+function isContent(tok: string): boolean {
+  const c = tok.charCodeAt(0);
+  if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0x4e00 && c <= 0x9fff)) return true;
+  return CONTENT.test(tok) && !NUMBER_ONLY.test(tok);
 }

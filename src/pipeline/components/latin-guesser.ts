@@ -14,16 +14,33 @@ const WORD = /[\p{L}']+/gu;
  * @example createLatinGuesser(words)('Das ist wirklich sehr gut'); // 'de'
  */
 export function createLatinGuesser(words: FunctionWords): LatinLanguageGuesser {
-  const languages = [...words.entries()];
+  const languagesOf = languagesByWord(words);
   return (text) => {
     const counts = new Map<string, number>();
-    for (const match of text.toLowerCase().matchAll(WORD)) {
-      const word = match[0].replace(/’/g, "'");
-      for (const [lang, set] of languages) if (set.has(word)) counts.set(lang, (counts.get(lang) ?? 0) + 1);
+    for (const word of text.toLowerCase().match(WORD) ?? []) {
+      const languages = languagesOf.get(word);
+      if (languages === undefined) continue;
+      for (const lang of languages) counts.set(lang, (counts.get(lang) ?? 0) + 1);
     }
     let best = 'en';
     let bestCount = counts.get('en') ?? 0;
     for (const [lang, count] of counts) if (count > bestCount) (best = lang), (bestCount = count);
     return best;
   };
+}
+
+/**
+ * Function word → the languages listing it, in table order (the order counts are first set in,
+ * which decides ties): one look-up per word of a text instead of one per language.
+ */
+function languagesByWord(words: FunctionWords): Map<string, string[]> {
+  const byWord = new Map<string, string[]>();
+  for (const [lang, set] of words) {
+    for (const word of set) {
+      const languages = byWord.get(word);
+      if (languages) languages.push(lang);
+      else byWord.set(word, [lang]);
+    }
+  }
+  return byWord;
 }

@@ -28,5 +28,5 @@ export const normalize: PipelineComponent = {
   name: 'normalize',
   requires: [],
   assigns: ['normalized'],
-  run: (doc) => ({ ...doc, normalized: normalizeText(doc.text) }),
+  run: (doc) => ({ normalized: normalizeText(doc.text) }),
 };

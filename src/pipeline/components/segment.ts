@@ -10,6 +10,6 @@ export function createSegment(segmenters: Segmenters): PipelineComponent {
     name: 'segment',
     requires: ['simplified', 'lang'],
     assigns: ['tokens'],
-    run: (doc) => ({ ...doc, tokens: (doc.lang === 'zh' ? segmenters.zh : segmenters.en)(doc.simplified!) }),
+    run: (doc) => ({ tokens: (doc.lang === 'zh' ? segmenters.zh : segmenters.en)(doc.simplified!) }),
   };
 }

@@ -20,7 +20,7 @@ export function createSentiment(scorers: SentimentScorers): PipelineComponent {
       const lang = doc.lang!;
       const sentiment =
         lang === 'other' ? unsupportedSentiment() : scorers[lang]({ simplified: doc.simplified!, tokens: doc.tokens! });
-      return { ...doc, sentiment };
+      return { sentiment };
     },
   };
 }

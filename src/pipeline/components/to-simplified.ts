@@ -9,6 +9,6 @@ export function createToSimplified(convert: ChineseConverter): PipelineComponent
     name: 'to-simplified',
     requires: ['normalized', 'lang'],
     assigns: ['simplified'],
-    run: (doc) => ({ ...doc, simplified: doc.lang === 'zh' ? convert(doc.normalized!) : doc.normalized! }),
+    run: (doc) => ({ simplified: doc.lang === 'zh' ? convert(doc.normalized!) : doc.normalized! }),
   };
 }

@@ -1,5 +1,6 @@
 import type { SentimentTerm } from '../../domain.js';
 import type { SentimentLexicon } from './types.js';
+import { sarcasmHeads } from './sarcasm.js';
 
 /** What the rule layer found in one post. */
 export interface RuleResult {
@@ -114,7 +115,7 @@ export function scoreRules(tokens: readonly string[], text: string, lex: Sentime
       negWord = tok;
       continue;
     }
-    if (i + 1 < tokens.length) {
+    if (i + 1 < tokens.length && sarcasmHeads(lex.sarcasm).has(tok)) {
       const cue = lex.sarcasm.get(tok + ' ' + tokens[i + 1]);
       if (cue !== undefined && cue !== 0) {
         terms.push({ text: `${tok}${zh ? '' : ' '}${tokens[i + 1]}`, weight: cue * clauseWeight, rules: ['sarcasm'] });
