@@ -1,6 +1,9 @@
 import { decodeHtmlEntities } from '../../text/html-entities.js';
 import type { PipelineComponent } from '../types.js';
 
+/** ASCII text is its own NFKC form. */
+const ASCII_ONLY = /^[\x00-\x7F]*$/;
+
 /** Longest text analysed; beyond it a post is truncated (stored text is untouched). */
 export const MAX_ANALYSED_CHARS = 20_000;
 
@@ -14,11 +17,14 @@ export const MAX_ANALYSED_CHARS = 20_000;
  * @example normalizeText('<p>ＧＲＥＡＴ&nbsp;phone!!  https://x.co/a</p>'); // 'GREAT phone!!'
  */
 export function normalizeText(text: string): string {
-  const clipped = text.length > MAX_ANALYSED_CHARS ? text.slice(0, MAX_ANALYSED_CHARS) : text;
-  return decodeHtmlEntities(clipped.replace(/<[^>]{0,500}>/g, ' '))
-    .replace(/\\u([0-9a-fA-F]{4})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
-    .replace(/\bhttps?:\/\/\S+|\bwww\.\S+/gi, ' ')
-    .normalize('NFKC')
+  let out = text.length > MAX_ANALYSED_CHARS ? text.slice(0, MAX_ANALYSED_CHARS) : text;
+  // Most posts hold no tag, entity, escape or URL: each pass runs only when its marker is there.
+  if (out.includes('<')) out = out.replace(/<[^>]{0,500}>/g, ' ');
+  if (out.includes('&')) out = decodeHtmlEntities(out);
+  if (out.includes('\\')) out = out.replace(/\\u([0-9a-fA-F]{4})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  if (out.includes(':') || out.includes('.')) out = out.replace(/\bhttps?:\/\/\S+|\bwww\.\S+/gi, ' ');
+  if (!ASCII_ONLY.test(out)) out = out.normalize('NFKC');
+  return out
     .replace(/[\uFFFD\u200B\u200C\uFEFF\u0000-\u0008\u000B-\u001F]/g, '')
     .replace(/\s+/g, ' ')
     .trim();
