@@ -56,6 +56,11 @@ export function channelRateLimit(channel: ChannelConfig): number | undefined {
   return channel.rateLimitPerMinute ?? CHANNELS[channel.type].rateLimitPerMinute;
 }
 
+/** Messages per second a channel may receive, when its platform documents a burst limit. */
+export function channelBurstLimit(channel: ChannelConfig): number | undefined {
+  return CHANNELS[channel.type].rateLimitPerSecond;
+}
+
 /**
  * Exponential backoff: 30 s, 1 min, 2 min, … capped at 1 h. Deterministic (one process sends,
  * so there is no thundering herd to spread out).

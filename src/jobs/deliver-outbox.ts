@@ -1,6 +1,6 @@
 import type { Logger } from '../collectors/types.js';
 import { ChannelError } from '../alerts/channels/types.js';
-import { channelRateLimit, retryDelayMs, sendAlert } from '../alerts/send.js';
+import { channelBurstLimit, channelRateLimit, retryDelayMs, sendAlert } from '../alerts/send.js';
 import type { ChannelConfig } from '../alerts/schema.js';
 import type { DueDelivery } from '../store/alert-types.js';
 import type { Store } from '../store/types.js';
@@ -30,6 +30,19 @@ export interface OutboxSummary {
 }
 
 const MINUTE = 60_000;
+const SECOND = 1_000;
+
+/**
+ * When the channel has used up its per-minute or per-second allowance, the time to try again;
+ * else null. Windows are (now − length, now], so a message sent exactly a window ago no longer counts.
+ */
+async function rateLimitedUntil(channel: ChannelConfig, now: number, deps: OutboxDeps): Promise<number | null> {
+  const windows: [number | undefined, number][] = [[channelRateLimit(channel), MINUTE], [channelBurstLimit(channel), SECOND]];
+  for (const [limit, length] of windows) {
+    if (limit !== undefined && (await deps.store.alerts.countSentSince(channel.id, now - length + 1)) >= limit) return now + length;
+  }
+  return null;
+}
 
 /**
  * Sends due deliveries from the outbox. Channels run in parallel, each channel's deliveries in
@@ -69,10 +82,9 @@ async function deliverOne(
     summary.failed += 1;
     return;
   }
-  const limit = channelRateLimit(channel);
-  // The window is (now − 60 s, now], so a message sent exactly a minute ago no longer counts.
-  if (limit !== undefined && (await deps.store.alerts.countSentSince(channel.id, now - MINUTE + 1)) >= limit) {
-    await deps.store.alerts.defer(delivery.id, now + MINUTE);
+  const deferUntil = await rateLimitedUntil(channel, now, deps);
+  if (deferUntil !== null) {
+    await deps.store.alerts.defer(delivery.id, deferUntil);
     summary.deferred += 1;
     return;
   }

@@ -100,6 +100,16 @@ describe('alert outbox', () => {
     expect(await outbox(store, [ding], clock)()).toEqual({ sent: 5, retried: 0, failed: 0, deferred: 0 });
     expect(receiver.requests).toHaveLength(25);
   });
+
+  it('holds a Feishu bot to 5 messages a second, sending the rest a second later', async () => {
+    receiver.handle = () => ({ body: { code: 0, msg: 'success' } });
+    const feishu: ChannelConfig = { id: 'fs', type: 'feishu', url: `${receiver.url}/open-apis/bot/v2/hook/x`, lang: 'zh' };
+    await enqueue(store, ['fs'], 7);
+    expect(await outbox(store, [feishu], clock)()).toEqual({ sent: 5, retried: 0, failed: 0, deferred: 2 });
+    clock.now = T0 + 1_000;
+    expect(await outbox(store, [feishu], clock)()).toEqual({ sent: 2, retried: 0, failed: 0, deferred: 0 });
+    expect(receiver.requests).toHaveLength(7);
+  });
 });
 
 describe('alert outbox across a restart', () => {

@@ -28,6 +28,8 @@ export function feishuSign(timestampSeconds: number, secret: string): string {
  */
 export const feishuChannel: ChannelAdapter = {
   type: 'feishu',
+  rateLimitPerMinute: 100,
+  rateLimitPerSecond: 5,
   build({ message: m, channel, now }) {
     const content = fitBytes((n) => toMarkdown(m, { sampleChars: n }), MARKDOWN_MAX_BYTES);
     const card = {

@@ -24,6 +24,8 @@ export interface ChannelAdapter {
   type: ChannelType;
   /** The platform's per-robot limit in messages per minute, when it has a documented one. */
   rateLimitPerMinute?: number;
+  /** The platform's per-robot burst limit in messages per second (Feishu: 5). */
+  rateLimitPerSecond?: number;
   build(ctx: BuildContext): ChannelRequest;
   /** Throws `ChannelError` when the answer is a failure (some platforms answer 200 with an error code). */
   check(status: number, body: string, channelId: string): void;
