@@ -76,7 +76,10 @@ export async function createRuntime(config: AppConfig, log: Logger): Promise<Run
       return ingestPosts(posts, 'push', collection);
     },
     reloadBrands: async () => {
-      matcher = createBrandMatcher(await store.listBrands());
+      const brands = await store.listBrands();
+      // Names of brands added or edited through the API stay whole in jieba from now on, as config brands do.
+      nlp.segmenters.addWords(brands.flatMap((b) => [b.name, ...b.aliases]));
+      matcher = createBrandMatcher(brands);
     },
     searchTerms: (query) => (pipeline.run({ text: query }).doc.tokens ?? []).filter((t) => /[\p{L}\p{N}]/u.test(t)),
     close: () => store.close(),

@@ -1,11 +1,10 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { idf as jiebaIdf } from '@node-rs/jieba/dict.js';
-import type { Segmenters } from '../pipeline/components/segment.js';
 import type { LatinLanguageGuesser } from '../pipeline/components/detect-language.js';
 import type { ChineseConverter } from '../pipeline/components/to-simplified.js';
 import type { KeywordResources } from '../pipeline/components/keywords.js';
-import { loadSegmenters, type SegmenterOptions } from './segmenters.js';
+import { loadSegmenters, type LoadedSegmenters, type SegmenterOptions } from './segmenters.js';
 import { loadChineseConverter, loadLatinGuesser } from './language.js';
 import { loadEmotionResources, loadSentimentResources, type EmotionResources, type SentimentResources } from './sentiment-model.js';
 import { LEXICON_DIR, MODEL_DIR } from './paths.js';
@@ -15,7 +14,7 @@ import type { AspectLexicons } from '../pipeline/components/aspects.js';
 
 /** Everything `createDefaultPipeline` needs, loaded once. */
 export interface NlpResources {
-  segmenters: Segmenters;
+  segmenters: LoadedSegmenters;
   guessLatin: LatinLanguageGuesser;
   convertChinese: ChineseConverter;
   sentiment: SentimentResources;

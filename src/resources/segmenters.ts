@@ -17,16 +17,34 @@ export interface SegmenterOptions {
 /** Default user dictionary shipped in `lexicons/zh/user-dict.txt`. */
 export const DEFAULT_USER_DICT = join(LEXICON_DIR, 'zh', 'user-dict.txt');
 
+/** The segmenters plus a way to teach jieba words that appear later (brands added through the API). */
+export interface LoadedSegmenters extends Segmenters {
+  /** Adds words to jieba's dictionary (a word already there is kept; blank ones are ignored). */
+  addWords(words: readonly string[]): void;
+}
+
 /**
  * Loads jieba's dictionary plus the project's user dictionary once and returns both segmenters.
- * Call at start-up only; the returned functions are pure.
+ * Call at start-up; the segmenters are pure functions until `addWords` extends the dictionary.
  */
-export function loadSegmenters(options: SegmenterOptions = {}): Segmenters {
+export function loadSegmenters(options: SegmenterOptions = {}): LoadedSegmenters {
   const jieba = Jieba.withDict(dict);
   const files = options.userDictFiles ?? [DEFAULT_USER_DICT];
   const lines = files.filter((file) => existsSync(file)).map((file) => readFileSync(file, 'utf8'));
-  for (const word of options.extraWords ?? []) lines.push(`${word.replace(/\s+/g, '')} 2000 nz`);
+  lines.push(...dictLines(options.extraWords ?? []));
   const userDict = lines.join('\n').trim();
   if (userDict) jieba.loadDict(new TextEncoder().encode(`${userDict}\n`));
-  return { zh: createZhSegmenter(jieba), en: createEnSegmenter() };
+  return {
+    zh: createZhSegmenter(jieba),
+    en: createEnSegmenter(),
+    addWords: (words) => {
+      const added = dictLines(words);
+      if (added.length > 0) jieba.loadDict(new TextEncoder().encode(`${added.join('\n')}\n`));
+    },
+  };
+}
+
+/** jieba dictionary lines for brand names: spaces removed, a high frequency so they stay whole. */
+function dictLines(words: readonly string[]): string[] {
+  return words.map((word) => word.replace(/\s+/g, '')).filter(Boolean).map((word) => `${word} 2000 nz`);
 }

@@ -101,6 +101,17 @@ describe('API', () => {
     expect(body.code).toBeTypeOf('string');
   });
 
+  it('a brand added through the API is segmented whole from then on, so it is matched and not split into themes', async () => {
+    const text = '今天喝了茶语轩的奶茶';
+    expect(runtime.pipeline.run({ text }).doc.tokens).not.toContain('茶语轩');
+    const put = await app.request('/api/brands/chayu', { method: 'PUT', body: JSON.stringify({ name: 'ChaYu', aliases: ['茶语轩'] }) });
+    expect(put.status).toBe(200);
+    expect(runtime.pipeline.run({ text }).doc.tokens).toContain('茶语轩');
+    await app.request('/api/ingest?source=crm', { method: 'POST', body: JSON.stringify([{ id: 'chayu-1', text, created_at: '2026-11-20T08:00:00Z' }]) });
+    const found = await json(app.request('/api/mentions?brand=chayu'));
+    expect(found.items.map((m: { text: string }) => m.text)).toEqual([text]);
+  });
+
   it('GET /api/openapi.json documents every route with its parameters', async () => {
     const doc = await json(app.request('/api/openapi.json'));
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/health', '/api/mentions', '/api/trends', '/api/ingest', '/api/sources', '/api/brands']));

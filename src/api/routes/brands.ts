@@ -8,7 +8,8 @@ import { parseInput } from '../validate.js';
 
 /**
  * `/api/brands`: list, read, create/replace (`PUT /:id`) and delete brands. New mentions are matched
- * with the new definitions at once; stored mentions keep the matches they were ingested with.
+ * with the new definitions at once (and the brand's names join jieba's dictionary, so they stay whole
+ * in tokens and themes); stored mentions keep the matches they were ingested with.
  */
 export function brandsRoutes(deps: ApiDeps): Hono {
   const find = async (id: string) => {
