@@ -5,6 +5,7 @@ import { COLLECTORS } from './collectors/index.js';
 import { createPoliteFetch } from './collectors/http.js';
 import type { RawPost } from './domain.js';
 import { createBrandMatcher, type BrandMatcher } from './pipeline/brand-matcher.js';
+import { rematchBrands, type RematchDeps, type RematchSummary } from './jobs/rematch-brands.js';
 import { createDefaultPipeline } from './pipeline/default-pipeline.js';
 import type { Pipeline } from './pipeline/pipeline.js';
 import { loadNlpResources } from './resources/nlp.js';
@@ -30,8 +31,16 @@ export interface Runtime {
   /** Customer profiles: incremental update, rebuild, links, erasure, retention. */
   profiles: ProfileService;
   ingest: (posts: RawPost[], sourceId: string) => Promise<IngestSummary>;
-  /** Re-reads brands from the store after they change through the API. */
+  /**
+   * Re-reads brands from the store after they change through the API, then re-matches the stored
+   * mentions in the background (see `rematchBrands`).
+   */
   reloadBrands(): Promise<void>;
+  /**
+   * Re-matches every stored mention against the current brands. Runs one at a time: a call made
+   * while a run is going waits for it and then runs again, so the last brand change always wins.
+   */
+  rematchBrands(onProgress?: RematchDeps['onProgress']): Promise<RematchSummary>;
   /** Search-query tokens, produced by the same segmenters that indexed the mentions. */
   searchTerms: (query: string) => string[];
   close(): Promise<void>;
@@ -44,8 +53,10 @@ export async function createRuntime(config: AppConfig, log: Logger): Promise<Run
   const store = openStore(config);
   await store.upsertBrands(config.brands);
   const now = () => new Date();
-  // Brands live in the store (config brands plus those added through the API); the matcher follows it.
-  let matcher = createBrandMatcher(await store.listBrands());
+  // Brands live in the store (config brands plus those added through the API); the matcher and jieba follow it.
+  const storedBrands = await store.listBrands();
+  nlp.segmenters.addWords(storedBrands.flatMap((b) => [b.name, ...b.aliases]));
+  let matcher = createBrandMatcher(storedBrands);
   const matchBrands: BrandMatcher = (text, tokens) => matcher(text, tokens);
   const pseudonymKey = config.pseudonymizeAuthors ? config.pseudonymKey : undefined;
   const profiles = createProfileService({ store, taxonomy: loadTaxonomy(), config: config.profiles ?? resolveProfilesConfig(undefined), now, pseudonymKey });
@@ -64,6 +75,12 @@ export async function createRuntime(config: AppConfig, log: Logger): Promise<Run
     fetch: createPoliteFetch({ onRetry: (info) => log.warn('retrying request', { ...info }) }),
     unhealthyAfterFailures: config.unhealthyAfterFailures,
   };
+  let running: Promise<unknown> = Promise.resolve();
+  const rematch = (onProgress?: RematchDeps['onProgress']): Promise<RematchSummary> => {
+    const run = running.catch(() => undefined).then(() => rematchBrands({ store, pipeline, matchBrands, onProgress }));
+    running = run;
+    return run;
+  };
   return {
     config,
     store,
@@ -80,7 +97,12 @@ export async function createRuntime(config: AppConfig, log: Logger): Promise<Run
       // Names of brands added or edited through the API stay whole in jieba from now on, as config brands do.
       nlp.segmenters.addWords(brands.flatMap((b) => [b.name, ...b.aliases]));
       matcher = createBrandMatcher(brands);
+      rematch().then(
+        (summary) => log.info('stored mentions re-matched to brands', { ...summary }),
+        (err: Error) => log.error('re-matching stored mentions failed', { error: err.message }),
+      );
     },
+    rematchBrands: (onProgress) => rematch(onProgress),
     searchTerms: (query) => (pipeline.run({ text: query }).doc.tokens ?? []).filter((t) => /[\p{L}\p{N}]/u.test(t)),
     close: () => store.close(),
   };

@@ -98,7 +98,7 @@ export function buildOpenApiDocument(version: string): JsonObject {
         parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
         get: { summary: 'One brand', responses: { 200: json('Brand'), 404: ERROR } },
         put: {
-          summary: 'Create or replace a brand (aliases, boolean query, competitors)',
+          summary: 'Create or replace a brand (aliases, boolean query, competitors); stored mentions are re-matched in the background',
           requestBody: { required: true, content: { 'application/json': { schema: z.toJSONSchema(BrandBody, { io: 'input' }) } } },
           responses: { 200: json('Brand'), 400: ERROR },
         },

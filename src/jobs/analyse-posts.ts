@@ -24,6 +24,11 @@ function toAnalysis(doc: Doc, failures: string[]): Analysis {
   };
 }
 
+/** The text a post is analysed (and matched to brands) by: its title first when the text lacks it. */
+export function analysisText(title: string | null | undefined, text: string): string {
+  return title && !text.includes(title) ? `${title}\n${text}` : text;
+}
+
 /**
  * Runs the pipeline over collected posts and shapes rows for the store: analysis, brand matches,
  * search tokens and the near-duplicate fingerprint. Pure apart from the injected clock.
@@ -31,7 +36,7 @@ function toAnalysis(doc: Doc, failures: string[]): Analysis {
 export function analysePosts(posts: RawPost[], platform: string, deps: AnalyseDeps): MentionInput[] {
   const collectedAt = deps.now().getTime();
   return posts.map((post) => {
-    const text = post.title && !post.text.includes(post.title) ? `${post.title}\n${post.text}` : post.text;
+    const text = analysisText(post.title, post.text);
     const { doc, failures } = deps.pipeline.run({ text, declaredLang: post.lang });
     const simplified = doc.simplified ?? doc.normalized ?? text;
     const fingerprint = fingerprintText(simplified);

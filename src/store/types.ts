@@ -32,6 +32,10 @@ export interface Store {
   upsertBrands(brands: BrandRecord[]): Promise<void>;
   deleteBrand(id: string): Promise<boolean>;
   listBrands(): Promise<BrandRecord[]>;
+  /** Stored (not deleted) mentions after `afterId` in id order, with their brand links, for re-matching brands. */
+  scanMentionBrands(afterId: number, limit: number): Promise<MentionBrandLinks[]>;
+  /** Replaces the brand links of mentions and moves their rollup counts with them, in one transaction. */
+  relinkBrands(changes: { id: number; brandIds: string[] }[]): Promise<void>;
   /** Alert detection state, alert history and the delivery outbox. */
   alerts: AlertRepository;
   /** Customer profiles, tags and their change feed, identity links, erasure and retention. */
@@ -39,6 +43,14 @@ export interface Store {
   /** Hashed API keys with scopes. */
   keys: KeyRepository;
   close(): Promise<void>;
+}
+
+export interface MentionBrandLinks {
+  id: number;
+  title: string | null;
+  text: string;
+  lang: string;
+  brandIds: string[];
 }
 
 export interface MentionInput {

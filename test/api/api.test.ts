@@ -101,15 +101,21 @@ describe('API', () => {
     expect(body.code).toBeTypeOf('string');
   });
 
-  it('a brand added through the API is segmented whole from then on, so it is matched and not split into themes', async () => {
+  it('a brand added through the API is segmented whole from then on and matched in mentions stored before it', async () => {
+    const before = { id: 'chayu-old', text: '上周在茶语轩买的奶茶太甜了', created_at: '2026-11-19T08:00:00Z' };
+    await app.request('/api/ingest?source=crm', { method: 'POST', body: JSON.stringify([before]) });
     const text = '今天喝了茶语轩的奶茶';
     expect(runtime.pipeline.run({ text }).doc.tokens).not.toContain('茶语轩');
     const put = await app.request('/api/brands/chayu', { method: 'PUT', body: JSON.stringify({ name: 'ChaYu', aliases: ['茶语轩'] }) });
     expect(put.status).toBe(200);
     expect(runtime.pipeline.run({ text }).doc.tokens).toContain('茶语轩');
-    await app.request('/api/ingest?source=crm', { method: 'POST', body: JSON.stringify([{ id: 'chayu-1', text, created_at: '2026-11-20T08:00:00Z' }]) });
+    await app.request('/api/ingest?source=crm', { method: 'POST', body: JSON.stringify([{ id: 'chayu-new', text, created_at: '2026-11-20T08:00:00Z' }]) });
+    // The server re-matches stored mentions in the background after a brand change; wait for that run.
+    expect(await runtime.rematchBrands()).toMatchObject({ relinked: 0 });
     const found = await json(app.request('/api/mentions?brand=chayu'));
-    expect(found.items.map((m: { text: string }) => m.text)).toEqual([text]);
+    expect(found.items.map((m: { text: string }) => m.text).sort()).toEqual([before.text, text].sort());
+    const trend = await json(app.request('/api/trends?brand=chayu&interval=day&from=2026-11-19T00:00:00Z&to=2026-11-21T00:00:00Z'));
+    expect(trend.points.map((p: { volume: number }) => p.volume)).toEqual([1, 1]);
   });
 
   it('GET /api/openapi.json documents every route with its parameters', async () => {

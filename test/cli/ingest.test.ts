@@ -19,6 +19,19 @@ describe('koubei ingest / migrate / help', () => {
     expect(again.stderr).toMatch(/inserted=0 updated=0 unchanged=2/);
   });
 
+  it('rematch links mentions stored before a brand was configured, and a second run finds nothing to move', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'koubei-rematch-'));
+    const csv = join(dir, 'posts.csv');
+    writeFileSync(csv, 'id,text,author,created_at\n1,茶语轩的奶茶太甜了,amy,2026-11-20T08:00:00Z\n2,Great coffee,bob,2026-11-20T09:00:00Z\n');
+    const env = { KOUBEI_DB: join(dir, 'k.db'), KOUBEI_DEMO: 'false' };
+    expect((await runCli(['ingest', csv], { env, cwd: dir })).code).toBe(0);
+    writeFileSync(join(dir, 'koubei.config.json'), JSON.stringify({ brands: [{ id: 'chayu', name: 'ChaYu', aliases: ['茶语轩'] }] }));
+    const first = await runCli(['rematch'], { env, cwd: dir });
+    expect(first.code).toBe(0);
+    expect(first.stderr).toContain('rematch: 2 mentions read, 1 with changed brand matches');
+    expect((await runCli(['rematch'], { env, cwd: dir })).stderr).toContain('rematch: 2 mentions read, 0 with changed brand matches');
+  });
+
   it('migrate reports the schema version, and a second run says up to date', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'koubei-migrate-'));
     const env = { KOUBEI_DB: join(dir, 'k.db') };

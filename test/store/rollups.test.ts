@@ -47,4 +47,33 @@ describeStores('rollups', (open) => {
     await store.rebuildRollups();
     expect(round((await snapshot(t)).cells)).toEqual(round(incremental.cells));
   });
+
+  it('move with relinked brands: counts leave the old brand and reach the new one, equal to a recount', async () => {
+    const t = await open();
+    const { store } = t;
+    const at = (h: number) => new Date(Date.UTC(2026, 10, 20, h)).toISOString();
+    await store.saveMentions([
+      makeInput(makePost({ externalId: 'r1', text: 'Stellar X5 battery is amazing', createdAt: at(1), author: { id: 'a1' } }), 'pos', ['freshbee']),
+      makeInput(makePost({ externalId: 'r2', text: 'Stellar X5 battery died', createdAt: at(2), author: { id: 'a2' } }), 'neg', []),
+      makeInput(makePost({ externalId: 'r3', text: 'gone soon', createdAt: at(3) }), 'neu', ['stellar']),
+    ]);
+    await store.markDeleted('test', ['r3'], Date.now());
+    const scanned = await store.scanMentionBrands(0, 10);
+    expect(scanned.map((m) => [m.text, m.brandIds])).toEqual([
+      ['Stellar X5 battery is amazing', ['freshbee']],
+      ['Stellar X5 battery died', []],
+    ]);
+    await store.relinkBrands(scanned.map((m) => ({ id: m.id, brandIds: ['stellar'] })));
+    expect((await store.scanMentionBrands(0, 10)).map((m) => m.brandIds)).toEqual([['stellar'], ['stellar']]);
+    const volume = async (brandId: string) =>
+      (await store.trends({ brandId, interval: 'day', from: Date.UTC(2026, 10, 20), to: Date.UTC(2026, 10, 21) })).reduce((n, p) => n + p.volume, 0);
+    expect(await volume('stellar')).toBe(2);
+    expect(await volume('freshbee')).toBe(0);
+    const terms = await store.termCounts({ brandId: 'stellar', from: Date.UTC(2026, 10, 20), to: Date.UTC(2026, 10, 21), limit: 5 });
+    expect(terms.terms.find((x) => x.term === 'battery')?.mentions).toBe(2);
+    const expected = await recount(t);
+    const incremental = await snapshot(t);
+    expect(round(incremental.cells)).toEqual(round(expected.cells));
+    expect(incremental.authors).toEqual(expected.authors);
+  });
 });

@@ -9,7 +9,7 @@ import { parseInput } from '../validate.js';
 /**
  * `/api/brands`: list, read, create/replace (`PUT /:id`) and delete brands. New mentions are matched
  * with the new definitions at once (and the brand's names join jieba's dictionary, so they stay whole
- * in tokens and themes); stored mentions keep the matches they were ingested with.
+ * in tokens and themes); stored mentions are re-matched in the background (`Runtime.rematchBrands`).
  */
 export function brandsRoutes(deps: ApiDeps): Hono {
   const find = async (id: string) => {

@@ -13,6 +13,7 @@ import { authorsCommand } from './authors.js';
 import { keysCommand } from './keys.js';
 import { profilesCommand } from './profiles.js';
 import { purgeCommand } from './purge.js';
+import { rematchCommand } from './rematch.js';
 import { serveCommand, startCommand } from './start.js';
 import { workerCommand } from './worker.js';
 import { schedulerCommand } from './scheduler.js';
@@ -36,6 +37,7 @@ export const COMMANDS: CliCommand[] = [
   authorsCommand,
   keysCommand,
   purgeCommand,
+  rematchCommand,
   workerCommand,
   schedulerCommand,
   queueCommand,

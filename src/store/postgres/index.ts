@@ -10,6 +10,7 @@ import { trendsPg } from './trends.js';
 import { aspectCountsPg, shareOfVoicePg, termCountsPg, termSamplesPg } from './analytics.js';
 import { createPgSourceRepository } from './sources.js';
 import { deleteBrandPg, listBrandsPg, markDeletedPg, upsertBrandsPg } from './brands.js';
+import { relinkBrandsPg, scanMentionBrandsPg } from './relink-brands.js';
 import { rebuildRollups } from './rollups.js';
 import { createPgAlertRepository } from './alerts.js';
 import { createPgProfileRepository } from './profiles.js';
@@ -66,6 +67,8 @@ export function createPostgresStore(pool: pg.Pool, options: PostgresStoreOptions
     upsertBrands: on((brands) => upsertBrandsPg(pool, brands)),
     deleteBrand: on((id) => deleteBrandPg(pool, id)),
     listBrands: on(() => listBrandsPg(pool)),
+    scanMentionBrands: on((afterId, limit) => scanMentionBrandsPg(pool, afterId, limit)),
+    relinkBrands: on((changes) => relinkBrandsPg(pool, changes)),
     alerts: onAll(createPgAlertRepository(pool)),
     profiles: onAll(createPgProfileRepository(pool)),
     keys: onAll(createPgKeyRepository(pool)),

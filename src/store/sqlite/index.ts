@@ -8,6 +8,7 @@ import { createBrandRepository } from './brands.js';
 import { createAlertRepository } from './alerts.js';
 import { createRollupMaintainer } from './rollups.js';
 import { createMarkDeleted } from './delete-mentions.js';
+import { createRelinkBrands, createScanMentionBrands } from './relink-brands.js';
 import { createAnalyticsRepository } from './analytics.js';
 import { createProfileRepository } from './profiles.js';
 import { createKeyRepository } from './keys.js';
@@ -28,6 +29,8 @@ export function createSqliteStore(db: Db): Store {
   const brands = createBrandRepository(db);
   const markDeleted = createMarkDeleted(db, rollups);
   const analytics = createAnalyticsRepository(db);
+  const scanMentionBrands = createScanMentionBrands(db);
+  const relinkBrands = createRelinkBrands(db, rollups);
   return {
     saveMentions: async (items) => saveMentions(items),
     listMentions: async (query) => listMentions(query),
@@ -46,6 +49,8 @@ export function createSqliteStore(db: Db): Store {
     upsertBrands: async (list) => brands.upsert(list),
     deleteBrand: async (id) => brands.remove(id),
     listBrands: async () => brands.list(),
+    scanMentionBrands: async (afterId, limit) => scanMentionBrands(afterId, limit),
+    relinkBrands: async (changes) => relinkBrands(changes),
     alerts: createAlertRepository(db),
     profiles: createProfileRepository(db, rollups),
     keys: createKeyRepository(db),

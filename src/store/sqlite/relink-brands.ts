@@ -1,0 +1,29 @@
+import type { Db } from '../db.js';
+import { writeTransaction } from './statements.js';
+import type { RollupMaintainer } from './rollups.js';
+import type { MentionBrandLinks } from '../types.js';
+
+/** Pages through stored mentions with their brand links (see `Store.scanMentionBrands`). */
+export function createScanMentionBrands(db: Db): (afterId: number, limit: number) => MentionBrandLinks[] {
+  const page = db.prepare(`
+    SELECT m.id, m.title, m.text, m.lang,
+      (SELECT group_concat(brand_id, char(31)) FROM mention_brands WHERE mention_id = m.id) AS brands
+    FROM mentions m WHERE m.id > ? AND m.deleted_at IS NULL ORDER BY m.id LIMIT ?`);
+  type Row = Omit<MentionBrandLinks, 'brandIds'> & { brands: string | null };
+  return (afterId, limit) =>
+    (page.all(afterId, limit) as Row[]).map(({ brands, ...row }) => ({ ...row, brandIds: brands ? brands.split('\x1f') : [] }));
+}
+
+/** Replaces brand links; each mention's old contribution leaves the rollups and its new one enters. */
+export function createRelinkBrands(db: Db, rollups: RollupMaintainer): (changes: { id: number; brandIds: string[] }[]) => void {
+  const deleteLinks = db.prepare('DELETE FROM mention_brands WHERE mention_id = ?');
+  const insertLink = db.prepare('INSERT OR IGNORE INTO mention_brands (mention_id, brand_id) VALUES (?, ?)');
+  return writeTransaction(db, (changes: { id: number; brandIds: string[] }[]) => {
+    for (const { id, brandIds } of changes) {
+      rollups.apply(rollups.load(id), -1);
+      deleteLinks.run(id);
+      for (const brandId of brandIds) insertLink.run(id, brandId);
+      rollups.apply(rollups.load(id), 1);
+    }
+  });
+}
