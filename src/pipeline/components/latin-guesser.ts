@@ -3,7 +3,8 @@ import type { LatinLanguageGuesser } from './detect-language.js';
 /** Function words per language code, as loaded from `lexicons/lang/function-words.tsv`. */
 export type FunctionWords = ReadonlyMap<string, ReadonlySet<string>>;
 
-const WORD = /[\p{L}']+/gu;
+/** Letters and apostrophes, straight or curly (phones type ’: "don’t" is one word, like "don't"). */
+const WORD = /[\p{L}'’]+/gu;
 
 /**
  * Guesses the language of Latin-script text by counting function words per language. English wins
@@ -18,7 +19,7 @@ export function createLatinGuesser(words: FunctionWords): LatinLanguageGuesser {
   return (text) => {
     const counts = new Map<string, number>();
     for (const word of text.toLowerCase().match(WORD) ?? []) {
-      const languages = languagesOf.get(word);
+      const languages = languagesOf.get(word.includes('’') ? word.replace(/’/g, "'") : word);
       if (languages === undefined) continue;
       for (const lang of languages) counts.set(lang, (counts.get(lang) ?? 0) + 1);
     }
