@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { describeStores, makeInput, makePost } from '../helpers/store.js';
+import { describeStores, makeInput, makePost, recount, round, snapshot } from '../helpers/store.js';
 
 describeStores('store: saveMentions', (open) => {
   const makeStore = async () => (await open()).store;
@@ -34,6 +34,25 @@ describeStores('store: saveMentions', (open) => {
     expect(rows.find((r) => r.externalId === 'r1')?.duplicateOf).toBe(rows.find((r) => r.externalId === 'o1')?.id);
     const trend = await store.trends({ interval: 'day', from: Date.parse('2026-11-20T00:00Z'), to: Date.parse('2026-11-21T00:00Z') });
     expect(trend).toEqual([expect.objectContaining({ volume: 1, neg: 1 })]);
+  });
+
+  it('counts the earliest live repost in place of an original the platform removed, equal to a recount', async () => {
+    const t = await open();
+    const { store } = t;
+    const text = '鲜蜂外卖吃完拉肚子，客服电话一直打不通！';
+    await store.saveMentions([makeInput(makePost({ externalId: 'o1', text }), 'neg')]);
+    await store.saveMentions([
+      makeInput(makePost({ source: 'other', externalId: 'r1', text: `转发：@小美 ${text}`, createdAt: '2026-11-20T10:30:00Z' }), 'neg'),
+      makeInput(makePost({ source: 'third', externalId: 'r2', text: `转发：@阿强 ${text}`, createdAt: '2026-11-20T11:30:00Z' }), 'neg'),
+    ]);
+    expect(await store.markDeleted('test', ['o1'], Date.parse('2026-11-21T00:00Z'))).toBe(1);
+    const rows = (await store.listMentions({ limit: 10 })).items;
+    const r1 = rows.find((r) => r.externalId === 'r1');
+    expect(r1?.duplicateOf).toBeNull();
+    expect(rows.find((r) => r.externalId === 'r2')?.duplicateOf).toBe(r1?.id);
+    const trend = await store.trends({ interval: 'day', from: Date.parse('2026-11-20T00:00Z'), to: Date.parse('2026-11-21T00:00Z') });
+    expect(trend).toEqual([expect.objectContaining({ volume: 1, neg: 1 })]);
+    expect(round((await snapshot(t)).cells)).toEqual(round((await recount(t)).cells));
   });
 
   it('does not link short generic texts from different people', async () => {

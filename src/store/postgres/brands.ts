@@ -49,7 +49,21 @@ export async function deleteBrandPg(pool: pg.Pool, id: string): Promise<boolean>
   });
 }
 
-/** Soft-deletes posts a platform reports removed, taking them out of the rollups in the same transaction. */
+/** Live reposts of a removed original: the earliest becomes the original and counts in its place. */
+async function promoteCopiesPg(client: pg.PoolClient, originalId: number, delta: RollupDelta): Promise<void> {
+  const copies = await query<{ id: number }>(client,
+    'SELECT id FROM mentions WHERE duplicate_of = $1 AND deleted_at IS NULL ORDER BY created_at, id FOR UPDATE', [originalId]);
+  if (!copies.length) return;
+  const [first, ...rest] = copies.map((r) => Number(r.id));
+  await client.query('UPDATE mentions SET duplicate_of = NULL WHERE id = $1', [first]);
+  if (rest.length) await client.query('UPDATE mentions SET duplicate_of = $1 WHERE id = ANY($2::bigint[])', [first, rest]);
+  delta.apply(await loadContribution(client, first), 1);
+}
+
+/**
+ * Soft-deletes posts a platform reports removed, taking them out of the rollups in the same
+ * transaction; live reposts of a removed original are re-linked to the earliest of them.
+ */
 export async function markDeletedPg(pool: pg.Pool, sourceId: string, externalIds: string[], at: number): Promise<number> {
   if (!externalIds.length) return 0;
   return withTransaction(pool, async (client) => {
@@ -58,6 +72,7 @@ export async function markDeletedPg(pool: pg.Pool, sourceId: string, externalIds
     const delta = new RollupDelta();
     for (const { id } of rows) delta.apply(await loadContribution(client, id), -1);
     if (rows.length) await client.query('UPDATE mentions SET deleted_at = $1 WHERE id = ANY($2::bigint[])', [at, rows.map((r) => r.id)]);
+    for (const { id } of rows) await promoteCopiesPg(client, id, delta);
     await delta.flush(client);
     return rows.length;
   });
