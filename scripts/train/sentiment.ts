@@ -24,9 +24,11 @@ import { scoreRules } from '../../src/pipeline/sentiment/rules.js';
 import { hashString, type FeatureConfig } from '../../src/pipeline/sentiment/hashed.js';
 import { NEUTRALITY_DENSE, POLARITY_DENSE, neutralityDense, polarityDense } from '../../src/pipeline/sentiment/features.js';
 import type { PackedHeader, PackedSectionHeader } from '../../src/pipeline/sentiment/packed.js';
-import { gateToParams, isNeutral, type GateThresholds, type NeutralGate } from '../../src/pipeline/sentiment/gate.js';
+import { gateToParams } from '../../src/pipeline/sentiment/gate.js';
 import { computeMetrics } from '../../src/eval/metrics.js';
-import { loadSet, type Row } from './corpus.js';
+import { loadSet } from './corpus.js';
+import { bySetOf, decide, metricsOf, tuneGate } from './gate-tuning.js';
+import { groupsOf, labelOf, LODO_EVAL, objectivesOf, SOCIAL_OBJECTIVE } from './sentiment-sets.js';
 import { featureHashes, packModel, predict, pruneInPlace, trainBinary, type Example, type Model } from './logreg.js';
 
 const lang = (process.argv[2] ?? 'zh') as 'zh' | 'en';
@@ -58,47 +60,8 @@ const FEATURES: FeatureConfig =
     ? { char2: env('CHAR2', 1) === 1, char3: env('CHAR3', 0) === 1, subword: 0, zhNegation: env('ZH_NEG', 0) === 1 }
     : { char2: false, char3: false, subword: env('SUBWORD', 0) };
 
-/** Dataset groups: sets from one source stay together so a LODO-held-out group is really unseen. */
-const GROUPS: Record<'zh' | 'en', Record<string, string[]>> = {
-  zh: {
-    chnsenticorp: ['chnsenticorp_12k', 'chnsenticorp_htl_all'],
-    nlpcc2014: ['nlpcc2014_sc'],
-    shopping: ['online_shopping_10_cats'],
-    car: ['bdci2018_car'],
-    weibo: ['smp2020_ewect'],
-  },
-  en: {
-    amazon: ['amazon_polarity10k', 'vader_amazon_snippets'],
-    imdb: ['imdb10k'],
-    // sst2 first: SST-2 ⊂ SST-5, so after de-duplication sst5 contributes only its neutral middle class.
-    movie_sentences: ['sst2', 'sst5', 'vader_movie_snippets'],
-    // tweeteval_emotion gives polarity only (joy, optimism → pos; anger, sadness → neg): same kind of tweets.
-    tweets: ['tweeteval_sentiment', ...(env('TWEET_EMOTION', 1) ? ['tweeteval_emotion'] : [])],
-    reddit: ['goemotions'],
-  },
-};
-/** Sets whose gold labels are binary: any neutral answer there is wrong. */
-const BINARY = new Set(['chnsenticorp_12k', 'chnsenticorp_htl_all', 'nlpcc2014_sc', 'online_shopping_10_cats', 'amazon_polarity10k', 'imdb10k', 'sst2']);
-/** What each LODO fold reports (group → set evaluated). */
-const LODO_EVAL: Record<'zh' | 'en', Record<string, string>> = {
-  zh: { chnsenticorp: 'chnsenticorp_12k', nlpcc2014: 'nlpcc2014_sc', shopping: 'online_shopping_10_cats', car: 'bdci2018_car' },
-  en: { amazon: 'amazon_polarity10k', imdb: 'imdb10k', movie_sentences: 'sst2', tweets: 'tweeteval_sentiment', reddit: 'goemotions' },
-};
-/** Objective of the gate: mean binary accuracy and mean 3-way macro-F1, weighted. */
-const OBJECTIVE: Record<'zh' | 'en', Objective> = {
-  zh: { binary: ['chnsenticorp_12k', 'nlpcc2014_sc', 'online_shopping_10_cats'], threeWay: ['bdci2018_car'], threeWayWeight: 0.1 },
-  en: { binary: ['amazon_polarity10k', 'imdb10k', 'sst2'], threeWay: (process.env.THREE_WAY ?? 'tweeteval_sentiment,vader_amazon_snippets').split(','), threeWayWeight: 0.5 },
-};
-
-/**
- * Objective of the social-style gate (zh only): the binary sets (few such posts) against the
- * Weibo set. For en a separate social gate gained nothing measurable (tweets +0.4 macro-F1 points,
- * emotional tweets −1.0 accuracy, the demo stream −1.7), so en keeps one gate.
- */
-const SOCIAL_OBJECTIVE: Record<'zh' | 'en', Objective | null> = {
-  zh: { binary: OBJECTIVE.zh.binary, threeWay: ['smp2020_ewect'], threeWayWeight: 0.5 },
-  en: null,
-};
+const GROUPS = groupsOf(env('TWEET_EMOTION', 1) === 1);
+const OBJECTIVE = objectivesOf((process.env.THREE_WAY ?? 'tweeteval_sentiment,vader_amazon_snippets').split(','));
 
 interface Doc {
   set: string;
@@ -112,16 +75,6 @@ interface Doc {
   hashes: Int32Array;
   polarity: Float64Array;
   neutrality: Float64Array;
-}
-
-const SMP_POLARITY: Record<string, 'pos' | 'neg' | 'neu' | undefined> = {
-  happy: 'pos', angry: 'neg', sad: 'neg', fear: 'neg', neutral: 'neu', joy: 'pos', anger: 'neg', sadness: 'neg', optimism: 'pos',
-};
-
-function labelOf(set: string, row: Row): 'pos' | 'neg' | 'neu' | null {
-  if (set === 'smp2020_ewect' || set === 'tweeteval_emotion') return SMP_POLARITY[String(row.emotion)] ?? null;
-  const l = row.label;
-  return l === 'pos' || l === 'neg' || l === 'neu' ? l : null;
 }
 
 const lexicon = loadLexicon(lang);
@@ -201,75 +154,6 @@ function score(t: Trained, rows: Doc[]): Pred[] {
   });
 }
 
-/** Index of the social-style cue among the neutrality features (selects the social gate). */
-const SOCIAL = NEUTRALITY_DENSE.indexOf('social');
-const isSocial = (p: Pred): boolean => p.doc.neutrality[SOCIAL] === 1;
-
-function decide(p: Pred, g: NeutralGate): 'pos' | 'neg' | 'neu' {
-  if (isNeutral(g, p.pNeu, p.pPos, p.doc.tokens, isSocial(p))) return 'neu';
-  return p.pPos >= 0.5 ? 'pos' : 'neg';
-}
-
-function metricsOf(preds: Pred[], g: NeutralGate | null): { acc: number; f1: number; n: number } {
-  const gold = preds.map((p) => p.doc.label);
-  const out = preds.map((p) => (g ? decide(p, g) : p.pPos >= 0.5 ? 'pos' : 'neg'));
-  const m = computeMetrics(gold, out, ['pos', 'neg', 'neu']);
-  return { acc: m.accuracy, f1: m.macroF1, n: m.n };
-}
-
-type Objective = { binary: string[]; threeWay: string[]; threeWayWeight: number };
-
-function objective(bySet: Map<string, Pred[]>, g: NeutralGate, o: Objective): number {
-  const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
-  const bin = mean(o.binary.filter((s) => bySet.has(s)).map((s) => metricsOf(bySet.get(s)!, g).acc));
-  const three = mean(o.threeWay.filter((s) => bySet.has(s)).map((s) => metricsOf(bySet.get(s)!, g).f1));
-  return (1 - o.threeWayWeight) * bin + o.threeWayWeight * three;
-}
-
-/**
- * Grid search of the gate: first the main thresholds on every post, then the social-style posts'
- * own thresholds (zh) on those posts alone, judged mostly by the 3-way set that has such posts.
- */
-function tuneGate(bySet: Map<string, Pred[]>): NeutralGate {
-  const main = tuneThresholds(bySet, OBJECTIVE[lang]);
-  const objective = SOCIAL_OBJECTIVE[lang];
-  const social = new Map([...bySet].map(([set, preds]) => [set, preds.filter(isSocial)] as const).filter(([, preds]) => preds.length > 0));
-  const gate: NeutralGate = objective ? { ...main, social: tuneThresholds(social, objective) } : main;
-  process.stderr.write(`gate ${JSON.stringify(gate)}\n`);
-  return gate;
-}
-
-function tuneThresholds(bySet: Map<string, Pred[]>, o: Objective): GateThresholds {
-  let best: GateThresholds = { threshold: 1, margin: 0, negMargin: 0, maxTokens: 0 };
-  let bestScore = -1;
-  for (const threshold of [0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95]) {
-    for (const margin of [0.2, 0.3, 0.4, 0.5, 0.6, 0.8, 1.01]) {
-      for (const negMargin of [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.8, 1.01]) {
-      for (const maxTokens of [20, 30, 40, 60, 100, 10000]) {
-        const g = { threshold, margin, negMargin, maxTokens };
-        const s = objective(bySet, g, o);
-        if (s > bestScore + 1e-9) {
-          bestScore = s;
-          best = g;
-        }
-      }
-      }
-    }
-  }
-  process.stderr.write(`thresholds ${JSON.stringify(best)} objective ${bestScore.toFixed(4)}\n`);
-  return best;
-}
-
-function bySetOf(preds: Pred[]): Map<string, Pred[]> {
-  const m = new Map<string, Pred[]>();
-  for (const p of preds) {
-    const list = m.get(p.doc.set) ?? [];
-    list.push(p);
-    m.set(p.doc.set, list);
-  }
-  return m;
-}
-
 const fmt = (m: { acc: number; f1: number }): string => `${m.acc.toFixed(3)} / ${m.f1.toFixed(3)}`;
 const report: Record<string, Record<string, string | number>> = {};
 
@@ -287,7 +171,7 @@ if (FOLDS === 5) {
   for (const p of split) oof[p.doc.key.toString(36)] = Math.round((1 - p.pNeu) * (2 * p.pPos - 1) * 1000) / 1000;
   writeFileSync(join(tmpdir(), `koubei-oof-${lang}.json`), JSON.stringify(oof));
 }
-const gate = tuneGate(splitBySet);
+const gate = tuneGate(splitBySet, OBJECTIVE[lang], SOCIAL_OBJECTIVE[lang]);
 process.stderr.write(`in-domain split trained in ${((Date.now() - t) / 1000).toFixed(0)} s\n`);
 for (const [set, preds] of splitBySet) {
   const rules = preds.map((p) => p.doc.polarity[0]);
