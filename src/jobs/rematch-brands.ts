@@ -1,6 +1,6 @@
 import type { BrandMatcher } from '../pipeline/brand-matcher.js';
 import type { Pipeline } from '../pipeline/pipeline.js';
-import type { Store } from '../store/types.js';
+import type { BrandRelink, Store } from '../store/types.js';
 import { analysisText } from './analyse-posts.js';
 
 export interface RematchDeps {
@@ -33,12 +33,12 @@ export async function rematchBrands(deps: RematchDeps): Promise<RematchSummary> 
   for (let afterId = 0; ; ) {
     const rows = await deps.store.scanMentionBrands(afterId, PAGE);
     if (rows.length === 0) return summary;
-    const changes: { id: number; brandIds: string[] }[] = [];
+    const changes: BrandRelink[] = [];
     for (const row of rows) {
       const text = analysisText(row.title, row.text);
       const { doc } = deps.pipeline.run({ text, declaredLang: row.lang });
       const brandIds = deps.matchBrands(doc.simplified ?? doc.normalized ?? text, doc.tokens);
-      if (!sameSet(brandIds, row.brandIds)) changes.push({ id: row.id, brandIds });
+      if (!sameSet(brandIds, row.brandIds)) changes.push({ id: row.id, contentHash: row.contentHash, brandIds });
     }
     await deps.store.relinkBrands(changes);
     summary.scanned += rows.length;

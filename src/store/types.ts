@@ -34,8 +34,12 @@ export interface Store {
   listBrands(): Promise<BrandRecord[]>;
   /** Stored (not deleted) mentions after `afterId` in id order, with their brand links, for re-matching brands. */
   scanMentionBrands(afterId: number, limit: number): Promise<MentionBrandLinks[]>;
-  /** Replaces the brand links of mentions and moves their rollup counts with them, in one transaction. */
-  relinkBrands(changes: { id: number; brandIds: string[] }[]): Promise<void>;
+  /**
+   * Replaces the brand links of mentions and moves their rollup counts with them, in one
+   * transaction. A mention whose text changed since it was scanned (another `contentHash`) is left
+   * alone: saving the new text already matched it against the current brands.
+   */
+  relinkBrands(changes: BrandRelink[]): Promise<void>;
   /** Alert detection state, alert history and the delivery outbox. */
   alerts: AlertRepository;
   /** Customer profiles, tags and their change feed, identity links, erasure and retention. */
@@ -50,6 +54,14 @@ export interface MentionBrandLinks {
   title: string | null;
   text: string;
   lang: string;
+  contentHash: string;
+  brandIds: string[];
+}
+
+export interface BrandRelink {
+  id: number;
+  /** The content hash the new links were computed from. */
+  contentHash: string;
   brandIds: string[];
 }
 

@@ -63,7 +63,10 @@ describeStores('rollups', (open) => {
       ['Stellar X5 battery is amazing', ['freshbee']],
       ['Stellar X5 battery died', []],
     ]);
-    await store.relinkBrands(scanned.map((m) => ({ id: m.id, brandIds: ['stellar'] })));
+    await store.relinkBrands(scanned.map((m) => ({ id: m.id, contentHash: m.contentHash, brandIds: ['stellar'] })));
+    expect((await store.scanMentionBrands(0, 10)).map((m) => m.brandIds)).toEqual([['stellar'], ['stellar']]);
+    // A mention re-ingested with new text since the scan keeps the links its new text was saved with.
+    await store.relinkBrands([{ id: scanned[0].id, contentHash: 'stale', brandIds: ['freshbee'] }]);
     expect((await store.scanMentionBrands(0, 10)).map((m) => m.brandIds)).toEqual([['stellar'], ['stellar']]);
     const volume = async (brandId: string) =>
       (await store.trends({ brandId, interval: 'day', from: Date.UTC(2026, 10, 20), to: Date.UTC(2026, 10, 21) })).reduce((n, p) => n + p.volume, 0);

@@ -1,12 +1,12 @@
 import type { Db } from '../db.js';
 import { writeTransaction } from './statements.js';
 import type { RollupMaintainer } from './rollups.js';
-import type { MentionBrandLinks } from '../types.js';
+import type { BrandRelink, MentionBrandLinks } from '../types.js';
 
 /** Pages through stored mentions with their brand links (see `Store.scanMentionBrands`). */
 export function createScanMentionBrands(db: Db): (afterId: number, limit: number) => MentionBrandLinks[] {
   const page = db.prepare(`
-    SELECT m.id, m.title, m.text, m.lang,
+    SELECT m.id, m.title, m.text, m.lang, m.content_hash AS contentHash,
       (SELECT group_concat(brand_id, char(31)) FROM mention_brands WHERE mention_id = m.id) AS brands
     FROM mentions m WHERE m.id > ? AND m.deleted_at IS NULL ORDER BY m.id LIMIT ?`);
   type Row = Omit<MentionBrandLinks, 'brandIds'> & { brands: string | null };
@@ -15,11 +15,13 @@ export function createScanMentionBrands(db: Db): (afterId: number, limit: number
 }
 
 /** Replaces brand links; each mention's old contribution leaves the rollups and its new one enters. */
-export function createRelinkBrands(db: Db, rollups: RollupMaintainer): (changes: { id: number; brandIds: string[] }[]) => void {
+export function createRelinkBrands(db: Db, rollups: RollupMaintainer): (changes: BrandRelink[]) => void {
+  const hashOf = db.prepare('SELECT content_hash FROM mentions WHERE id = ?').pluck();
   const deleteLinks = db.prepare('DELETE FROM mention_brands WHERE mention_id = ?');
   const insertLink = db.prepare('INSERT OR IGNORE INTO mention_brands (mention_id, brand_id) VALUES (?, ?)');
-  return writeTransaction(db, (changes: { id: number; brandIds: string[] }[]) => {
-    for (const { id, brandIds } of changes) {
+  return writeTransaction(db, (changes: BrandRelink[]) => {
+    for (const { id, contentHash, brandIds } of changes) {
+      if (hashOf.get(id) !== contentHash) continue;
       rollups.apply(rollups.load(id), -1);
       deleteLinks.run(id);
       for (const brandId of brandIds) insertLink.run(id, brandId);
