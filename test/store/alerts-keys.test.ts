@@ -48,6 +48,43 @@ describeStores('store: alerts repository', (open) => {
     expect(themes.mentions).toBe(1);
   });
 
+  it('counts windows that start and end inside an hour the same as whole hours (rollups plus the partial hours)', async () => {
+    const { store } = await open();
+    const min = (m: number) => T0 + m * 60_000;
+    const post = (id: string, m: number, text: string) => makePost({ externalId: id, text, createdAt: new Date(min(m)).toISOString() });
+    await store.saveMentions([
+      makeInput(post('1', 10, 'FreshBee late again, cold food'), 'neg', ['freshbee']),
+      makeInput(post('2', 50, 'FreshBee courier was lovely today'), 'pos', ['freshbee']),
+      makeInput(post('3', 55, 'SwiftEats lost my order'), 'neg', ['swifteats']),
+      makeInput(post('4', 65, 'FreshBee post that gets deleted'), 'neg', ['freshbee']),
+      makeInput(post('5', 70, 'FreshBee is fine I guess'), 'neu', ['freshbee']),
+      makeInput(makePost({ source: 'other', externalId: '6', text: 'RT @x: FreshBee late again, cold food', createdAt: new Date(min(75)).toISOString() }), 'neg', ['freshbee']),
+      makeInput(post('7', 130, 'FreshBee refund took a week'), 'neg', ['freshbee']),
+      makeInput(post('8', 200, 'FreshBee new menu is great'), 'pos', ['freshbee']),
+    ]);
+    await store.markDeleted('test', ['4'], T0);
+    const ranges = [
+      { from: min(30), to: min(150) }, // edge, a whole hour, edge
+      { from: min(5), to: min(45) }, // inside one hour
+      { from: T0, to: min(240) }, // whole hours only
+      { from: min(50), to: min(70) }, // half-open: 50 in, 70 out
+      { from: min(70), to: min(200) },
+      { from: min(50), to: min(50) },
+    ];
+    const counts = await store.alerts.windowCounts('freshbee', ranges);
+    expect(counts.map(({ volume, pos, neu, neg }) => [volume, pos, neu, neg])).toEqual([
+      [3, 1, 1, 1],
+      [1, 0, 0, 1],
+      [5, 2, 1, 2],
+      [1, 1, 0, 0],
+      [2, 0, 1, 1],
+      [0, 0, 0, 0],
+    ]);
+    expect(counts.map(({ from, to }) => ({ from, to }))).toEqual(ranges);
+    expect((await store.alerts.themeCounts('freshbee', min(30), min(150))).mentions).toBe(3);
+    expect((await store.alerts.windowCounts('swifteats', [{ from: min(30), to: min(150) }]))[0].volume).toBe(1);
+  });
+
   it('keeps JSON settings with their update time', async () => {
     const { store } = await open();
     await store.alerts.putSetting('rules', { a: [1, 2] }, 5);

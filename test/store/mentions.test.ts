@@ -113,6 +113,25 @@ describeStores('store: listMentions', (open) => {
     expect(page.items.map((r) => r.externalId)).toEqual(['m5']);
   });
 
+  it('lists the same brand mentions whether the range is short (read by time) or long (read by brand)', async () => {
+    const store = await seeded();
+    const ids = async (from?: number, to?: number) => {
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await store.listMentions({ limit: 2, brandId: 'stellar', from, to, cursor });
+        seen.push(...page.items.map((r) => r.externalId));
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      return seen;
+    };
+    expect(await ids(Date.UTC(2026, 10, 20, 0), Date.UTC(2026, 10, 21, 0))).toEqual(['m5', 'm3', 'm1']);
+    expect(await ids(Date.UTC(2026, 9, 20), Date.UTC(2026, 11, 20))).toEqual(['m5', 'm3', 'm1']);
+    expect(await ids()).toEqual(['m5', 'm3', 'm1']);
+    expect(await ids(Date.UTC(2026, 10, 20, 1, 30), Date.UTC(2026, 10, 20, 3, 0))).toEqual([]);
+    expect(await ids(Date.UTC(2026, 10, 20, 1, 0), Date.UTC(2026, 10, 20, 3, 0))).toEqual(['m1']);
+  });
+
   it('treats search input as words, never as FTS syntax', async () => {
     const store = await seeded();
     await expect(store.listMentions({ limit: 10, terms: ['battery" OR "camera', 'NEAR('] })).resolves.toEqual({ items: [], nextCursor: null });

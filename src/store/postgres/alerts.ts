@@ -6,14 +6,16 @@ import type { AlertType, Severity } from '../../analytics/alerts/types.js';
 import type { AlertRepository, DeliveryRecord, DeliveryStatus, StoredAlert } from '../alert-types.js';
 import { query, queryOne, type Queryable } from './pool.js';
 import { withTransaction } from './transaction.js';
+import { splitAtHours } from '../window-parts.js';
 
 type DeliveryRow = { id: number; alert_id: number; channel_id: string; idempotency_key: string; status: string; attempts: number;
   next_attempt_at: number; last_error: string | null; last_status: number | null; sent_at: number | null; created_at: number };
 type StateRow = { key: string; brand_id: string; type: string; active: number; severity: string | null; last_fired_at: number | null;
   last_seen_at: number | null; resolved_at: number | null };
 type AlertRow = { id: number; payload: string };
+type Counts = { volume: number; pos: number; neu: number; neg: number };
 
-// Same population as trends: one count per original post, deleted posts and reposts left out.
+// Same population as trends and the rollups: one count per original post, deleted posts and reposts left out.
 const BRAND_MENTIONS = `FROM mentions m JOIN analyses a ON a.mention_id = m.id
   WHERE m.created_at >= $1 AND m.created_at < $2 AND m.deleted_at IS NULL AND m.duplicate_of IS NULL
     AND m.id IN (SELECT mention_id FROM mention_brands WHERE brand_id = $3)`;
@@ -34,10 +36,23 @@ const toState = (r: StateRow): AlertState => ({
  * deliveries) commits as one transaction, so an alert never exists without its deliveries.
  */
 export function createPgAlertRepository(pool: pg.Pool): AlertRepository {
-  const counts = (from: number, to: number, brandId: string) =>
-    queryOne<{ volume: number; pos: number; neu: number; neg: number }>(pool, `SELECT count(*) AS volume,
+  const rawCounts = async (from: number, to: number, brandId: string): Promise<Counts> =>
+    (await queryOne<Counts>(pool, `SELECT count(*) AS volume,
       count(*) FILTER (WHERE a.sentiment = 'pos') AS pos, count(*) FILTER (WHERE a.sentiment = 'neu') AS neu,
-      count(*) FILTER (WHERE a.sentiment = 'neg') AS neg ${BRAND_MENTIONS}`, [from, to, brandId], 'koubei_alert_counts');
+      count(*) FILTER (WHERE a.sentiment = 'neg') AS neg ${BRAND_MENTIONS}`, [from, to, brandId], 'koubei_alert_counts'))!;
+  const hourCounts = async (from: number, to: number, brandId: string): Promise<Counts> =>
+    (await queryOne<Counts>(pool, `SELECT coalesce(sum(volume), 0) AS volume, coalesce(sum(pos), 0) AS pos,
+      coalesce(sum(neu), 0) AS neu, coalesce(sum(neg), 0) AS neg
+      FROM rollups WHERE interval = 'hour' AND brand_id = $1 AND bucket >= $2 AND bucket < $3`, [brandId, from, to], 'koubei_alert_hour_counts'))!;
+  /** Whole hours from the rollups, the partial hours at the ends from the mentions (as on SQLite). */
+  const counts = async (from: number, to: number, brandId: string): Promise<Counts> => {
+    const { hours, edges } = splitAtHours(from, to);
+    const parts = await Promise.all([
+      ...(hours ? [hourCounts(hours.from, hours.to, brandId)] : []),
+      ...edges.map((e) => rawCounts(e.from, e.to, brandId)),
+    ]);
+    return parts.reduce((a, b) => ({ volume: a.volume + b.volume, pos: a.pos + b.pos, neu: a.neu + b.neu, neg: a.neg + b.neg }), { volume: 0, pos: 0, neu: 0, neg: 0 });
+  };
   const loadAlerts = async (db: Queryable, rows: AlertRow[]): Promise<StoredAlert[]> => {
     const deliveries = await query<DeliveryRow>(db, 'SELECT * FROM alert_deliveries WHERE alert_id = ANY($1::bigint[]) ORDER BY id', [rows.map((r) => r.id)]);
     return rows.map((row) => ({
@@ -50,12 +65,12 @@ export function createPgAlertRepository(pool: pg.Pool): AlertRepository {
   const exec = async (text: string, values: unknown[]) => void (await pool.query(text, values));
 
   return {
-    windowCounts: async (brandId, ranges) => Promise.all(ranges.map(async (r) => ({ from: r.from, to: r.to, ...(await counts(r.from, r.to, brandId))! }))),
+    windowCounts: async (brandId, ranges) => Promise.all(ranges.map(async (r) => ({ from: r.from, to: r.to, ...(await counts(r.from, r.to, brandId)) }))),
     themeCounts: async (brandId, from, to) => {
       const rows = await query<{ theme: string; n: number }>(pool, `SELECT lower(j.theme) AS theme, count(DISTINCT m.id) AS n
         ${BRAND_MENTIONS.replace('WHERE', 'CROSS JOIN LATERAL jsonb_array_elements_text(a.themes::jsonb) AS j (theme) WHERE')} GROUP BY 1`,
       [from, to, brandId]);
-      return { themes: new Map(rows.map((r) => [r.theme, r.n])), mentions: (await counts(from, to, brandId))!.volume };
+      return { themes: new Map(rows.map((r) => [r.theme, r.n])), mentions: (await counts(from, to, brandId)).volume };
     },
     listStates: async () => (await query<StateRow>(pool, 'SELECT * FROM alert_state ORDER BY key COLLATE "C"')).map(toState),
     recordEvaluation: (rec) =>

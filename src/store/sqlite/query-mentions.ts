@@ -4,6 +4,8 @@ import { toMentionRow, type MentionRecord } from '../rows.js';
 import { createStatementCache } from './statements.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 
+/** Longest brand-filtered range that is read time-first (see `buildFilters`). */
+const TIME_FIRST_MAX_MS = 86_400_000;
 
 /** Quotes each term for FTS5 so user input can never be read as query syntax. */
 function ftsQuery(terms: string[]): string {
@@ -15,7 +17,10 @@ function buildFilters(query: MentionQuery): { where: string[]; params: unknown[]
   const where = ['m.deleted_at IS NULL'];
   const params: unknown[] = [];
   if (query.brandId) {
-    where.push('m.id IN (SELECT mention_id FROM mention_brands WHERE brand_id = ?)');
+    // Over a short bounded range (the alert check's recent window) walk the range by time and look
+    // each mention's brand up; otherwise start from the brand's mentions (a small brand over months).
+    const short = query.from !== undefined && query.to !== undefined && query.to - query.from <= TIME_FIRST_MAX_MS;
+    where.push(short ? 'EXISTS (SELECT 1 FROM mention_brands b WHERE b.brand_id = ? AND b.mention_id = m.id)' : 'm.id IN (SELECT mention_id FROM mention_brands WHERE brand_id = ?)');
     params.push(query.brandId);
   }
   if (query.terms?.length) {
