@@ -5,7 +5,8 @@ import { COLLECTORS } from './collectors/index.js';
 import { createPoliteFetch } from './collectors/http.js';
 import type { RawPost } from './domain.js';
 import { createBrandMatcher, type BrandMatcher } from './pipeline/brand-matcher.js';
-import { rematchBrands, type RematchDeps, type RematchSummary } from './jobs/rematch-brands.js';
+import type { RematchDeps, RematchSummary } from './jobs/rematch-brands.js';
+import { createRematchRunner } from './jobs/rematch-runner.js';
 import { createDefaultPipeline } from './pipeline/default-pipeline.js';
 import type { Pipeline } from './pipeline/pipeline.js';
 import { loadNlpResources } from './resources/nlp.js';
@@ -37,8 +38,8 @@ export interface Runtime {
    */
   reloadBrands(): Promise<void>;
   /**
-   * Re-matches every stored mention against the current brands. Runs one at a time: a call made
-   * while a run is going waits for it and then runs again, so the last brand change always wins.
+   * Re-matches every stored mention against the current brands and re-indexes the mentions that
+   * name one (`koubei rematch`). Runs one at a time after any run going (see `createRematchRunner`).
    */
   rematchBrands(onProgress?: RematchDeps['onProgress']): Promise<RematchSummary>;
   /** Search-query tokens, produced by the same segmenters that indexed the mentions. */
@@ -55,7 +56,8 @@ export async function createRuntime(config: AppConfig, log: Logger): Promise<Run
   const now = () => new Date();
   // Brands live in the store (config brands plus those added through the API); the matcher and jieba follow it.
   const storedBrands = await store.listBrands();
-  nlp.segmenters.addWords(storedBrands.flatMap((b) => [b.name, ...b.aliases]));
+  const jiebaWords = new Set(brandWords(storedBrands));
+  nlp.segmenters.addWords([...jiebaWords]);
   let matcher = createBrandMatcher(storedBrands);
   const matchBrands: BrandMatcher = (text, tokens) => matcher(text, tokens);
   const pseudonymKey = config.pseudonymizeAuthors ? config.pseudonymKey : undefined;
@@ -75,12 +77,7 @@ export async function createRuntime(config: AppConfig, log: Logger): Promise<Run
     fetch: createPoliteFetch({ onRetry: (info) => log.warn('retrying request', { ...info }) }),
     unhealthyAfterFailures: config.unhealthyAfterFailures,
   };
-  let running: Promise<unknown> = Promise.resolve();
-  const rematch = (onProgress?: RematchDeps['onProgress']): Promise<RematchSummary> => {
-    const run = running.catch(() => undefined).then(() => rematchBrands({ store, pipeline, matchBrands, onProgress }));
-    running = run;
-    return run;
-  };
+  const rematch = createRematchRunner({ store, pipeline, matchBrands });
   return {
     config,
     store,
@@ -94,18 +91,29 @@ export async function createRuntime(config: AppConfig, log: Logger): Promise<Run
     },
     reloadBrands: async () => {
       const brands = await store.listBrands();
-      // Names of brands added or edited through the API stay whole in jieba from now on, as config brands do.
-      nlp.segmenters.addWords(brands.flatMap((b) => [b.name, ...b.aliases]));
+      // Names of brands added or edited through the API stay whole in jieba from now on, as config
+      // brands do; mentions stored before hold them split, so the re-match re-indexes those.
+      const learned = brandWords(brands).filter((word) => !jiebaWords.has(word));
+      for (const word of learned) jiebaWords.add(word);
+      nlp.segmenters.addWords(learned);
       matcher = createBrandMatcher(brands);
-      rematch().then(
+      rematch.request(learned).then(
         (summary) => log.info('stored mentions re-matched to brands', { ...summary }),
         (err: Error) => log.error('re-matching stored mentions failed', { error: err.message }),
       );
     },
-    rematchBrands: (onProgress) => rematch(onProgress),
+    rematchBrands: (onProgress) => rematch.request(jiebaWords, onProgress),
     searchTerms: (query) => (pipeline.run({ text: query }).doc.tokens ?? []).filter((t) => /[\p{L}\p{N}]/u.test(t)),
-    close: () => store.close(),
+    close: async () => {
+      if (await rematch.stop()) log.warn('brand re-match stopped at shutdown; run `koubei rematch` to finish it');
+      await store.close();
+    },
   };
+}
+
+/** Brand names and aliases as jieba words (spaces removed, as the user dictionary stores them). */
+function brandWords(brands: readonly { name: string; aliases: readonly string[] }[]): string[] {
+  return brands.flatMap((b) => [b.name, ...b.aliases]).map((word) => word.replace(/\s+/g, '')).filter(Boolean);
 }
 
 /** Loads config with the registered source types. */

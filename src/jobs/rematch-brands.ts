@@ -7,6 +7,13 @@ export interface RematchDeps {
   store: Store;
   pipeline: Pipeline;
   matchBrands: BrandMatcher;
+  /**
+   * Brand words jieba learned after some mentions were indexed: a mention whose tokens now hold one
+   * gets its search tokens rewritten, so searching the brand name finds it as it finds new posts.
+   */
+  reindexWords?: ReadonlySet<string>;
+  /** Checked between pages: true ends the run early (shutdown). */
+  shouldStop?: () => boolean;
   /** Called after every page with the running totals (for progress on long runs). */
   onProgress?: (summary: RematchSummary) => void;
 }
@@ -15,6 +22,10 @@ export interface RematchSummary {
   scanned: number;
   /** Mentions whose brand links changed. */
   relinked: number;
+  /** Mentions whose search tokens were rewritten. */
+  reindexed: number;
+  /** The run ended early (`shouldStop`) before reading every mention. */
+  stopped: boolean;
 }
 
 /** Mentions read and re-matched per transaction. */
@@ -23,28 +34,37 @@ const PAGE = 500;
 /**
  * Matches every stored mention against the current brand definitions and moves the ones whose
  * matches changed (links and rollup counts), so a brand added or edited after the fact shows its
- * history. Mentions are matched exactly as at ingestion (same text, pipeline and matcher).
+ * history. Mentions are matched exactly as at ingestion (same text, pipeline and matcher). The
+ * event loop gets a turn after every page: on SQLite the store answers synchronously, and a run
+ * over a large database would otherwise hold up every request until it ends.
  *
  * @example
- * await rematchBrands({ store, pipeline, matchBrands }); // { scanned: 1200, relinked: 37 }
+ * await rematchBrands({ store, pipeline, matchBrands }); // { scanned: 1200, relinked: 37, reindexed: 0, stopped: false }
  */
 export async function rematchBrands(deps: RematchDeps): Promise<RematchSummary> {
-  const summary: RematchSummary = { scanned: 0, relinked: 0 };
+  const summary: RematchSummary = { scanned: 0, relinked: 0, reindexed: 0, stopped: false };
   for (let afterId = 0; ; ) {
+    if (deps.shouldStop?.()) return { ...summary, stopped: true };
     const rows = await deps.store.scanMentionBrands(afterId, PAGE);
     if (rows.length === 0) return summary;
     const changes: BrandRelink[] = [];
     for (const row of rows) {
       const text = analysisText(row.title, row.text);
       const { doc } = deps.pipeline.run({ text, declaredLang: row.lang });
-      const brandIds = deps.matchBrands(doc.simplified ?? doc.normalized ?? text, doc.tokens);
-      if (!sameSet(brandIds, row.brandIds)) changes.push({ id: row.id, contentHash: row.contentHash, brandIds });
+      const tokens = doc.tokens ?? [];
+      const brandIds = deps.matchBrands(doc.simplified ?? doc.normalized ?? text, tokens);
+      const relink = !sameSet(brandIds, row.brandIds);
+      const reindex = deps.reindexWords !== undefined && tokens.some((t) => deps.reindexWords!.has(t));
+      if (!relink && !reindex) continue;
+      changes.push({ id: row.id, contentHash: row.contentHash, brandIds, ...(reindex ? { searchTokens: tokens } : {}) });
+      if (relink) summary.relinked += 1;
+      if (reindex) summary.reindexed += 1;
     }
     await deps.store.relinkBrands(changes);
     summary.scanned += rows.length;
-    summary.relinked += changes.length;
     afterId = rows[rows.length - 1].id;
     deps.onProgress?.({ ...summary });
+    await new Promise((resolve) => setImmediate(resolve));
   }
 }
 

@@ -35,8 +35,8 @@ export interface Store {
   /** Stored (not deleted) mentions after `afterId` in id order, with their brand links, for re-matching brands. */
   scanMentionBrands(afterId: number, limit: number): Promise<MentionBrandLinks[]>;
   /**
-   * Replaces the brand links of mentions and moves their rollup counts with them, in one
-   * transaction. A mention whose text changed since it was scanned (another `contentHash`) is left
+   * Replaces the brand links (and, when given, the search tokens) of mentions and moves their rollup
+   * counts with them, in one transaction. A mention whose text changed since it was scanned (another `contentHash`) is left
    * alone: saving the new text already matched it against the current brands.
    */
   relinkBrands(changes: BrandRelink[]): Promise<void>;
@@ -63,6 +63,8 @@ export interface BrandRelink {
   /** The content hash the new links were computed from. */
   contentHash: string;
   brandIds: string[];
+  /** New search tokens, when the segmentation of the text changed (a brand word jieba learned later). */
+  searchTokens?: string[];
 }
 
 export interface MentionInput {

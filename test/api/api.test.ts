@@ -114,6 +114,9 @@ describe('API', () => {
     expect(await runtime.rematchBrands()).toMatchObject({ relinked: 0 });
     const found = await json(app.request('/api/mentions?brand=chayu'));
     expect(found.items.map((m: { text: string }) => m.text).sort()).toEqual([before.text, text].sort());
+    // The older post was indexed with the name split; the re-match re-indexed it, so search finds both.
+    const searched = await json(app.request(`/api/mentions?q=${encodeURIComponent('茶语轩')}`));
+    expect(searched.items.map((m: { text: string }) => m.text).sort()).toEqual([before.text, text].sort());
     const trend = await json(app.request('/api/trends?brand=chayu&interval=day&from=2026-11-19T00:00:00Z&to=2026-11-21T00:00:00Z'));
     expect(trend.points.map((p: { volume: number }) => p.volume)).toEqual([1, 1]);
   });

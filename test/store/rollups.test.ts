@@ -65,6 +65,9 @@ describeStores('rollups', (open) => {
     ]);
     await store.relinkBrands(scanned.map((m) => ({ id: m.id, contentHash: m.contentHash, brandIds: ['stellar'] })));
     expect((await store.scanMentionBrands(0, 10)).map((m) => m.brandIds)).toEqual([['stellar'], ['stellar']]);
+    // New search tokens (a brand word the segmenter learned later) replace the indexed ones.
+    await store.relinkBrands([{ id: scanned[1].id, contentHash: scanned[1].contentHash, brandIds: ['stellar'], searchTokens: ['stellarx5', 'died'] }]);
+    expect((await store.listMentions({ terms: ['stellarx5'], limit: 10 })).items.map((m) => m.text)).toEqual(['Stellar X5 battery died']);
     // A mention re-ingested with new text since the scan keeps the links its new text was saved with.
     await store.relinkBrands([{ id: scanned[0].id, contentHash: 'stale', brandIds: ['freshbee'] }]);
     expect((await store.scanMentionBrands(0, 10)).map((m) => m.brandIds)).toEqual([['stellar'], ['stellar']]);

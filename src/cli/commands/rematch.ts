@@ -16,7 +16,7 @@ export const rematchCommand: CliCommand = {
     try {
       const progress = createProgress(io.stderr, io.isTTY, 'rematch');
       const summary = await runtime.rematchBrands((s) => progress.update(s.scanned));
-      progress.finish(`rematch: ${summary.scanned} mentions read, ${summary.relinked} with changed brand matches`);
+      progress.finish(`rematch: ${summary.scanned} mentions read, ${summary.relinked} with changed brand matches, ${summary.reindexed} re-indexed for search`);
       return 0;
     } finally {
       await runtime.close();

@@ -18,9 +18,10 @@ export async function relinkBrandsPg(pool: pg.Pool, changes: BrandRelink[]): Pro
   if (!changes.length) return;
   await withTransaction(pool, async (client) => {
     const delta = new RollupDelta();
-    for (const { id, contentHash, brandIds } of [...changes].sort((a, b) => a.id - b.id)) {
+    for (const { id, contentHash, brandIds, searchTokens } of [...changes].sort((a, b) => a.id - b.id)) {
       const [current] = await query<{ content_hash: string }>(client, 'SELECT content_hash FROM mentions WHERE id = $1 FOR UPDATE', [id]);
       if (current?.content_hash !== contentHash) continue;
+      if (searchTokens) await client.query('UPDATE mentions SET tokens = $2 WHERE id = $1', [id, searchTokens.join(' ')]);
       delta.apply(await loadContribution(client, id), -1);
       await client.query('DELETE FROM mention_brands WHERE mention_id = $1', [id]);
       await client.query('INSERT INTO mention_brands (mention_id, brand_id) SELECT DISTINCT $1::bigint, b FROM unnest($2::text[]) b', [id, brandIds]);

@@ -19,9 +19,15 @@ export function createRelinkBrands(db: Db, rollups: RollupMaintainer): (changes:
   const hashOf = db.prepare('SELECT content_hash FROM mentions WHERE id = ?').pluck();
   const deleteLinks = db.prepare('DELETE FROM mention_brands WHERE mention_id = ?');
   const insertLink = db.prepare('INSERT OR IGNORE INTO mention_brands (mention_id, brand_id) VALUES (?, ?)');
+  const deleteSearch = db.prepare('DELETE FROM mention_search WHERE rowid = ?');
+  const insertSearch = db.prepare('INSERT INTO mention_search (rowid, tokens) VALUES (?, ?)');
   return writeTransaction(db, (changes: BrandRelink[]) => {
-    for (const { id, contentHash, brandIds } of changes) {
+    for (const { id, contentHash, brandIds, searchTokens } of changes) {
       if (hashOf.get(id) !== contentHash) continue;
+      if (searchTokens) {
+        deleteSearch.run(id);
+        insertSearch.run(id, searchTokens.join(' '));
+      }
       rollups.apply(rollups.load(id), -1);
       deleteLinks.run(id);
       for (const brandId of brandIds) insertLink.run(id, brandId);
