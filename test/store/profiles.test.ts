@@ -67,6 +67,19 @@ describeStores('store: profiles', (open) => {
     expect((await store.listMentions({ limit: 10, terms: ['gym'] })).items).toEqual([]);
   });
 
+  it('erasing an original promotes its live repost, not one the platform removed', async () => {
+    const { t, store, service, post } = await setup();
+    const text = 'FreshBee delivery was great, third year ordering';
+    await post('gone', text, 'pos', ['freshbee']); // x1, the original
+    await post('removed', text, 'pos', ['freshbee']); // x2, a copy the platform removes
+    await post('stay', text, 'pos', ['freshbee']); // x3, a live copy
+    await store.markDeleted('test', ['x2'], NOW.getTime());
+    await service.erase(String((await service.findAuthor('test:gone')).id));
+    const rows = (await store.listMentions({ limit: 10 })).items;
+    expect(rows.map((m) => [m.externalId, m.duplicateOf])).toEqual([['x3', null]]);
+    await expectRollupsEqualRecount(t);
+  });
+
   it('links authors into one profile and selects segments by expression with count and cursor', async () => {
     const { store, service, post } = await setup();
     await post('weibo_me', '带娃出门太难了');

@@ -23,7 +23,7 @@ const PURGE_BATCH = 1000;
 export function createPgEraser(pool: pg.Pool, hooks: PgEraseHooks) {
   async function deleteMention(client: pg.PoolClient, id: number, delta: RollupDelta): Promise<void> {
     delta.apply(await loadContribution(client, id), -1);
-    const copies = (await query<{ id: number }>(client, 'SELECT id FROM mentions WHERE duplicate_of = $1 ORDER BY created_at, id FOR UPDATE', [id])).map((r) => r.id);
+    const copies = (await query<{ id: number }>(client, 'SELECT id FROM mentions WHERE duplicate_of = $1 AND deleted_at IS NULL ORDER BY created_at, id FOR UPDATE', [id])).map((r) => r.id);
     await client.query('DELETE FROM mentions WHERE id = $1', [id]); // ON DELETE SET NULL frees the copies
     if (!copies.length) return;
     const [first, ...rest] = copies;

@@ -27,7 +27,7 @@ const PURGE_BATCH = 1000;
  */
 export function createEraser(db: Db, rollups: RollupMaintainer, hooks: EraseHooks): Eraser {
   const q = {
-    copies: db.prepare('SELECT id FROM mentions WHERE duplicate_of = ? ORDER BY created_at, id').pluck(),
+    copies: db.prepare('SELECT id FROM mentions WHERE duplicate_of = ? AND deleted_at IS NULL ORDER BY created_at, id').pluck(),
     deleteSearch: db.prepare('DELETE FROM mention_search WHERE rowid = ?'),
     deleteMention: db.prepare('DELETE FROM mentions WHERE id = ?'),
     relink: db.prepare('UPDATE mentions SET duplicate_of = ? WHERE id = ?'),
