@@ -19,7 +19,7 @@ export function createLatinGuesser(words: FunctionWords): LatinLanguageGuesser {
   return (text) => {
     const counts = new Map<string, number>();
     for (const word of text.toLowerCase().match(WORD) ?? []) {
-      const languages = languagesOf.get(word.includes('’') ? word.replace(/’/g, "'") : word);
+      const languages = languagesOf.get(word.includes('’') || word.includes("'") ? apostrophes(word) : word);
       if (languages === undefined) continue;
       for (const lang of languages) counts.set(lang, (counts.get(lang) ?? 0) + 1);
     }
@@ -28,6 +28,11 @@ export function createLatinGuesser(words: FunctionWords): LatinLanguageGuesser {
     for (const [lang, count] of counts) if (count > bestCount) (best = lang), (bestCount = count);
     return best;
   };
+}
+
+/** One straight apostrophe inside a word ("don’t" → "don't"), none around it (‘the’ → the). */
+function apostrophes(word: string): string {
+  return word.replace(/’/g, "'").replace(/^'+|'+$/g, '');
 }
 
 /**

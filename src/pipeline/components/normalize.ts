@@ -21,13 +21,23 @@ export function normalizeText(text: string): string {
   // Most posts hold no tag, entity, escape or URL: each pass runs only when its marker is there.
   if (out.includes('<')) out = out.replace(/<[^>]{0,500}>/g, ' ');
   if (out.includes('&')) out = decodeHtmlEntities(out);
-  if (out.includes('\\')) out = out.replace(/\\u([0-9a-fA-F]{4})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  if (out.includes('\\')) out = decodeUnicodeEscapes(out);
   if (out.includes(':') || out.includes('.')) out = out.replace(/\bhttps?:\/\/\S+|\bwww\.\S+/gi, ' ');
   if (!ASCII_ONLY.test(out)) out = out.normalize('NFKC');
   return out
     .replace(/[\uFFFD\u200B\u200C\uFEFF\u0000-\u0008\u000B-\u001F]/g, '')
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/**
+ * `\\u2019` → ’, surrogate pairs included; an escaped backslash (`\\\\u0041`) is left as written, and a
+ * half of a surrogate pair left alone is dropped (it would not be valid text).
+ */
+function decodeUnicodeEscapes(text: string): string {
+  return text
+    .replace(/(?<!\\)\\u([0-9a-fA-F]{4})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '');
 }
 
 export const normalize: PipelineComponent = {

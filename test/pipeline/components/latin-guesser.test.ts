@@ -22,5 +22,6 @@ describe('Latin-script language guess (function words)', async () => {
     const words = new Map([['en', new Set(["don't", "it's"])], ['xx', new Set(['t', 's'])]]);
     expect(createLatinGuesser(words)('don’t worry, it’s fine')).toBe('en');
     expect(createLatinGuesser(words)('t s')).toBe('xx');
+    expect(createLatinGuesser(new Map([['xx', new Set(['the'])]]))('‘the’ best')).toBe('xx'); // quotes are not part of the word
   });
 });

@@ -13,6 +13,8 @@ describe('normalizeText', () => {
     ['😀😀😀', '😀😀😀'],
     ['Don\\u2019t go\\u002c please', 'Don\u2019t go, please'],
     ['\\ud83d\\ude02 lol', '😂 lol'],
+    ['an escaped \\\\u0041 stays', 'an escaped \\\\u0041 stays'],
+    ['C:\\uDEADbeef', 'C:beef'],
     ['', ''],
   ])('%j → %j', (input, expected) => {
     expect(normalizeText(input)).toBe(expected);
