@@ -49,15 +49,14 @@ export interface Runtime {
 
 /** Opens the store, loads lexicons/models/segmenters once and wires the jobs. */
 export async function createRuntime(config: AppConfig, log: Logger): Promise<Runtime> {
-  const nlp = await loadNlpResources({ extraWords: config.brands.flatMap((b) => [b.name, ...b.aliases]) });
-  const pipeline = createDefaultPipeline(nlp);
   const store = openStore(config);
   await store.upsertBrands(config.brands);
-  const now = () => new Date();
   // Brands live in the store (config brands plus those added through the API); the matcher and jieba follow it.
   const storedBrands = await store.listBrands();
   const jiebaWords = new Set(brandWords(storedBrands));
-  nlp.segmenters.addWords([...jiebaWords]);
+  const nlp = await loadNlpResources({ extraWords: [...jiebaWords] });
+  const pipeline = createDefaultPipeline(nlp);
+  const now = () => new Date();
   let matcher = createBrandMatcher(storedBrands);
   const matchBrands: BrandMatcher = (text, tokens) => matcher(text, tokens);
   const pseudonymKey = config.pseudonymizeAuthors ? config.pseudonymKey : undefined;

@@ -34,36 +34,6 @@ export interface TrainOptions {
   /** L2 on dense weights. */
   denseL2?: number;
   seed?: number;
-  /**
-   * Naive-Bayes scaling (NBSVM): each sparse feature's value is multiplied by its log-count ratio
-   * between the classes, smoothed with this pseudo-count (0 = off). The returned weights already
-   * include the ratio, so the runtime scores exactly as without it.
-   */
-  nb?: number;
-}
-
-/** Log-count ratio per bucket: log((pos_f + α) / (neg_f + α)) − log(Σpos / Σneg), from binarised counts. */
-function logCountRatios(examples: Example[], mask: number, alpha: number): Float64Array {
-  const pos = new Float64Array(mask + 1);
-  const neg = new Float64Array(mask + 1);
-  let np = 0;
-  let nn = 0;
-  for (const ex of examples) {
-    const counts = ex.y === 1 ? pos : neg;
-    if (ex.y === 1) np += ex.weight;
-    else nn += ex.weight;
-    const seen = new Set<number>();
-    for (let i = 0; i < ex.hashes.length; i++) {
-      const idx = ex.hashes[i] & mask;
-      if (seen.has(idx)) continue;
-      seen.add(idx);
-      counts[idx] += ex.weight;
-    }
-  }
-  const r = new Float64Array(mask + 1);
-  const prior = Math.log((np + alpha) / (nn + alpha));
-  for (let i = 0; i <= mask; i++) r[i] = Math.log((pos[i] + alpha) / (neg[i] + alpha)) - prior;
-  return r;
 }
 
 export interface Model {
@@ -87,9 +57,8 @@ function shuffle<T>(a: T[], seed: number): void {
 
 /** Binary logistic regression (y ∈ {0,1}); the single column is the logit of class 1. */
 export function trainBinary(examples: Example[], denseSize: number, opts: TrainOptions): Model {
-  const { bits, epochs = 5, lr = 0.2, l2 = 1e-5, denseL2 = 1e-6, seed = 7, nb = 0 } = opts;
+  const { bits, epochs = 5, lr = 0.2, l2 = 1e-5, denseL2 = 1e-6, seed = 7 } = opts;
   const mask = (1 << bits) - 1;
-  const ratio = nb > 0 ? logCountRatios(examples, mask, nb) : null;
   const w = new Float64Array(1 << bits);
   const gw = new Float64Array(1 << bits).fill(1e-8);
   const dw = new Float64Array(denseSize);
@@ -103,7 +72,7 @@ export function trainBinary(examples: Example[], denseSize: number, opts: TrainO
       const h = ex.hashes;
       const scale = h.length > 0 ? 1 / Math.sqrt(h.length) : 0;
       let z = bias[0];
-      for (let i = 0; i < h.length; i++) z += w[h[i] & mask] * scale * (ratio ? ratio[h[i] & mask] : 1);
+      for (let i = 0; i < h.length; i++) z += w[h[i] & mask] * scale;
       for (let j = 0; j < denseSize; j++) z += dw[j] * ex.dense[j];
       const p = 1 / (1 + Math.exp(-z));
       const g = (p - ex.y) * ex.weight;
@@ -111,7 +80,7 @@ export function trainBinary(examples: Example[], denseSize: number, opts: TrainO
       bias[0] -= (lr * g) / Math.sqrt(gb);
       for (let i = 0; i < h.length; i++) {
         const idx = h[i] & mask;
-        const gi = g * scale * (ratio ? ratio[idx] : 1) + l2 * w[idx];
+        const gi = g * scale + l2 * w[idx];
         gw[idx] += gi * gi;
         w[idx] -= (lr * gi) / Math.sqrt(gw[idx]);
       }
@@ -122,7 +91,6 @@ export function trainBinary(examples: Example[], denseSize: number, opts: TrainO
       }
     }
   }
-  if (ratio) for (let i = 0; i <= mask; i++) w[i] *= ratio[i];
   return { bits, classes: 2, cols: 1, w, dw, bias };
 }
 

@@ -44,8 +44,6 @@ const LR = env('LR', 0.2);
 const L2 = env('L2', lang === 'zh' ? 2e-6 : 4e-6);
 const NEU_L2 = env('NEU_L2', 2e-5);
 const PRUNE = env('PRUNE', 0.5);
-/** Naive-Bayes scaling pseudo-count of the polarity model (0 = off; see logreg.ts). */
-const NB = env('NB', 0);
 const NEU_PRUNE = env('NEU_PRUNE', 0.3);
 /** Cap on a set's total training weight so one large set (online_shopping 62k) does not dominate. */
 const MAX_SET_WEIGHT = env('MAX_SET_WEIGHT', lang === 'zh' ? 25000 : 15000);
@@ -123,7 +121,7 @@ function train(rows: Doc[]): Trained {
   const polar = rows.filter((d) => d.label !== 'neu');
   const pw = setWeights(polar);
   const pex: Example[] = polar.map((d) => ({ hashes: d.hashes, dense: d.polarity, y: d.label === 'pos' ? 1 : 0, weight: pw.get(d.set)! }));
-  const polarity = trainBinary(pex, POLARITY_DENSE.length, { bits: BITS, epochs: EPOCHS, lr: LR, l2: L2, nb: NB });
+  const polarity = trainBinary(pex, POLARITY_DENSE.length, { bits: BITS, epochs: EPOCHS, lr: LR, l2: L2 });
   const keptP = pruneInPlace(polarity, PRUNE);
   // Neutrality: sets with real neutral labels give neu vs polar; binary sets add polar rows at a low weight.
   const threeWay = new Set(rows.filter((d) => d.label === 'neu').map((d) => d.set));
@@ -204,7 +202,7 @@ if (!noLodo) {
 }
 console.log(`${lang}: accuracy / macro-F1 over pos,neg,neu (neutral counts wrong on binary sets); gate ${JSON.stringify(gate)}`);
 console.table(report);
-writeFileSync(join(tmpdir(), `koubei-sentiment-${lang}.json`), JSON.stringify({ gate, report, features: FEATURES, BITS, NEU_BITS, EPOCHS, L2, PRUNE, NB }, null, 1));
+writeFileSync(join(tmpdir(), `koubei-sentiment-${lang}.json`), JSON.stringify({ gate, report, features: FEATURES, BITS, NEU_BITS, EPOCHS, L2, PRUNE }, null, 1));
 
 if (!noWrite) {
   const final = train(docs);

@@ -28,19 +28,20 @@ export function createRematchRunner(deps: Pick<RematchDeps, 'store' | 'pipeline'
         if (onProgress) queued.listeners.push(onProgress);
         return queued.done;
       }
-      const entry: Queued = { words: new Set(reindexWords), listeners: onProgress ? [onProgress] : [], done: Promise.resolve() as never };
-      entry.done = last.catch(() => undefined).then(() => {
+      const words = new Set(reindexWords);
+      const listeners = onProgress ? [onProgress] : [];
+      const done = last.catch(() => undefined).then(() => {
         queued = null;
         return rematchBrands({
           ...deps,
-          reindexWords: entry.words,
+          reindexWords: words,
           shouldStop: () => stopping,
-          onProgress: (summary) => entry.listeners.forEach((listener) => listener(summary)),
+          onProgress: (summary) => listeners.forEach((listener) => listener(summary)),
         });
       });
-      queued = entry;
-      last = entry.done;
-      return entry.done;
+      queued = { words, listeners, done };
+      last = done;
+      return done;
     },
     async stop() {
       stopping = true;
