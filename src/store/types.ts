@@ -37,7 +37,8 @@ export interface Store {
   /**
    * Replaces the brand links (and, when given, the search tokens) of mentions and moves their rollup
    * counts with them, in one transaction. A mention whose text changed since it was scanned (another `contentHash`) is left
-   * alone: saving the new text already matched it against the current brands.
+   * alone: saving the new text already matched it against the current brands. Brand ids not in `brands`
+   * (deleted since the scan) are not linked, and a concurrent `deleteBrand` is never undone.
    */
   relinkBrands(changes: BrandRelink[]): Promise<void>;
   /** Alert detection state, alert history and the delivery outbox. */

@@ -11,11 +11,12 @@ import { makeInput, makePost, makeStore } from '../helpers/store.js';
 const BRANDS = [{ id: 'chayu', name: 'ChaYu', aliases: ['茶语轩'], competitors: [] }];
 
 /**
- * A store holding `n` mentions of 茶语轩 saved before the brand existed: no brand link, and search
- * tokens from a segmenter that split the name (茶 / 语 / 轩).
+ * A store holding the brand and `n` mentions of 茶语轩 saved before it existed: no brand link, and
+ * search tokens from a segmenter that split the name (茶 / 语 / 轩).
  */
 async function storeWith(n: number): Promise<Store> {
   const store = makeStore();
+  await store.upsertBrands(BRANDS);
   const inputs = Array.from({ length: n }, (_, i) => {
     const input = makeInput(makePost({ externalId: `m${i}`, text: `茶语轩的奶茶第${i}杯`, author: { id: `a${i % 7}` } }), 'pos', []);
     return { ...input, searchTokens: ['茶', '语', '轩', '的', '奶茶', `第${i}杯`] };

@@ -51,6 +51,7 @@ describeStores('rollups', (open) => {
   it('move with relinked brands: counts leave the old brand and reach the new one, equal to a recount', async () => {
     const t = await open();
     const { store } = t;
+    await store.upsertBrands(['freshbee', 'stellar'].map((id) => ({ id, name: id, aliases: [], competitors: [] })));
     const at = (h: number) => new Date(Date.UTC(2026, 10, 20, h)).toISOString();
     await store.saveMentions([
       makeInput(makePost({ externalId: 'r1', text: 'Stellar X5 battery is amazing', createdAt: at(1), author: { id: 'a1' } }), 'pos', ['freshbee']),

@@ -36,10 +36,16 @@ export async function listBrandsPg(pool: pg.Pool): Promise<BrandRecord[]> {
   }));
 }
 
-/** Removes a brand, its mention links and its rollup rows in one transaction. */
+/**
+ * Removes a brand, its mention links and its rollup rows in one transaction. The brand row is locked
+ * first: a brand re-match holds the brands it links FOR SHARE (`relinkBrandsPg`), so it either
+ * finishes before the links are removed here or waits and then finds the brand gone; without the
+ * lock it could re-insert links and counts of a deleted brand.
+ */
 export async function deleteBrandPg(pool: pg.Pool, id: string): Promise<boolean> {
   return withTransaction(pool, async (client) => {
-    // Row-level locks via the DELETEs; the rollup rows of the brand go as a whole, like on SQLite.
+    await client.query('SELECT id FROM brands WHERE id = $1 FOR UPDATE', [id]);
+    // The rollup rows of the brand go as a whole, like on SQLite.
     await client.query('DELETE FROM mention_brands WHERE brand_id = $1', [id]);
     await client.query('DELETE FROM rollups WHERE brand_id = $1', [id]);
     await client.query('DELETE FROM rollup_authors WHERE brand_id = $1', [id]);

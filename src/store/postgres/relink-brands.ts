@@ -13,20 +13,52 @@ export async function scanMentionBrandsPg(pool: pg.Pool, afterId: number, limit:
   return rows.map((row) => ({ ...row, id: Number(row.id) }));
 }
 
-/** Replaces brand links; each mention's old contribution leaves the rollups and its new one enters. */
+/**
+ * Replaces brand links; each mention's old contribution leaves the rollups and its new one enters.
+ * `mention_brands` has no foreign key to `brands`, so a brand deleted after the re-match scanned
+ * would get its links and counts back. The brand rows this transaction links or unlinks are held
+ * FOR SHARE, after the mentions: `deleteBrandPg` locks its brand FOR UPDATE before removing links,
+ * so one of the two waits for the other, and a brand already gone is simply not linked.
+ */
 export async function relinkBrandsPg(pool: pg.Pool, changes: BrandRelink[]): Promise<void> {
   if (!changes.length) return;
   await withTransaction(pool, async (client) => {
+    const hashes = await lockMentions(client, changes.map((c) => c.id));
+    const current = changes.filter((c) => hashes.get(c.id) === c.contentHash);
+    if (!current.length) return;
+    const live = await lockBrands(client, current.map((c) => c.id), current.flatMap((c) => c.brandIds));
     const delta = new RollupDelta();
-    for (const { id, contentHash, brandIds, searchTokens } of [...changes].sort((a, b) => a.id - b.id)) {
-      const [current] = await query<{ content_hash: string }>(client, 'SELECT content_hash FROM mentions WHERE id = $1 FOR UPDATE', [id]);
-      if (current?.content_hash !== contentHash) continue;
+    for (const { id, brandIds, searchTokens } of current) {
       if (searchTokens) await client.query('UPDATE mentions SET tokens = $2 WHERE id = $1', [id, searchTokens.join(' ')]);
       delta.apply(await loadContribution(client, id), -1);
       await client.query('DELETE FROM mention_brands WHERE mention_id = $1', [id]);
-      await client.query('INSERT INTO mention_brands (mention_id, brand_id) SELECT DISTINCT $1::bigint, b FROM unnest($2::text[]) b', [id, brandIds]);
+      const kept = brandIds.filter((b) => live.has(b));
+      await client.query('INSERT INTO mention_brands (mention_id, brand_id) SELECT DISTINCT $1::bigint, b FROM unnest($2::text[]) b', [id, kept]);
       delta.apply(await loadContribution(client, id), 1);
     }
     await delta.flush(client);
   });
+}
+
+/** Locks the mentions in id order (as every mention writer does) and returns their content hashes. */
+async function lockMentions(client: pg.PoolClient, ids: number[]): Promise<Map<number, string>> {
+  const rows = await query<{ id: string | number; content_hash: string }>(client,
+    'SELECT id, content_hash FROM mentions WHERE id = ANY($1::bigint[]) ORDER BY id FOR UPDATE', [ids]);
+  return new Map(rows.map((row) => [Number(row.id), row.content_hash]));
+}
+
+/**
+ * Holds FOR SHARE every existing brand among the mentions' current links and `brandIds` and returns
+ * their ids. Current links count too: once a deletion of one of them commits, the contributions read
+ * here still hold it, and its counts would be subtracted from rollup rows already removed. Locked in
+ * code-point order, the order `upsertBrandsPg` updates brands in, so an edit and a re-match never
+ * deadlock; a brand deleted meanwhile is not returned (FOR SHARE skips a row deleted by the
+ * transaction it waited for).
+ */
+async function lockBrands(client: pg.PoolClient, mentionIds: number[], brandIds: string[]): Promise<Set<string>> {
+  const rows = await query<{ id: string }>(client, `
+    SELECT id FROM brands WHERE id = ANY($2::text[])
+      OR id IN (SELECT brand_id FROM mention_brands WHERE mention_id = ANY($1::bigint[]))
+    ORDER BY id COLLATE "C" FOR SHARE`, [mentionIds, [...new Set(brandIds)]]);
+  return new Set(rows.map((row) => row.id));
 }

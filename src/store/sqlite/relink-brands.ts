@@ -14,11 +14,17 @@ export function createScanMentionBrands(db: Db): (afterId: number, limit: number
     (page.all(afterId, limit) as Row[]).map(({ brands, ...row }) => ({ ...row, brandIds: brands ? brands.split('\x1f') : [] }));
 }
 
-/** Replaces brand links; each mention's old contribution leaves the rollups and its new one enters. */
+/**
+ * Replaces brand links; each mention's old contribution leaves the rollups and its new one enters.
+ * `mention_brands` has no foreign key to `brands`, so a brand deleted after the re-match scanned is
+ * skipped here rather than linked again. SQLite runs one writer at a time, so the check and the
+ * inserts see the same brands without a lock.
+ */
 export function createRelinkBrands(db: Db, rollups: RollupMaintainer): (changes: BrandRelink[]) => void {
   const hashOf = db.prepare('SELECT content_hash FROM mentions WHERE id = ?').pluck();
   const deleteLinks = db.prepare('DELETE FROM mention_brands WHERE mention_id = ?');
-  const insertLink = db.prepare('INSERT OR IGNORE INTO mention_brands (mention_id, brand_id) VALUES (?, ?)');
+  // Inserts nothing for a brand id that is not (or no longer) in `brands`.
+  const insertLink = db.prepare('INSERT OR IGNORE INTO mention_brands (mention_id, brand_id) SELECT ?, id FROM brands WHERE id = ?');
   const deleteSearch = db.prepare('DELETE FROM mention_search WHERE rowid = ?');
   const insertSearch = db.prepare('INSERT INTO mention_search (rowid, tokens) VALUES (?, ?)');
   return writeTransaction(db, (changes: BrandRelink[]) => {
