@@ -1,4 +1,4 @@
-import type { RuleResult } from './rules.js';
+import type { RuleResult } from './rule-terms.js';
 import { normalizeRuleScore } from './rules.js';
 
 /**

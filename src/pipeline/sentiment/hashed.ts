@@ -13,7 +13,7 @@
  *   subword   `~abc`     en character 3–5-grams of a word with boundary marks (`<good>` → `<go`, `goo`, …)
  */
 
-import { isNegationIdiom } from './rules.js';
+import { isNegationIdiom } from './rule-terms.js';
 
 export const KIND_WORD = 0;
 export const KIND_NEGATED = 1;

@@ -1,17 +1,10 @@
 import type { SentimentTerm } from '../../domain.js';
 import type { SentimentLexicon } from './types.js';
 import { sarcasmHeads } from './sarcasm.js';
-
-/** What the rule layer found in one post. */
-export interface RuleResult {
-  /** Signed sum of term weights after all rules. */
-  raw: number;
-  /** Sum of positive / absolute sum of negative term weights. */
-  pos: number;
-  neg: number;
-  terms: SentimentTerm[];
-  rules: string[];
-}
+import {
+  addBracketEmoticons, boundaryKind, EXCLAIMED, isNegationIdiom, isSentiment, NO_BOUNDARY, pushOnce, QUESTIONED,
+  scaleTerms, summarize, type RuleResult,
+} from './rule-terms.js';
 
 const NEGATION_SCOPE = { zh: 3, en: 4 } as const;
 const DEGREE_SCOPE = 2;
@@ -25,18 +18,6 @@ const EXCLAMATION = 1.25;
 const QUESTION = 0.5;
 const ZH_NEGATOR_CHARS = new Set(['不', '没', '无', '非', '别', '未']);
 const ZH_RHETORICAL = new Set(['难道', '岂', '何必', '凭什么']);
-const BRACKET = /\[[^\]\[]{1,8}\]/g;
-
-/** Clause-ending tokens; the zh and en segmenters keep these marks. */
-function boundaryKind(token: string): 0 | 1 | 2 | 3 {
-  switch (token.charCodeAt(token.length - 1)) {
-    case 33: case 0xff01: return 2; // !
-    case 63: case 0xff1f: return 3; // ?
-    case 44: case 46: case 59: case 58: case 0x3002: case 0xff0c: case 0xff1b: case 0xff1a: case 0x3001:
-      return /^[\p{P}]+$/u.test(token) ? 1 : 0;
-    default: return 0;
-  }
-}
 
 /**
  * Lexicon-and-rules scorer over segmented tokens. Handles negation with a scope (n tokens or the
@@ -65,11 +46,11 @@ export function scoreRules(tokens: readonly string[], text: string, lex: Sentime
   for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i];
     const boundary = boundaryKind(tok);
-    if (boundary !== 0) {
-      if (boundary === 2 && terms.length > clauseStart) {
+    if (boundary !== NO_BOUNDARY) {
+      if (boundary === EXCLAIMED && terms.length > clauseStart) {
         scaleTerms(terms, clauseStart, EXCLAMATION, 'exclamation');
         pushOnce(rules, 'exclamation');
-      } else if (boundary === 3 && terms.length > clauseStart) {
+      } else if (boundary === QUESTIONED && terms.length > clauseStart) {
         if (rhetorical) {
           scaleTerms(terms, clauseStart, -1, `rhetorical-question(${rhetorical})`);
           pushOnce(rules, `rhetorical-question(${rhetorical})`);
@@ -182,56 +163,6 @@ export function scoreRules(tokens: readonly string[], text: string, lex: Sentime
   }
   if (zh && text.indexOf('[') !== -1) addBracketEmoticons(text, lex, terms, rules);
   return summarize(terms, rules);
-}
-
-/** en negators that do not negate what follows: "can't wait", "can't believe", "couldn't be happier". */
-const NOT_NEGATING_NEXT = new Set(['wait', 'believe', 'stop', 'help']);
-const COMPARATIVE_AFTER_BE = new Set(['happier', 'better', 'prouder', 'more']);
-
-/** True when the en negator at `i` starts an idiom rather than a negation scope. */
-export function isNegationIdiom(tokens: readonly string[], i: number): boolean {
-  const next = tokens[i + 1];
-  if (next === undefined) return false;
-  if (NOT_NEGATING_NEXT.has(next)) return true;
-  return next === 'be' && COMPARATIVE_AFTER_BE.has(tokens[i + 2] ?? '');
-}
-
-function isSentiment(token: string | undefined, lex: SentimentLexicon): boolean {
-  return token !== undefined && (lex.words.has(token) || lex.emoji.has(token));
-}
-
-function scaleTerms(terms: SentimentTerm[], from: number, factor: number, rule: string): void {
-  for (let j = from; j < terms.length; j++) {
-    const t = terms[j];
-    t.weight *= factor;
-    (t.rules ??= []).push(rule);
-  }
-}
-
-function pushOnce(list: string[], item: string): void {
-  if (!list.includes(item)) list.push(item);
-}
-
-function addBracketEmoticons(text: string, lex: SentimentLexicon, terms: SentimentTerm[], rules: string[]): void {
-  for (const match of text.match(BRACKET) ?? []) {
-    const weight = lex.bracketEmoticons.get(match);
-    if (weight === undefined || weight === 0) continue;
-    terms.push({ text: match, weight, rules: ['emoticon'] });
-    pushOnce(rules, 'emoticon');
-  }
-}
-
-function summarize(terms: SentimentTerm[], rules: string[]): RuleResult {
-  let raw = 0;
-  let pos = 0;
-  let neg = 0;
-  for (const t of terms) {
-    t.weight = Math.round(t.weight * 1000) / 1000;
-    raw += t.weight;
-    if (t.weight > 0) pos += t.weight;
-    else neg -= t.weight;
-  }
-  return { raw, pos, neg, terms, rules };
 }
 
 /** Squashes a raw rule sum into (-1, 1), like VADER's normalisation. */
