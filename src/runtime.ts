@@ -17,7 +17,7 @@ import { createProfileService, type ProfileService } from './jobs/update-profile
 import { loadTaxonomy } from './resources/taxonomy.js';
 import { resolveProfilesConfig } from './profiles/config.js';
 import { createPseudonymizer } from './profiles/pseudonymize.js';
-import type { Store } from './store/types.js';
+import type { BrandRecord, Store } from './store/types.js';
 
 const require = createRequire(import.meta.url);
 export const VERSION: string = (require('../package.json') as { version: string }).version;
@@ -37,6 +37,12 @@ export interface Runtime {
    * mentions in the background (see `rematchBrands`).
    */
   reloadBrands(): Promise<void>;
+  /**
+   * Re-reads brands from the store and, when they differ from those this process matches with,
+   * rebuilds the matcher and adds their new words to jieba, without a re-match (the process that
+   * changed them runs that). True when they changed. Worker processes call it (see `createBrandRefresh`).
+   */
+  refreshBrands(): Promise<boolean>;
   /**
    * Re-matches every stored mention against the current brands and re-indexes the mentions that
    * name one (`koubei rematch`). Runs one at a time after any run going (see `createRematchRunner`).
@@ -58,6 +64,18 @@ export async function createRuntime(config: AppConfig, log: Logger): Promise<Run
   const pipeline = createDefaultPipeline(nlp);
   const now = () => new Date();
   let matcher = createBrandMatcher(storedBrands);
+  let matchedBrands = brandListKey(storedBrands);
+  /** Matches with `brands` from now on; returns the words jieba learned from them. */
+  const applyBrands = (brands: BrandRecord[]): string[] => {
+    // Names of brands added or edited through the API stay whole in jieba from now on, as config
+    // brands do; mentions stored before hold them split, so the re-match re-indexes those.
+    const learned = brandWords(brands).filter((word) => !jiebaWords.has(word));
+    for (const word of learned) jiebaWords.add(word);
+    nlp.segmenters.addWords(learned);
+    matcher = createBrandMatcher(brands);
+    matchedBrands = brandListKey(brands);
+    return learned;
+  };
   const matchBrands: BrandMatcher = (text, tokens) => matcher(text, tokens);
   const pseudonymKey = config.pseudonymizeAuthors ? config.pseudonymKey : undefined;
   const profiles = createProfileService({ store, taxonomy: loadTaxonomy(), config: config.profiles ?? resolveProfilesConfig(undefined), now, pseudonymKey });
@@ -89,17 +107,18 @@ export async function createRuntime(config: AppConfig, log: Logger): Promise<Run
       return ingestPosts(posts, 'push', collection);
     },
     reloadBrands: async () => {
-      const brands = await store.listBrands();
-      // Names of brands added or edited through the API stay whole in jieba from now on, as config
-      // brands do; mentions stored before hold them split, so the re-match re-indexes those.
-      const learned = brandWords(brands).filter((word) => !jiebaWords.has(word));
-      for (const word of learned) jiebaWords.add(word);
-      nlp.segmenters.addWords(learned);
-      matcher = createBrandMatcher(brands);
+      const learned = applyBrands(await store.listBrands());
       rematch.request(learned).then(
         (summary) => log.info('stored mentions re-matched to brands', { ...summary }),
         (err: Error) => log.error('re-matching stored mentions failed', { error: err.message }),
       );
+    },
+    refreshBrands: async () => {
+      const brands = await store.listBrands();
+      if (brandListKey(brands) === matchedBrands) return false;
+      const learned = applyBrands(brands);
+      log.info('brands changed in the store; matching with the new ones', { brands: brands.length, newWords: learned.length });
+      return true;
     },
     rematchBrands: (onProgress) => rematch.request(jiebaWords, onProgress),
     searchTerms: (query) => (pipeline.run({ text: query }).doc.tokens ?? []).filter((t) => /[\p{L}\p{N}]/u.test(t)),
@@ -113,6 +132,11 @@ export async function createRuntime(config: AppConfig, log: Logger): Promise<Run
 /** Brand names and aliases as jieba words (spaces removed, as the user dictionary stores them). */
 function brandWords(brands: readonly { name: string; aliases: readonly string[] }[]): string[] {
   return brands.flatMap((b) => [b.name, ...b.aliases]).map((word) => word.replace(/\s+/g, '')).filter(Boolean);
+}
+
+/** What matching and segmentation read of a brand list (in `listBrands`' id order), as one string. */
+function brandListKey(brands: readonly BrandRecord[]): string {
+  return JSON.stringify(brands.map((b) => [b.id, b.name, b.aliases, b.query ?? null]));
 }
 
 /** Loads config with the registered source types. */

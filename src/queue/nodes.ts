@@ -8,6 +8,7 @@ import { syncConfigSettings } from '../alerts/rule-settings.js';
 import { ConfigError } from '../errors.js';
 import { COLLECTORS, type Runtime } from '../runtime.js';
 import { processAnalyseJob } from './analyse-job.js';
+import { BRAND_CHECK_MS, createBrandRefresh } from './brand-refresh.js';
 import { processCollectJob } from './collect-job.js';
 import { closeRedis, connectRedis, type RedisClient } from './connection.js';
 import { createRedisCoordinator } from './coordinator.js';
@@ -46,13 +47,16 @@ export interface WorkerNodeOptions {
   batchSize?: number;
   lockDurationMs?: number;
   stalledIntervalMs?: number;
+  /** How often analysis jobs look for brand changes in the store (default 5 s). */
+  brandCheckMs?: number;
   retry?: Partial<Record<WorkQueueName, RetryPolicy>>;
   /** Source types; tests add their own. */
   collectors?: ReadonlyMap<string, Collector<unknown>>;
 }
 
 /**
- * A worker process: consumes collection, analysis, tag and alert jobs.
+ * A worker process: consumes collection, analysis, tag and alert jobs. Analysis follows brand changes
+ * made by other processes within `brandCheckMs`.
  *
  * @example
  * const node = await startWorkerNode(runtime, { concurrency: 2 });
@@ -72,13 +76,14 @@ export async function startWorkerNode(runtime: Runtime, options: WorkerNodeOptio
     take: (count: number) => node.client.sRandMemberCount(pendingKey, count),
     done: async (members: string[]) => void (await node.client.sRem(pendingKey, members)),
   };
+  const refreshBrands = createBrandRefresh({ refresh: runtime.refreshBrands, intervalMs: options.brandCheckMs ?? BRAND_CHECK_MS, log });
   const deps = { sources: config.sources, collectors: options.collectors ?? COLLECTORS, collection, queues: node.queues, batchSize: options.batchSize ?? 100 };
   const pool = startWorkers(
     node.client,
     node.queues,
     {
       collect: (job) => processCollectJob(job, deps),
-      analyse: (job) => processAnalyseJob(job, { ingest: collection, queues: node.queues }),
+      analyse: (job) => processAnalyseJob(job, { ingest: collection, queues: node.queues, refreshBrands }),
       tags: (job) => processTagsJob(job, { store, updateProfiles: (ids) => runtime.profiles.updateProfiles(ids), maintenance, pending }),
       alerts: (job) => processAlertsJob(job, { check: alerts.check, deliver: alerts.deliver, log }),
     },
