@@ -90,11 +90,16 @@ export function parseBrandQuery(query: string): QueryNode {
 export type QueryMatcher = (lowerText: string, tokens: ReadonlySet<string>) => boolean;
 
 const HAN = /\p{Script=Han}/u;
+/**
+ * What continues a Latin word: alphabetic letters and digits, but not Chinese or Japanese characters,
+ * because Chinese posts write Latin names against the next word ("FreshBee送得也慢", "买了iPhone").
+ */
+const WORD_CHAR = '[\\p{Script=Latin}\\p{Script=Greek}\\p{Script=Cyrillic}\\p{N}]';
 
 /**
  * Compiles a query. Chinese terms match as substrings, because jieba may split an unknown brand
  * name into pieces; Latin words match whole words (a trailing `*` matches a prefix) and phrases
- * match on word boundaries.
+ * match on word boundaries, where a Chinese character next to the name is a boundary.
  */
 export function compileBrandQuery(node: QueryNode): QueryMatcher {
   switch (node.kind) {
@@ -122,6 +127,6 @@ function compileTerm(value: string, phrase: boolean): QueryMatcher {
     return (_text, tokens) => [...tokens].some((t) => t.startsWith(prefix));
   }
   const escaped = value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'u');
+  const pattern = new RegExp(`(?<!${WORD_CHAR})${escaped}(?!${WORD_CHAR})`, 'u');
   return (text) => pattern.test(text);
 }

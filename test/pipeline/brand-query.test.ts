@@ -54,6 +54,12 @@ describe('brand query matching', () => {
     ['星辰 手机', '星辰这款手机很好', true],
     ['星辰 手机', '星辰大海', false],
     ['stell*', 'stellar x5 is out', true],
+    ['鲜蜂 OR FreshBee', 'FreshBee送得也慢', true],
+    ['iPhone', '刚买了iPhone，电池不行', true],
+    ['iPhone', '刚买了iPhone15', false],
+    ['"Fresh Bee"', '今天Fresh Bee又迟到了', true],
+    ['Mi', '小米Mi手机', true],
+    ['Mi', 'Miami heat', false],
   ])('%s on %j → %s', (query, text, expected) => {
     expect(matches(query, text, text.toLowerCase().split(/\s+/))).toBe(expected);
   });
