@@ -39,6 +39,13 @@ export class NotFoundError extends AppError {
   }
 }
 
+/** The request would undo something owned elsewhere (a brand defined in the config file). */
+export class ConflictError extends AppError {
+  constructor(message: string) {
+    super('CONFLICT', message);
+  }
+}
+
 export class PayloadTooLargeError extends AppError {
   constructor(message: string) {
     super('PAYLOAD_TOO_LARGE', message);

@@ -38,6 +38,7 @@ export async function startServer(runtime: Runtime, options: StartOptions): Prom
     ingest: runtime.ingest,
     nextRuns: scheduler?.nextRuns,
     onBrandsChanged: runtime.reloadBrands,
+    configBrandIds: new Set(config.brands.map((b) => b.id)),
     ingestMaxBytes: config.ingestMaxBytes,
     profiles: runtime.profiles,
     auth: config.auth,

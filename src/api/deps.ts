@@ -14,6 +14,11 @@ export interface ApiDeps {
   nextRuns?: () => Map<string, Date | null>;
   /** Called after brands change through the API, so new mentions are matched with them. */
   onBrandsChanged?: () => Promise<void>;
+  /**
+   * Ids of the brands the config file defines. Every start writes them back to the store, so an API
+   * edit or deletion of one would be silently undone at the next restart: the API refuses it.
+   */
+  configBrandIds?: ReadonlySet<string>;
   ingestMaxBytes: number;
   /** Profile jobs (link, erase); a default over `store` when absent. */
   profiles?: ProfileService;

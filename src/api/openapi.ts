@@ -100,9 +100,12 @@ export function buildOpenApiDocument(version: string): JsonObject {
         put: {
           summary: 'Create or replace a brand (aliases, boolean query, competitors); stored mentions are re-matched in the background',
           requestBody: { required: true, content: { 'application/json': { schema: z.toJSONSchema(BrandBody, { io: 'input' }) } } },
-          responses: { 200: json('Brand'), 400: ERROR },
+          responses: { 200: json('Brand'), 400: ERROR, 409: ERROR },
         },
-        delete: { summary: 'Delete a brand and its mention links', responses: { 204: { description: 'Deleted' }, 404: ERROR } },
+        delete: {
+          summary: 'Delete a brand and its mention links',
+          responses: { 204: { description: 'Deleted' }, 404: ERROR, 409: ERROR },
+        },
       },
       '/api/share-of-voice': {
         get: {

@@ -36,6 +36,7 @@ export function makeApp(runtime: Runtime, overrides: Partial<ApiDeps> = {}) {
     ingest: runtime.ingest,
     ingestMaxBytes: runtime.config.ingestMaxBytes,
     onBrandsChanged: runtime.reloadBrands,
+    configBrandIds: new Set(runtime.config.brands.map((b) => b.id)),
     now: () => new Date('2026-11-21T00:00:00Z'),
     log: () => {},
     version: 'test',

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { NotFoundError, ValidationError } from '../../errors.js';
+import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
 import { brandQueryText } from '../../pipeline/brand-matcher.js';
 import { parseBrandQuery } from '../../pipeline/brand-query.js';
 import type { ApiDeps } from '../deps.js';
@@ -10,6 +10,7 @@ import { parseInput } from '../validate.js';
  * `/api/brands`: list, read, create/replace (`PUT /:id`) and delete brands. New mentions are matched
  * with the new definitions at once (and the brand's names join jieba's dictionary, so they stay whole
  * in tokens and themes); stored mentions are re-matched in the background (`Runtime.rematchBrands`).
+ * Brands of the config file are read-only here (409): they are edited in the file.
  */
 export function brandsRoutes(deps: ApiDeps): Hono {
   const find = async (id: string) => {
@@ -17,10 +18,19 @@ export function brandsRoutes(deps: ApiDeps): Hono {
     if (!brand) throw new NotFoundError(`brand "${id}" not found`);
     return brand;
   };
+  const ownedByApi = (id: string) => {
+    if (deps.configBrandIds?.has(id)) {
+      throw new ConflictError(
+        `brand "${id}" is defined in the config file (brands[]), which is written back at every start: ` +
+          'edit it there and restart (then run `koubei rematch`), or remove it from the file to manage it here',
+      );
+    }
+  };
   return new Hono()
     .get('/', async (c) => c.json({ items: await deps.store.listBrands() }))
     .get('/:id', async (c) => c.json(await find(c.req.param('id'))))
     .put('/:id', async (c) => {
+      ownedByApi(c.req.param('id'));
       const body = await c.req.json().catch(() => {
         throw new ValidationError('request body: expected a JSON brand object');
       });
@@ -31,6 +41,7 @@ export function brandsRoutes(deps: ApiDeps): Hono {
       return c.json(brand);
     })
     .delete('/:id', async (c) => {
+      ownedByApi(c.req.param('id'));
       if (!(await deps.store.deleteBrand(c.req.param('id')))) throw new NotFoundError(`brand "${c.req.param('id')}" not found`);
       await deps.onBrandsChanged?.();
       return c.body(null, 204);
