@@ -38,4 +38,18 @@ describe('term and aspect rollups (SQLite)', () => {
     expect(aspects).toEqual(sorted(RECOUNT_ASPECTS_SQL));
   });
 
+  it('serve term counts over long periods from whole UTC days', async () => {
+    const store = createSqliteStore(openDb(':memory:'));
+    const inputs = [0, 1, 2, 3].map((day) => {
+      const input = makeInput(makePost({ externalId: `d${day}`, text: `day ${day} post`, createdAt: new Date(Date.UTC(2026, 10, 20 + day, 12)).toISOString() }), 'neg', ['freshbee']);
+      input.analysis.keywords = ['recall'];
+      input.analysis.themes = ['recall'];
+      return input;
+    });
+    await store.saveMentions(inputs);
+    const counts = await store.termCounts({ brandId: 'freshbee', from: Date.UTC(2026, 10, 20, 18), to: Date.UTC(2026, 10, 23, 6), limit: 5 });
+    expect(counts).toEqual({ total: 4, terms: [{ term: 'recall', mentions: 4, pos: 0, neu: 0, neg: 4 }] });
+    const short = await store.termCounts({ brandId: 'freshbee', from: Date.UTC(2026, 10, 21, 0), to: Date.UTC(2026, 10, 22, 0), limit: 5 });
+    expect(short.terms[0].mentions).toBe(1);
+  });
 });

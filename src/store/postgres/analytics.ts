@@ -1,10 +1,9 @@
 import type { AspectCount, AspectQuery, BrandVolume, TermCount, TermQuery, TermSample, TermSampleQuery } from '../types.js';
 import { INTERVAL_MS } from '../intervals.js';
 import { query, type Queryable } from './pool.js';
-import { splitAtDays } from '../window-parts.js';
 
 const DAY_MS = INTERVAL_MS.day;
-/** From two days up, term and aspect counts read the daily rollups for the whole days, as on SQLite. */
+/** From two days up, term counts come from the daily rollups (whole days), as on SQLite. */
 const ROLLUP_MIN_RANGE_MS = 2 * DAY_MS;
 
 /** Counted mentions in [from, to), optionally of one brand; binds $1 = from, $2 = to, $3 = brand. */
@@ -59,33 +58,16 @@ export async function aspectCountsPg(db: Queryable, q: AspectQuery): Promise<Asp
   return rows.map((row) => ({ ...row, bucket: row.bucket === null ? null : new Date(row.bucket).toISOString() }));
 }
 
-/**
- * A long period as bound parameters: $1 brand ('' = all), $2–$3 its whole UTC days (read from the
- * rollups), $4–$7 its two partial end days (counted from the mentions), $8 the brand filter of those.
- */
-function longPeriod(q: { from: number; to: number; brandId?: string }): { params: unknown[]; edges: string } {
-  const { days, edges: [e0, e1] } = splitAtDays(q.from, q.to);
-  const brand = q.brandId ? ' AND m.id IN (SELECT mention_id FROM mention_brands WHERE brand_id = $8)' : '';
-  return {
-    params: [q.brandId ?? '', days.from, days.to, e0.from, e0.to, e1.from, e1.to, ...(q.brandId ? [q.brandId] : [])],
-    edges: `((m.created_at >= $4 AND m.created_at < $5) OR (m.created_at >= $6 AND m.created_at < $7))
-      AND m.deleted_at IS NULL AND m.duplicate_of IS NULL${brand}`,
-  };
-}
-
-/** Long periods: whole UTC days from the daily rollups plus the partial end days from the mentions. */
+/** Long periods read the daily term rollups (primary-key range per brand), widened to whole UTC days. */
 async function termCountsFromRollups(db: Queryable, q: TermQuery): Promise<{ total: number; terms: TermCount[] }> {
-  const { params, edges } = longPeriod(q);
-  const [{ total }] = await query<{ total: number }>(db, `SELECT
-      (SELECT coalesce(sum(volume), 0) FROM rollups WHERE interval = 'day' AND brand_id = $1 AND bucket >= $2 AND bucket < $3)
-      + (SELECT count(*) FROM mentions m WHERE ${edges}) AS total`, params);
-  const terms = await query<TermCount>(db, `
-    SELECT term, sum(mentions) AS mentions, sum(pos) AS pos, sum(neu) AS neu, sum(neg) AS neg FROM (
-      SELECT term, mentions, pos, neu, neg FROM term_rollups WHERE brand_id = $1 AND day >= $2 AND day < $3
-      UNION ALL
-      SELECT t.term, 1, (a.sentiment = 'pos')::int, (a.sentiment = 'neu')::int, (a.sentiment = 'neg')::int
-      FROM mention_terms t JOIN mentions m ON m.id = t.mention_id JOIN analyses a ON a.mention_id = m.id WHERE ${edges}) parts
-    GROUP BY term ORDER BY mentions DESC, term COLLATE "C" LIMIT $${params.length + 1}`, [...params, q.limit]);
+  const from = Math.floor(q.from / DAY_MS) * DAY_MS;
+  const to = Math.ceil(q.to / DAY_MS) * DAY_MS;
+  const brand = q.brandId ?? '';
+  const [{ total }] = await query<{ total: number }>(db, `SELECT coalesce(sum(volume), 0) AS total FROM rollups
+    WHERE interval = 'day' AND brand_id = $1 AND bucket >= $2 AND bucket < $3`, [brand, from, to]);
+  const terms = await query<TermCount>(db, `SELECT term, sum(mentions) AS mentions, sum(pos) AS pos, sum(neu) AS neu, sum(neg) AS neg
+    FROM term_rollups WHERE brand_id = $1 AND day >= $2 AND day < $3 GROUP BY term ORDER BY mentions DESC, term COLLATE "C" LIMIT $4`,
+  [brand, from, to, q.limit]);
   return { total, terms };
 }
 
@@ -100,17 +82,13 @@ export async function termSamplesPg(db: Queryable, q: TermSampleQuery): Promise<
   return rows.map((row) => ({ ...row, createdAt: new Date(row.createdAt).toISOString() }));
 }
 
-/** Long periods: whole UTC days from the daily aspect rollups plus the partial end days from the mentions. */
+/** Long periods read the daily aspect rollups, widened to whole UTC days (as on SQLite). */
 async function aspectCountsFromRollups(db: Queryable, q: AspectQuery): Promise<AspectCount[]> {
-  const { params, edges } = longPeriod(q);
+  const from = Math.floor(q.from / DAY_MS) * DAY_MS;
+  const to = Math.ceil(q.to / DAY_MS) * DAY_MS;
   const rows = await query<Omit<AspectCount, 'bucket'> & { bucket: number | null }>(db, `
     SELECT aspect, ${q.interval === 'day' ? 'day' : 'NULL::bigint'} AS bucket, sum(mentions) AS mentions, sum(pos) AS pos, sum(neu) AS neu,
       sum(neg) AS neg, sum(score_sum) / sum(mentions) AS "meanScore"
-    FROM (
-      SELECT aspect, day, mentions, pos, neu, neg, score_sum FROM aspect_rollups WHERE brand_id = $1 AND day >= $2 AND day < $3
-      UNION ALL
-      SELECT x.aspect, (m.created_at / ${DAY_MS}) * ${DAY_MS}, 1, (x.label = 'pos')::int, (x.label = 'neu')::int, (x.label = 'neg')::int, x.score
-      FROM mention_aspects x JOIN mentions m ON m.id = x.mention_id WHERE ${edges}) parts
-    GROUP BY aspect, 2 ORDER BY aspect COLLATE "C", 2`, params);
+    FROM aspect_rollups WHERE brand_id = $1 AND day >= $2 AND day < $3 GROUP BY aspect, 2 ORDER BY aspect COLLATE "C", 2`, [q.brandId ?? '', from, to]);
   return rows.map((row) => ({ ...row, bucket: row.bucket === null ? null : new Date(row.bucket).toISOString() }));
 }

@@ -2,37 +2,19 @@ import type { Db } from '../db.js';
 import type { AspectCount, AspectQuery, BrandVolume, TermCount, TermQuery, TermSample, TermSampleQuery } from '../types.js';
 import { createStatementCache } from './statements.js';
 import { INTERVAL_MS } from '../intervals.js';
-import { splitAtDays } from '../window-parts.js';
 
-/** From two days up, term and aspect counts read the daily rollups for the whole days of the period. */
-const ROLLUP_MIN_RANGE_MS = 2 * INTERVAL_MS.day;
+const DAY_MS = INTERVAL_MS.day;
+/** From two days up, term counts come from the daily rollups (whole days); shorter periods are exact. */
+const ROLLUP_MIN_RANGE_MS = 2 * DAY_MS;
+
+function wholeDays(range: { from: number; to: number }): { from: number; to: number } {
+  return { from: Math.floor(range.from / DAY_MS) * DAY_MS, to: Math.ceil(range.to / DAY_MS) * DAY_MS };
+}
 
 /** Counted mentions in a period, optionally of one brand (a bound parameter list goes with it). */
 function periodFilter(brandId: string | undefined): string {
-  return `m.created_at >= @from AND m.created_at < @to${countedOf(brandId)}`;
-}
-
-/** Counted mentions in the two partial days at the ends of a long period (`edgeParams`). */
-function edgeFilter(brandId: string | undefined): string {
-  return `((m.created_at >= @e0from AND m.created_at < @e0to) OR (m.created_at >= @e1from AND m.created_at < @e1to))${countedOf(brandId)}`;
-}
-
-function countedOf(brandId: string | undefined): string {
   const brand = brandId ? ' AND m.id IN (SELECT mention_id FROM mention_brands WHERE brand_id = @brandId)' : '';
-  return ` AND m.deleted_at IS NULL AND m.duplicate_of IS NULL${brand}`;
-}
-
-/**
- * Parameters of a long period: its whole UTC days (`dayFrom`, `dayTo`, read from the rollups under
- * `brand`, '' = all) and its partial end days (`e0…`, `e1…`, counted from the mentions).
- */
-function edgeParams(query: { from: number; to: number; brandId?: string }) {
-  const { days, edges } = splitAtDays(query.from, query.to);
-  const [e0, e1] = edges;
-  return {
-    brand: query.brandId ?? '', brandId: query.brandId, dayFrom: days.from, dayTo: days.to,
-    e0from: e0.from, e0to: e0.to, e1from: e1.from, e1to: e1.to,
-  };
+  return `m.created_at >= @from AND m.created_at < @to AND m.deleted_at IS NULL AND m.duplicate_of IS NULL${brand}`;
 }
 
 export interface AnalyticsRepository {
@@ -52,44 +34,30 @@ export function createAnalyticsRepository(db: Db): AnalyticsRepository {
     SELECT sum(volume) AS volume, sum(pos) AS pos, sum(neu) AS neu, sum(neg) AS neg FROM rollups
     WHERE interval = 'hour' AND brand_id = ? AND bucket >= ? AND bucket < ?`);
 
-  const dayTotal = (brandId: string | undefined) =>
-    prepare(`
-      SELECT (SELECT coalesce(sum(volume), 0) FROM rollups WHERE interval = 'day' AND brand_id = @brand AND bucket >= @dayFrom AND bucket < @dayTo)
-        + (SELECT count(*) FROM mentions m WHERE ${edgeFilter(brandId)})`).pluck();
-  const dayTerms = (brandId: string | undefined) =>
-    prepare(`
-      SELECT term, sum(mentions) AS mentions, sum(pos) AS pos, sum(neu) AS neu, sum(neg) AS neg FROM (
-        SELECT term, mentions, pos, neu, neg FROM term_rollups WHERE brand_id = @brand AND day >= @dayFrom AND day < @dayTo
-        UNION ALL
-        SELECT t.term, 1, a.sentiment = 'pos', a.sentiment = 'neu', a.sentiment = 'neg'
-        FROM mention_terms t JOIN mentions m ON m.id = t.mention_id JOIN analyses a ON a.mention_id = m.id
-        WHERE ${edgeFilter(brandId)})
-      GROUP BY term ORDER BY mentions DESC, term LIMIT @limit`);
+  const dayTotal = db.prepare(
+    "SELECT coalesce(sum(volume), 0) FROM rollups WHERE interval = 'day' AND brand_id = ? AND bucket >= ? AND bucket < ?",
+  ).pluck();
+  const dayTerms = db.prepare(`
+    SELECT term, sum(mentions) AS mentions, sum(pos) AS pos, sum(neu) AS neu, sum(neg) AS neg FROM term_rollups
+    WHERE brand_id = ? AND day >= ? AND day < ? GROUP BY term ORDER BY mentions DESC, term LIMIT ?`);
 
-  const dayAspects = (perDay: boolean, brandId: string | undefined) =>
+  const dayAspects = (perDay: boolean) =>
     prepare(`
       SELECT aspect, ${perDay ? 'day' : 'NULL'} AS bucket, sum(mentions) AS mentions, sum(pos) AS pos, sum(neu) AS neu,
         sum(neg) AS neg, sum(score_sum) / sum(mentions) AS meanScore
-      FROM (
-        SELECT aspect, day, mentions, pos, neu, neg, score_sum FROM aspect_rollups
-        WHERE brand_id = @brand AND day >= @dayFrom AND day < @dayTo
-        UNION ALL
-        SELECT x.aspect, (m.created_at / ${INTERVAL_MS.day}) * ${INTERVAL_MS.day}, 1, x.label = 'pos', x.label = 'neu', x.label = 'neg', x.score
-        FROM mention_aspects x JOIN mentions m ON m.id = x.mention_id WHERE ${edgeFilter(brandId)})
-      GROUP BY aspect, bucket ORDER BY aspect, bucket`);
+      FROM aspect_rollups WHERE brand_id = ? AND day >= ? AND day < ? GROUP BY aspect, bucket ORDER BY aspect, bucket`);
 
-  /** Long periods: whole UTC days from the daily rollups plus the partial end days from the mentions. */
   function aspectCountsFromRollups(query: AspectQuery): AspectCount[] {
-    const rows = dayAspects(query.interval === 'day', query.brandId).all(edgeParams(query)) as (Omit<AspectCount, 'bucket'> & { bucket: number | null })[];
+    const { from, to } = wholeDays(query);
+    const rows = dayAspects(query.interval === 'day').all(query.brandId ?? '', from, to) as (Omit<AspectCount, 'bucket'> & { bucket: number | null })[];
     return rows.map((row) => ({ ...row, bucket: row.bucket === null ? null : new Date(row.bucket).toISOString() }));
   }
 
+  /** Long periods read the daily term rollups, widened to whole UTC days. */
   function termCountsFromRollups(query: TermQuery): { total: number; terms: TermCount[] } {
-    const params = edgeParams(query);
-    return {
-      total: dayTotal(query.brandId).get(params) as number,
-      terms: dayTerms(query.brandId).all({ ...params, limit: query.limit }) as TermCount[],
-    };
+    const { from, to } = wholeDays(query);
+    const brand = query.brandId ?? '';
+    return { total: dayTotal.get(brand, from, to) as number, terms: dayTerms.all(brand, from, to, query.limit) as TermCount[] };
   }
 
   // Walks the (term, mention_id) index newest first and stops at the limit: cost follows the
