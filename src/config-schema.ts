@@ -5,15 +5,20 @@ import { ProfilesFileSchema, type ProfilesConfig } from './profiles/config.js';
 
 /** Shapes of the config file and of the resolved `AppConfig` (loading and env handling: `config.ts`). */
 
+/** Caps that keep one brand's dictionary words and matcher small (they are loaded at every start). */
+const BRAND_WORD_MAX = 100;
+const BRAND_ALIASES_MAX = 200;
+
 export const BrandSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'expected a lower-case id like "freshbee"'),
-    name: z.string().min(1),
-    aliases: z.array(z.string().min(1)).default([]),
-    query: z.string().optional(),
-    competitors: z.array(z.string()).default([]),
+    name: z.string().min(1).max(BRAND_WORD_MAX),
+    aliases: z.array(z.string().min(1).max(BRAND_WORD_MAX)).max(BRAND_ALIASES_MAX).default([]),
+    query: z.string().max(4000).optional(),
+    competitors: z.array(z.string()).max(50).default([]),
   })
-  .strict();
+  .strict()
+  .refine((b) => !b.competitors.includes(b.id), { message: 'a brand cannot be its own competitor', path: ['competitors'] });
 
 export const SourceSchema = z
   .object({

@@ -8,6 +8,7 @@ import { DEMO_DIR } from './resources/paths.js';
 import { resolveAlertsConfig } from './alerts/schema.js';
 import { resolveDigestConfig } from './alerts/digest.js';
 import { resolveProfilesConfig } from './profiles/config.js';
+import { assertBrands, assertTimeZone } from './config-checks.js';
 import { BrandSchema, FileSchema, SourceSchema, type AppConfig, type BrandConfig, type Env, type SourceConfig } from './config-schema.js';
 
 /**
@@ -55,12 +56,13 @@ export function loadConfig(options: LoadConfigOptions): AppConfig {
   assertUnique(sources.map((s) => s.id), 'sources');
   const brands = file.brands.length || !demo ? file.brands : readDemoBrands();
   assertUnique(brands.map((b) => b.id), 'brands');
+  assertBrands(brands);
   return {
     port: parsePort(env.PORT) ?? file.port ?? DEFAULTS.port,
     databasePath: resolve(cwd, env.KOUBEI_DB ?? file.database ?? DEFAULTS.database),
     demo,
     collectOnStart: file.collectOnStart ?? true,
-    timezone: env.TZ_KOUBEI ?? file.timezone ?? DEFAULTS.timezone,
+    timezone: assertTimeZone(env.TZ_KOUBEI ?? file.timezone ?? DEFAULTS.timezone, env.TZ_KOUBEI ? 'TZ_KOUBEI' : 'timezone'),
     ingestMaxBytes: file.ingestMaxBytes ?? DEFAULTS.ingestMaxBytes,
     unhealthyAfterFailures: file.unhealthyAfterFailures ?? DEFAULTS.unhealthyAfterFailures,
     sources,

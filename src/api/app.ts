@@ -1,8 +1,9 @@
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import type { ApiDeps } from './deps.js';
 import { handleError } from './errors.js';
-import { NotFoundError } from '../errors.js';
+import { NotFoundError, PayloadTooLargeError } from '../errors.js';
 import { healthRoutes } from './routes/health.js';
 import { mentionsRoutes } from './routes/mentions.js';
 import { trendsRoutes } from './routes/trends.js';
@@ -19,6 +20,20 @@ import { segmentsRoutes } from './routes/segments.js';
 import { tagsRoutes } from './routes/tags.js';
 
 /**
+ * Bodies of the settings routes (brands, alert rules, author links…) are small JSON objects; the
+ * ingest route has its own, configurable limit. Without a cap, one huge brand body could exhaust
+ * the server (and, once stored, every later start).
+ */
+const SETTINGS_BODY_MAX = 64 * 1024;
+
+const limitSettingsBody = bodyLimit({
+  maxSize: SETTINGS_BODY_MAX,
+  onError: () => {
+    throw new PayloadTooLargeError(`request body exceeds ${SETTINGS_BODY_MAX} bytes (the limit of settings routes)`);
+  },
+});
+
+/**
  * Builds the HTTP app without listening, so tests call `app.request()` directly.
  *
  * @example
@@ -30,6 +45,7 @@ export function createApp(deps: ApiDeps): Hono {
   app.use(requestId());
   app.route('/health', healthRoutes(deps));
   app.use('/api/*', apiKeyAuth({ required: deps.auth?.required ?? false, keys: deps.store.keys, now: deps.now }));
+  app.use('/api/*', async (c, next) => (c.req.path.startsWith('/api/ingest') ? next() : limitSettingsBody(c, next)));
   app.route('/api/mentions', mentionsRoutes(deps));
   app.route('/api/trends', trendsRoutes(deps));
   app.route('/api/ingest', ingestRoutes(deps));

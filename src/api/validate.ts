@@ -5,8 +5,26 @@ import { ValidationError } from '../errors.js';
 export function parseInput<T extends z.ZodType>(schema: T, input: unknown, where: string): z.infer<T> {
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
-  const message = parsed.error.issues
-    .map((issue) => `${where} parameter "${issue.path.join('.') || '?'}": ${issue.message}`)
-    .join('; ');
-  throw new ValidationError(message);
+  throw new ValidationError(parsed.error.issues.map((issue) => describeIssue(issue, input, where)).join('; '));
+}
+
+/** One issue in words a caller can act on: the unknown keys by name, a missing value as "required". */
+function describeIssue(issue: z.core.$ZodIssue, input: unknown, where: string): string {
+  if (issue.code === 'unrecognized_keys') {
+    return `${where}: unknown ${issue.keys.length > 1 ? 'fields' : 'field'} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+  }
+  const name = issue.path.join('.') || '?';
+  if (issue.code === 'invalid_type' && issue.path.length > 0 && valueAt(input, issue.path) === undefined) {
+    return `${where} parameter "${name}": required`;
+  }
+  return `${where} parameter "${name}": ${issue.message}`;
+}
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let value = input;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
 }

@@ -31,7 +31,8 @@ export function loadSegmenters(options: SegmenterOptions = {}): LoadedSegmenters
   const jieba = Jieba.withDict(dict);
   const files = options.userDictFiles ?? [DEFAULT_USER_DICT];
   const lines = files.filter((file) => existsSync(file)).map((file) => readFileSync(file, 'utf8'));
-  lines.push(...dictLines(options.extraWords ?? []));
+  // One joined string, not a spread: a spread of many words overflows the call stack.
+  lines.push(dictLines(options.extraWords ?? []).join('\n'));
   const userDict = lines.join('\n').trim();
   if (userDict) jieba.loadDict(new TextEncoder().encode(`${userDict}\n`));
   return {

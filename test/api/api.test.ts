@@ -129,6 +129,23 @@ describe('API', () => {
     expect(await json(app.request('/api/brands/freshbee'))).toMatchObject({ name: 'FreshBee', aliases: ['鲜蜂外卖', '鲜蜂'] });
   });
 
+  it('rejects oversized or inconsistent brand bodies with a message naming the problem', async () => {
+    const put = (id: string, body: string) => app.request(`/api/brands/${id}`, { method: 'PUT', body });
+    const huge = await put('huge', JSON.stringify({ name: 'Huge', aliases: Array.from({ length: 20_000 }, (_, i) => `alias-${i}`) }));
+    expect(huge.status).toBe(413);
+    expect((await json(huge)).message).toMatch(/exceeds 65536 bytes/);
+    const many = await put('many', JSON.stringify({ name: 'Many', aliases: Array.from({ length: 201 }, (_, i) => `a${i}`) }));
+    expect(many.status).toBe(400);
+    const ghost = await put('newbrand', JSON.stringify({ name: 'New', competitors: ['ghost'] }));
+    expect((await json(ghost)).message).toMatch(/"competitors": unknown brand "ghost" \(add it first; known: /);
+    const self = await put('newbrand', JSON.stringify({ name: 'New', competitors: ['newbrand'] }));
+    expect((await json(self)).message).toMatch(/cannot be its own competitor/);
+    const extra = await put('newbrand', JSON.stringify({ name: 'New', colour: 'red' }));
+    expect((await json(extra)).message).toBe('body: unknown field "colour"');
+    expect((await app.request('/api/brands/newbrand')).status).toBe(404);
+    expect((await json(app.request('/api/share-of-voice'))).message).toBe('query parameter "brand": required');
+  });
+
   it('GET /api/openapi.json documents every route with its parameters', async () => {
     const doc = await json(app.request('/api/openapi.json'));
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/health', '/api/mentions', '/api/trends', '/api/ingest', '/api/sources', '/api/brands']));

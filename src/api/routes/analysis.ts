@@ -16,7 +16,8 @@ export function shareOfVoiceRoutes(deps: ApiDeps): Hono {
     const brands = await deps.store.listBrands();
     const brand = brands.find((b) => b.id === query.brand);
     if (!brand) throw new NotFoundError(`brand "${query.brand}" not found (known: ${brands.map((b) => b.id).join(', ')})`);
-    const ids = [brand.id, ...brand.competitors.filter((id) => brands.some((b) => b.id === id))];
+    // A brand stored before competitors were checked may list itself or an id twice: count each once.
+    const ids = [...new Set([brand.id, ...brand.competitors.filter((id) => brands.some((b) => b.id === id))])];
     const items = await deps.store.shareOfVoice(ids, period.from, period.to);
     return c.json({ from: new Date(period.from).toISOString(), to: new Date(period.to).toISOString(), items });
   });

@@ -18,6 +18,13 @@ export function brandsRoutes(deps: ApiDeps): Hono {
     if (!brand) throw new NotFoundError(`brand "${id}" not found`);
     return brand;
   };
+  const assertCompetitorsKnown = async (competitors: readonly string[]) => {
+    const known = new Set((await deps.store.listBrands()).map((b) => b.id));
+    const unknown = competitors.filter((id) => !known.has(id));
+    if (unknown.length > 0) {
+      throw new ValidationError(`body parameter "competitors": unknown brand ${unknown.map((id) => `"${id}"`).join(', ')} (add it first; known: ${[...known].join(', ')})`);
+    }
+  };
   const ownedByApi = (id: string) => {
     if (deps.configBrandIds?.has(id)) {
       throw new ConflictError(
@@ -36,6 +43,7 @@ export function brandsRoutes(deps: ApiDeps): Hono {
       });
       const brand = parseInput(BrandBody, { ...body, id: c.req.param('id') }, 'body');
       parseBrandQuery(brandQueryText(brand));
+      await assertCompetitorsKnown(brand.competitors);
       await deps.store.upsertBrands([brand]);
       await deps.onBrandsChanged?.();
       return c.json(brand);

@@ -1,0 +1,34 @@
+/**
+ * Cross-field checks of a loaded config, each failing with a ConfigError that names the field, so
+ * a bad brand or time zone stops the start with a message instead of a stack trace later on.
+ */
+import { ConfigError } from './errors.js';
+import type { BrandConfig } from './config-schema.js';
+import { brandQueryText } from './pipeline/brand-matcher.js';
+import { parseBrandQuery } from './pipeline/brand-query.js';
+
+/** Every brand's query parses, and every competitor is a configured brand. */
+export function assertBrands(brands: readonly BrandConfig[]): void {
+  const ids = new Set(brands.map((b) => b.id));
+  brands.forEach((brand, i) => {
+    try {
+      parseBrandQuery(brandQueryText(brand));
+    } catch (err) {
+      throw new ConfigError(`brands[${i}] ("${brand.id}"): ${(err as Error).message}`);
+    }
+    const unknown = brand.competitors.filter((id) => !ids.has(id));
+    if (unknown.length > 0) {
+      throw new ConfigError(`brands[${i}] ("${brand.id}").competitors: unknown brand ${unknown.map((id) => `"${id}"`).join(', ')} (known: ${[...ids].join(', ')})`);
+    }
+  });
+}
+
+/** An IANA time zone the runtime knows ("Asia/Shanghai"), else a ConfigError naming `field`. */
+export function assertTimeZone(zone: string, field: string): string {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+  } catch {
+    throw new ConfigError(`${field}: unknown time zone "${zone}" (expected an IANA name like "Asia/Shanghai" or "UTC")`);
+  }
+  return zone;
+}
