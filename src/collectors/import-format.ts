@@ -80,21 +80,12 @@ function parseCsv(body: string, options: ParseImportOptions): ParsedImport {
   const values: { line: number; value: unknown }[] = [];
   const skipped: SkippedItem[] = [];
   let header: string[] | undefined;
-  try {
-    for (const record of readCsv(body)) {
-      if (!header) {
-        header = record.fields.map((name) => name.trim());
-        continue;
-      }
-      if (record.fields.length !== header.length) {
-        skipped.push({ line: record.line, reason: `expected ${header.length} columns, found ${record.fields.length}` });
-        continue;
-      }
-      values.push({ line: record.line, value: mapColumns(header, record.fields, options.columns ?? {}) });
-    }
-  } catch (err) {
-    if (!(err instanceof ParseError)) throw err;
-    skipped.push({ line: err.line, reason: `${err.message}; the rest of the file was not read` });
+  for (const record of readCsv(body)) {
+    if ('problem' in record) skipped.push({ line: record.line, reason: record.problem });
+    else if (!header) header = record.fields.map((name) => name.trim());
+    else if (record.fields.length !== header.length) {
+      skipped.push({ line: record.line, reason: `expected ${header.length} columns, found ${record.fields.length}` });
+    } else values.push({ line: record.line, value: mapColumns(header, record.fields, options.columns ?? {}) });
   }
   return collect(values, options, skipped);
 }

@@ -29,11 +29,26 @@ describe('parseImport: CSV', () => {
     ]);
   });
 
-  it('keeps the rows before an unterminated quote and says where the quote began', () => {
-    const result = parseImport('id,text\n1,fine\n2,"never closed\n3,lost', { format: 'csv', source: 'f', now });
-    expect(result.posts.map((p) => p.text)).toEqual(['fine']);
-    expect(result.skipped[0]).toMatchObject({ line: 3 });
-    expect(result.skipped[0].reason).toMatch(/unterminated quoted field starting on line 3/);
+  it('skips only the row with an unterminated quote and reads the rows after it', () => {
+    const result = parseImport('id,text\n1,fine\n2,"never closed\n3,kept', { format: 'csv', source: 'f', now });
+    expect(result.posts.map((p) => p.text)).toEqual(['fine', 'kept']);
+    expect(result.skipped).toEqual([{ line: 3, reason: 'CSV: unterminated quoted field starting on line 3' }]);
+  });
+
+  it('does not let a broken quote swallow the next row through that row\'s own opening quote', () => {
+    const csv = 'id,text,author\n1,"ok",amy\n2,"broken quote,bob\n3,"next row",carl\n4,last,dan\n';
+    const result = parseImport(csv, { format: 'csv', source: 'f', now });
+    expect(result.posts.map((p) => [p.externalId, p.text])).toEqual([['1', 'ok'], ['3', 'next row'], ['4', 'last']]);
+    expect(result.skipped).toEqual([{ line: 3, reason: 'CSV: unterminated quoted field starting on line 3' }]);
+  });
+
+  it('numbers records after a multi-line quoted field and a broken one by their physical lines', () => {
+    const records = [...readCsv('a,"x\r\ny"\r\nb,"open\r\nc,d\r\n')];
+    expect(records).toEqual([
+      { line: 1, fields: ['a', 'x\r\ny'] },
+      { line: 3, problem: 'CSV: unterminated quoted field starting on line 3' },
+      { line: 4, fields: ['c', 'd'] },
+    ]);
   });
 
   it('reads quoted fields with doubled quotes and embedded newlines', () => {
