@@ -2,6 +2,7 @@ import type { Analysis, Doc, RawPost } from '../domain.js';
 import type { Pipeline } from '../pipeline/pipeline.js';
 import type { BrandMatcher } from '../pipeline/brand-matcher.js';
 import { fingerprintText } from '../pipeline/fingerprint.js';
+import { searchTokensOf } from '../pipeline/search-tokens.js';
 import type { MentionInput } from '../store/types.js';
 
 export interface AnalyseDeps {
@@ -46,7 +47,7 @@ export function analysePosts(posts: RawPost[], platform: string, deps: AnalyseDe
       analysis: toAnalysis(doc, failures.map((f) => f.component)),
       contentHash: fingerprint.hash,
       dedupe: fingerprint.dedupe,
-      searchTokens: doc.tokens ?? [],
+      searchTokens: searchTokensOf(doc.tokens ?? []),
       brandIds: deps.matchBrands(simplified, doc.tokens),
       collectedAt,
     };

@@ -2,6 +2,7 @@ import type { BrandMatcher } from '../pipeline/brand-matcher.js';
 import type { Pipeline } from '../pipeline/pipeline.js';
 import type { BrandRelink, Store } from '../store/types.js';
 import { analysisText } from './analyse-posts.js';
+import { searchTokensOf } from '../pipeline/search-tokens.js';
 
 export interface RematchDeps {
   store: Store;
@@ -56,7 +57,7 @@ export async function rematchBrands(deps: RematchDeps): Promise<RematchSummary> 
       const relink = !sameSet(brandIds, row.brandIds);
       const reindex = deps.reindexWords !== undefined && tokens.some((t) => deps.reindexWords!.has(t));
       if (!relink && !reindex) continue;
-      changes.push({ id: row.id, contentHash: row.contentHash, brandIds, ...(reindex ? { searchTokens: tokens } : {}) });
+      changes.push({ id: row.id, contentHash: row.contentHash, brandIds, ...(reindex ? { searchTokens: searchTokensOf(tokens) } : {}) });
       if (relink) summary.relinked += 1;
       if (reindex) summary.reindexed += 1;
     }

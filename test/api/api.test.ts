@@ -129,6 +129,16 @@ describe('API', () => {
     expect(await json(app.request('/api/brands/freshbee'))).toMatchObject({ name: 'FreshBee', aliases: ['鲜蜂外卖', '鲜蜂'] });
   });
 
+  it('finds a word inside a compound or brand name that jieba keeps whole (外卖 in 速达外卖)', async () => {
+    const text = '第一次在速达外卖下单，送得挺快';
+    expect(runtime.pipeline.run({ text }).doc.tokens).toContain('速达外卖');
+    await app.request('/api/ingest?source=crm', { method: 'POST', body: JSON.stringify([{ id: 'compound-1', text, created_at: '2026-11-20T09:00:00Z' }]) });
+    for (const q of ['外卖', '速达外卖', '速达']) {
+      const found = await json(app.request(`/api/mentions?q=${encodeURIComponent(q)}`));
+      expect(found.items.map((m: { text: string }) => m.text)).toContain(text);
+    }
+  });
+
   it('rejects oversized or inconsistent brand bodies with a message naming the problem', async () => {
     const put = (id: string, body: string) => app.request(`/api/brands/${id}`, { method: 'PUT', body });
     const huge = await put('huge', JSON.stringify({ name: 'Huge', aliases: Array.from({ length: 20_000 }, (_, i) => `alias-${i}`) }));
