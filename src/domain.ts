@@ -133,12 +133,14 @@ export interface DigestBrand {
   baselineVolume: number;
   /** Relative change in volume; null when the previous period had none. */
   volumePct: number | null;
-  netSentiment: number;
-  netChange: number;
+  /** Null when the period had no mentions. */
+  netSentiment: number | null;
+  /** Null when either period had no mentions: there is nothing to compare. */
+  netChange: number | null;
   neg: number;
   topThemes: string[];
   newThemes: string[];
-  /** The aspect whose net sentiment fell most, when one fell. */
+  /** The aspect whose net sentiment fell most against a baseline that had it, when one fell. */
   worstAspect: { aspect: string; change: number } | null;
   reportUrl: string;
 }

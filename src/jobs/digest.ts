@@ -16,6 +16,9 @@ export interface DigestOptions {
 const HOUR = 3_600_000;
 const LENGTH: Record<DigestPeriod, number> = { daily: 24 * HOUR, weekly: 7 * 24 * HOUR };
 
+/** The comparison's "no data" NaN as the digest's null: the digest is stored and sent as JSON. */
+const orNull = (value: number) => (Number.isNaN(value) ? null : value);
+
 /** Default send times (server time zone): 09:00 every day, or Monday 09:00. */
 export const DIGEST_CRON: Record<DigestPeriod, string> = { daily: '0 9 * * *', weekly: '0 9 * * 1' };
 
@@ -35,6 +38,7 @@ export async function buildDigest(store: Store, brands: { id: string; name: stri
   const entries = await Promise.all(
     brands.map(async (brand): Promise<DigestBrand> => {
       const cmp = await comparePeriods(store, brand.id, { from, to });
+      // An aspect the baseline did not have has no change (NaN) and cannot have fallen.
       const worst = cmp.change.aspects.filter((a) => a.change < 0).sort((a, b) => a.change - b.change)[0];
       return {
         brandId: brand.id,
@@ -42,8 +46,8 @@ export async function buildDigest(store: Store, brands: { id: string; name: stri
         volume: cmp.current.volume,
         baselineVolume: cmp.baseline.volume,
         volumePct: cmp.change.volumePct,
-        netSentiment: cmp.current.netSentiment,
-        netChange: cmp.change.netSentiment,
+        netSentiment: orNull(cmp.current.netSentiment),
+        netChange: orNull(cmp.change.netSentiment),
         neg: cmp.current.neg,
         topThemes: cmp.current.topThemes.slice(0, 3).map((t) => t.term),
         newThemes: cmp.change.newThemes.slice(0, 3),

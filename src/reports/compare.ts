@@ -8,7 +8,7 @@ export interface PeriodSummary {
   pos: number;
   neu: number;
   neg: number;
-  /** (pos − neg) / volume. */
+  /** (pos − neg) / volume; NaN when the period had no mentions (see `ratio`). */
   netSentiment: number;
   topThemes: ThemeWithSamples[];
   aspects: AspectCount[];
@@ -20,12 +20,16 @@ export interface PeriodComparison {
   baseline: PeriodSummary;
   change: {
     volume: number;
-    /** Relative change in volume; null when the baseline had none. */
+    /** Relative change in volume; null when the baseline had none (a new topic, not +∞ %). */
     volumePct: number | null;
+    /** NaN when either period had no mentions. */
     netSentiment: number;
     /** Themes in the current top list that were not in the baseline's. */
     newThemes: string[];
-    /** Per aspect with enough mentions: change in net sentiment ((pos − neg) / mentions), largest first. */
+    /**
+     * Per aspect with enough mentions: net sentiment ((pos − neg) / mentions) now and before, NaN in
+     * a period without that aspect; largest change first, then the aspects with no change to show.
+     */
     aspects: { aspect: string; mentions: number; current: number; baseline: number; change: number }[];
   };
 }
@@ -39,7 +43,7 @@ async function summarize(store: Store, brandId: string, from: number, to: number
     pos: volume.pos,
     neu: volume.neu,
     neg: volume.neg,
-    netSentiment: round(volume.netSentiment),
+    netSentiment: ratio(volume.pos - volume.neg, volume.volume),
     topThemes: await getThemes(store, { brandId, from, to, limit: 8 }),
     aspects: await store.aspectCounts({ brandId, from, to }),
   };
@@ -47,7 +51,21 @@ async function summarize(store: Store, brandId: string, from: number, to: number
 
 const MIN_ASPECT_MENTIONS = 3;
 
-const net = (a: AspectCount | undefined) => (a && a.mentions ? (a.pos - a.neg) / a.mentions : 0);
+/**
+ * A rounded ratio, NaN for 0/0: a period without mentions has no sentiment, and a 0 would read as
+ * "neutral" and make up a change. NaN stays a `number` for every renderer, prints as no value in
+ * the CSV (`csvCell`) and serialises as `null` in JSON.
+ */
+export const ratio = (part: number, whole: number) => (whole ? round(part / whole) : Number.NaN);
+
+const net = (a: AspectCount | undefined) => ratio((a?.pos ?? 0) - (a?.neg ?? 0), a?.mentions ?? 0);
+
+/** Largest |change| first; aspects without a change to show (NaN) after them, busiest first. */
+function byChange(x: { mentions: number; change: number }, y: { mentions: number; change: number }): number {
+  const [xs, ys] = [Number.isNaN(x.change), Number.isNaN(y.change)];
+  if (xs || ys) return xs === ys ? y.mentions - x.mentions : xs ? 1 : -1;
+  return Math.abs(y.change) - Math.abs(x.change);
+}
 
 /**
  * "Effect evaluation": a period (a week, a campaign window) against a baseline — by default the
@@ -67,7 +85,7 @@ export async function comparePeriods(
     const previous = before.aspects.find((a) => a.aspect === aspect);
     const mentions = (current?.mentions ?? 0) + (previous?.mentions ?? 0);
     const [c, b] = [net(current), net(previous)];
-    return { aspect, mentions, current: round(c), baseline: round(b), change: round(c - b) };
+    return { aspect, mentions, current: c, baseline: b, change: round(c - b) };
   });
   return {
     brandId,
@@ -79,7 +97,7 @@ export async function comparePeriods(
       netSentiment: round(now.netSentiment - before.netSentiment),
       newThemes: now.topThemes.map((t) => t.term).filter((t) => !beforeThemes.has(t)),
       // One or two mentions swing net sentiment by ±1; they are not a change worth reporting.
-      aspects: aspects.filter((a) => a.mentions >= MIN_ASPECT_MENTIONS).sort((x, y) => Math.abs(y.change) - Math.abs(x.change)),
+      aspects: aspects.filter((a) => a.mentions >= MIN_ASPECT_MENTIONS).sort(byChange),
     },
   };
 }

@@ -78,7 +78,8 @@ describe('digest delivery', () => {
     for (const lang of ['zh', 'en'] as const) {
       const m = renderDigestMessage({ ...draft, digest: DIGEST }, lang);
       const text = [m.title, ...m.signals, m.themes].join('\n');
-      for (const n of ['1234', '987', '+25.0%', '-0.31', '-0.12', '456', 'delivery -0.40', '退款']) expect(text).toContain(n);
+      for (const n of ['1234', '987', '+25.0%', '-0.31', '-0.12', '456', '退款']) expect(text).toContain(n);
+      expect(text).toContain(lang === 'zh' ? '物流配送 -0.40' : 'delivery -0.40');
       expect(m.title).toContain(lang === 'zh' ? '每日口碑简报' : 'Daily word-of-mouth digest');
       expect(text).toContain(lang === 'zh' ? '负面 456' : 'negative 456');
     }

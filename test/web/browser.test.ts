@@ -136,6 +136,18 @@ describe.runIf(canRun)('dashboard in Chromium', () => {
     await page.emulateMedia({ media: 'print' });
     await page.screenshot({ path: `${ARTIFACTS}report-print.png`, fullPage: true });
     await page.emulateMedia({ media: 'screen' });
+  });
+
+  it('shows "—" and "new", not a zero, against a baseline without mentions', async () => {
+    await page.goto(`${server.base}/report?brand=freshbee&baselineFrom=2001-01-01T00:00:00Z&baselineTo=2001-01-08T00:00:00Z`);
+    await page.waitForSelector('#report[data-ready="true"]');
+    const cells = async (row: number) => page.locator(`#report section >> nth=0 >> tbody tr >> nth=${row} >> td`).allTextContents();
+    const [, , , volumeChange] = await cells(0);
+    // The previous test switched the UI to Chinese.
+    expect(volumeChange).toMatch(/\(上期无提及\)$/);
+    const [, current, baseline, change] = await cells(4);
+    expect(current).toMatch(/^[+-]\d\.\d\d$/);
+    expect([baseline, change]).toEqual(['—', '—']);
     expect(problems).toEqual([]);
   });
 });

@@ -55,7 +55,8 @@ export function table(headers, rows) {
   return el('table', null, null, el('thead', null, null, head), el('tbody', null, null, ...body));
 }
 
-export const fmtNet = (value) => `${value >= 0 ? '+' : ''}${Number(value ?? 0).toFixed(2)}`;
+/** A signed score; "—" when there is none (a period without mentions has no sentiment, not 0). */
+export const fmtNet = (value) => (value === null || value === undefined || Number.isNaN(value) ? '—' : `${value >= 0 ? '+' : ''}${Number(value).toFixed(2)}`);
 export const fmtPct = (value) => `${(Number(value ?? 0) * 100).toFixed(1)}%`;
 export const sentimentClass = (net) => (net > 0.05 ? 'pos' : net < -0.05 ? 'neg' : 'neu');
 

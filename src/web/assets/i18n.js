@@ -24,7 +24,7 @@ const STRINGS = {
     'a.type': 'Type', 'a.thresholds': 'Thresholds',
     'type.volume_spike': 'volume spike', 'type.negative_spike': 'negative spike', 'type.sentiment_drop': 'sentiment drop',
     'type.crisis_terms': 'crisis terms', 'type.influential_negative': 'influential negative post', 'type.emerging_theme': 'emerging theme',
-    'r.print': 'Print', 'r.metric': 'Metric', 'r.current': 'Current', 'r.pickBrand': 'Choose a brand to build a report.',
+    'r.print': 'Print', 'r.metric': 'Metric', 'r.current': 'Current', 'r.pickBrand': 'Choose a brand to build a report.', 'r.new': 'new',
   },
   zh: {
     'nav.overview': '总览', 'nav.mentions': '提及', 'nav.alerts': '告警', 'nav.customers': '客户', 'nav.sources': '数据源',
@@ -50,7 +50,7 @@ const STRINGS = {
     'a.type': '类型', 'a.thresholds': '阈值',
     'type.volume_spike': '声量激增', 'type.negative_spike': '负面激增', 'type.sentiment_drop': '情感下滑',
     'type.crisis_terms': '危机词', 'type.influential_negative': '大V负面', 'type.emerging_theme': '新话题',
-    'r.print': '打印', 'r.metric': '指标', 'r.current': '本期', 'r.pickBrand': '请选择品牌以生成报告。',
+    'r.print': '打印', 'r.metric': '指标', 'r.current': '本期', 'r.pickBrand': '请选择品牌以生成报告。', 'r.new': '上期无提及',
   },
 };
 

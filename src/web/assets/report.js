@@ -19,7 +19,8 @@ function num(value) {
 
 function summaryTable(cmp) {
   const { current: c, baseline: b, change } = cmp;
-  const pct = change.volumePct === null ? '–' : `${change.volumePct >= 0 ? '+' : ''}${(change.volumePct * 100).toFixed(1)}%`;
+  // No baseline mentions: the volume is new rather than +∞ %, and the nets below show "—".
+  const pct = change.volumePct === null ? t('r.new') : `${change.volumePct >= 0 ? '+' : ''}${(change.volumePct * 100).toFixed(1)}%`;
   const rows = [
     [t('ov.volume'), num(c.volume), num(b.volume), num(`${change.volume >= 0 ? '+' : ''}${change.volume} (${pct})`)],
     [t('pos'), num(c.pos), num(b.pos), num(c.pos - b.pos)],
