@@ -12,6 +12,9 @@ export interface CliIo {
 export interface CliCommand {
   name: string;
   summary: string;
+  /** The synopsis, without a leading "usage:" (`--help` and usage errors add it). */
   usage: string;
+  /** What `--help` prints under the synopsis when the summary is not enough. */
+  help?: string;
   run(argv: string[], io: CliIo): Promise<number>;
 }

@@ -4,6 +4,7 @@ import { sendAlert } from '../../alerts/send.js';
 import { createAlertService } from '../../alerts/service.js';
 import type { StoredAlert } from '../../store/alert-types.js';
 import { loadRuntime } from '../load.js';
+import { integerOption } from '../options.js';
 import type { CliCommand, CliIo } from '../types.js';
 
 const USAGE = 'koubei alerts check | list [--failed] [--brand ID] [--limit N] [--json] | test --channel ID';
@@ -25,9 +26,10 @@ async function list(argv: string[], io: CliIo): Promise<number> {
     args: argv,
     options: { failed: { type: 'boolean' }, brand: { type: 'string' }, limit: { type: 'string' }, json: { type: 'boolean' } },
   });
+  const limit = integerOption(values.limit, '--limit', { max: 10_000 }) ?? 20;
   const runtime = await loadRuntime(io);
   try {
-    const alerts = await runtime.store.alerts.listAlerts({ limit: Number(values.limit ?? 20), brandId: values.brand, failedOnly: values.failed });
+    const alerts = await runtime.store.alerts.listAlerts({ limit, brandId: values.brand, failedOnly: values.failed });
     for (const alert of alerts) values.json ? io.stdout.write(`${JSON.stringify(alert)}\n`) : printAlert(io, alert);
     if (!alerts.length && !values.json) io.stdout.write(values.failed ? 'no failed deliveries\n' : 'no alerts yet\n');
     return 0;

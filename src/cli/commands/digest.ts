@@ -7,6 +7,7 @@ import { buildDigest } from '../../jobs/digest.js';
 import { renderDigestText } from '../../reports/digest-text.js';
 import { loadRuntime } from '../load.js';
 import type { CliCommand } from '../types.js';
+import { UsageError } from '../options.js';
 
 /**
  * `koubei digest --print`: builds the daily/weekly digest (the message the scheduler sends to chat
@@ -32,11 +33,11 @@ export const digestCommand: CliCommand = {
         json: { type: 'boolean' },
       },
     });
-    if (!values.print && !values.send) throw new ValidationError('--print or --send is required');
-    if (values.period !== undefined && values.period !== 'daily' && values.period !== 'weekly') throw new ValidationError(`--period: expected daily or weekly, found "${values.period}"`);
-    if (values.lang !== undefined && values.lang !== 'zh' && values.lang !== 'en') throw new ValidationError(`--lang: expected zh or en, found "${values.lang}"`);
+    if (!values.print && !values.send) throw new UsageError('--print or --send is required');
+    if (values.period !== undefined && values.period !== 'daily' && values.period !== 'weekly') throw new UsageError(`--period: expected daily or weekly, found "${values.period}"`);
+    if (values.lang !== undefined && values.lang !== 'zh' && values.lang !== 'en') throw new UsageError(`--lang: expected zh or en, found "${values.lang}"`);
     const now = values.at ? new Date(values.at) : new Date();
-    if (Number.isNaN(now.getTime())) throw new ValidationError(`--at: expected a date like 2026-11-21T09:00Z, found "${values.at}"`);
+    if (Number.isNaN(now.getTime())) throw new UsageError(`--at: expected a date like 2026-11-21T09:00Z, found "${values.at}"`);
     const runtime = await loadRuntime(io);
     try {
       const all = await runtime.store.listBrands();

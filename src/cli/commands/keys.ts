@@ -2,10 +2,10 @@ import { parseArgs } from 'node:util';
 import { createApiKeyToken, SCOPES } from '../../api/auth.js';
 import { loadConfig } from '../../config.js';
 import { COLLECTORS } from '../../collectors/index.js';
-import { ValidationError } from '../../errors.js';
 import { openStore } from '../../store/index.js';
 import type { Store } from '../../store/types.js';
 import type { CliCommand, CliIo } from '../types.js';
+import { UsageError } from '../options.js';
 
 async function withStore<T>(io: CliIo, run: (store: Store) => Promise<T>): Promise<T> {
   const store = openStore(loadConfig({ env: io.env, collectors: COLLECTORS }));
@@ -18,9 +18,9 @@ async function withStore<T>(io: CliIo, run: (store: Store) => Promise<T>): Promi
 
 function parseScopes(value: string | undefined): string[] {
   const scopes = (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-  if (!scopes.length) throw new ValidationError(`--scopes: expected a comma-separated list of ${SCOPES.join(', ')}`);
+  if (!scopes.length) throw new UsageError(`--scopes: expected a comma-separated list of ${SCOPES.join(', ')}`);
   const bad = scopes.filter((s) => !(SCOPES as readonly string[]).includes(s));
-  if (bad.length) throw new ValidationError(`--scopes: unknown scope ${bad.map((s) => `"${s}"`).join(', ')} (known: ${SCOPES.join(', ')})`);
+  if (bad.length) throw new UsageError(`--scopes: unknown scope ${bad.map((s) => `"${s}"`).join(', ')} (known: ${SCOPES.join(', ')})`);
   return [...new Set(scopes)];
 }
 

@@ -10,6 +10,7 @@ import { loadNlpResources } from '../../resources/nlp.js';
 import { createDefaultPipeline } from '../../pipeline/default-pipeline.js';
 import { createProgress } from '../progress.js';
 import type { CliCommand, CliIo } from '../types.js';
+import { integerOption, UsageError } from '../options.js';
 
 export interface MigrateStoreOptions {
   /** SQLite file of the embedded installation (migrated to the latest schema first). */
@@ -75,10 +76,9 @@ export const migrateStoreCommand: CliCommand = {
   usage: 'koubei migrate-store --from sqlite:PATH --to postgres://user@host:5432/db[?schema=name] [--batch N]',
   async run(argv, io) {
     const { values } = parseArgs({ args: argv, options: { from: { type: 'string' }, to: { type: 'string' }, batch: { type: 'string' } } });
-    if (!values.from?.startsWith('sqlite:')) throw new ValidationError(`--from: expected sqlite:PATH, found "${values.from ?? ''}"`);
-    if (!values.to) throw new ValidationError('--to: expected postgres://user@host:5432/db');
-    const batchSize = values.batch === undefined ? 1000 : Number(values.batch);
-    if (!Number.isInteger(batchSize) || batchSize < 1) throw new ValidationError(`--batch: expected a positive integer, found "${values.batch}"`);
+    if (!values.from?.startsWith('sqlite:')) throw new UsageError(`--from: expected sqlite:PATH, found "${values.from ?? ''}"`);
+    if (!values.to) throw new UsageError('--to: expected postgres://user@host:5432/db');
+    const batchSize = integerOption(values.batch, '--batch') ?? 1000;
     const from = resolve(values.from.slice('sqlite:'.length));
     io.stderr.write('loading the segmenters (search tokens are recomputed: SQLite keeps only an FTS index)…\n');
     if (!existsSync(from)) throw new ValidationError(`--from: no SQLite file at ${from}`);

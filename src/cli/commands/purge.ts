@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { ValidationError } from '../../errors.js';
+import { integerOption } from '../options.js';
 import type { CliCommand } from '../types.js';
 import { withProfiles } from './profiles.js';
 
@@ -10,10 +11,10 @@ export const purgeCommand: CliCommand = {
   usage: 'koubei purge [--days N]',
   async run(argv, io) {
     const { values } = parseArgs({ args: argv, options: { days: { type: 'string' } } });
+    const requested = integerOption(values.days, '--days');
     const result = await withProfiles(io, async ({ config, service }) => {
-      const days = values.days !== undefined ? Number(values.days) : config.retentionDays;
-      if (days === undefined) throw new ValidationError('purge: no retention set; pass --days N or set "retentionDays" in the config');
-      if (!Number.isInteger(days) || days <= 0) throw new ValidationError(`--days: expected a positive integer, found "${values.days}"`);
+      const days = requested ?? config.retentionDays;
+      if (days === undefined) throw new ValidationError('no retention set; pass --days N or set "retentionDays" in the config');
       return { days, ...(await service.purge(days)) };
     });
     io.stdout.write(`purged ${result.mentions} mentions older than ${result.days} days; ${result.profiles} profiles updated\n`);

@@ -3,6 +3,7 @@ import { listDeadLetters, retryDeadLetter, type DeadLetter } from '../../queue/d
 import { WORK_QUEUES } from '../../queue/jobs.js';
 import { openQueueNode } from '../../queue/nodes.js';
 import { loadRuntime } from '../load.js';
+import { integerOption } from '../options.js';
 import type { CliCommand, CliIo } from '../types.js';
 
 /** One line per dead letter: id, queue, attempts, time, error, and a short view of the payload. */
@@ -30,6 +31,7 @@ export const queueCommand: CliCommand = {
       options: { limit: { type: 'string' }, json: { type: 'boolean' } },
     });
     const [action, id] = positionals;
+    const limit = integerOption(values.limit, '--limit', { max: 10_000 }) ?? 100;
     if (!['counts', 'dead', 'retry'].includes(action ?? '') || (action === 'retry' && !id)) {
       io.stderr.write(`usage: ${queueCommand.usage}\n`);
       return 2;
@@ -40,7 +42,7 @@ export const queueCommand: CliCommand = {
       throw err;
     });
     try {
-      if (action === 'dead') printDeadLetters(await listDeadLetters(node.queues.dead, Number(values.limit ?? 100)), io, values.json);
+      if (action === 'dead') printDeadLetters(await listDeadLetters(node.queues.dead, limit), io, values.json);
       if (action === 'retry') {
         const letter = await retryDeadLetter(node.queues, id);
         io.stdout.write(`re-queued ${letter.queue} job ${letter.jobId}\n`);

@@ -5,6 +5,7 @@ import { getRisingThemes } from '../../reports/themes.js';
 import type { BrandVolume } from '../../store/types.js';
 import { loadRuntime } from '../load.js';
 import type { CliCommand } from '../types.js';
+import { UsageError } from '../options.js';
 
 const pct = (value: number) => `${(value * 100).toFixed(1)}%`;
 const signed = (value: number, digits = 2) => `${value >= 0 ? '+' : ''}${value.toFixed(digits)}`;
@@ -12,7 +13,7 @@ const signed = (value: number, digits = 2) => `${value >= 0 ? '+' : ''}${value.t
 function parseTime(value: string | undefined, name: string): number | undefined {
   if (value === undefined) return undefined;
   const ms = Date.parse(value);
-  if (!Number.isFinite(ms)) throw new ValidationError(`--${name}: expected a date like 2026-11-01, found "${value}"`);
+  if (!Number.isFinite(ms)) throw new UsageError(`--${name}: expected a date like 2026-11-01, found "${value}"`);
   return ms;
 }
 
@@ -49,10 +50,10 @@ export const reportCommand: CliCommand = {
       args: argv,
       options: { brand: { type: 'string', short: 'b' }, from: { type: 'string' }, to: { type: 'string' }, json: { type: 'boolean' } },
     });
-    if (!values.brand) throw new ValidationError('--brand is required');
+    if (!values.brand) throw new UsageError('--brand is required');
     const to = parseTime(values.to, 'to') ?? Date.now();
     const from = parseTime(values.from, 'from') ?? to - 7 * 86_400_000;
-    if (from >= to) throw new ValidationError('--from must be before --to');
+    if (from >= to) throw new UsageError('--from must be before --to');
     const runtime = await loadRuntime(io);
     try {
       const brands = await runtime.store.listBrands();

@@ -1,18 +1,10 @@
 import { parseArgs } from 'node:util';
-import { ValidationError } from '../../errors.js';
 import { listDeadLetters } from '../../queue/dead-letter.js';
 import { openQueueNode, startWorkerNode } from '../../queue/nodes.js';
 import { loadRuntime } from '../load.js';
+import { integerOption } from '../options.js';
 import type { CliCommand } from '../types.js';
 import { printDeadLetters } from './queue.js';
-
-/** Parses a positive integer flag; the message names the flag. */
-export function positiveInt(value: string | undefined, flag: string): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new ValidationError(`${flag}: expected a positive integer, found "${value}"`);
-  return n;
-}
 
 /** Waits for SIGINT or SIGTERM. */
 export function untilSignal(): Promise<void> {
@@ -38,10 +30,10 @@ export const workerCommand: CliCommand = {
       },
     });
     const options = {
-      concurrency: positiveInt(values.concurrency, '--concurrency') ?? 1,
-      batchSize: positiveInt(values['batch-size'], '--batch-size'),
-      lockDurationMs: positiveInt(values['lock-duration'], '--lock-duration'),
-      stalledIntervalMs: positiveInt(values['stalled-interval'], '--stalled-interval'),
+      concurrency: integerOption(values.concurrency, '--concurrency') ?? 1,
+      batchSize: integerOption(values['batch-size'], '--batch-size'),
+      lockDurationMs: integerOption(values['lock-duration'], '--lock-duration'),
+      stalledIntervalMs: integerOption(values['stalled-interval'], '--stalled-interval'),
     };
     const runtime = await loadRuntime(io);
     try {

@@ -1,0 +1,55 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { describeFailure, main } from '../../src/cli/main.js';
+import { integerOption, UsageError } from '../../src/cli/options.js';
+import { NotFoundError } from '../../src/errors.js';
+
+async function runMain(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const dir = mkdtempSync(join(tmpdir(), 'koubei-cli-errors-'));
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (c) => (out += c));
+  stderr.on('data', (c) => (err += c));
+  const env = { KOUBEI_DB: join(dir, 'k.db'), KOUBEI_DEMO: 'false', KOUBEI_CONFIG: join(dir, 'none.json') };
+  const code = await main(argv, { stdout, stderr, stdin: new PassThrough(), isTTY: false, env });
+  return { code, stdout: out, stderr: err };
+}
+
+describe('cli errors', () => {
+  it.each([
+    [['alerts', 'list', '--limit', 'abc'], '--limit: expected an integer from 1 to 10000, found "abc"'],
+    [['alerts', 'list', '--limit', '1.5'], '--limit: expected an integer from 1 to 10000, found "1.5"'],
+    [['alerts', 'list', '--limit=-1'], '--limit: expected an integer from 1 to 10000, found "-1"'],
+    [['purge', '--days', '-5'], "Option '--days' argument is ambiguous."],
+    [['purge', '--days=0'], '--days: expected a positive integer, found "0"'],
+    [['serve', '--port', '70000'], '--port: expected an integer from 0 to 65535, found "70000"'],
+    [['ingest', 'x.csv', '--bogus'], "Unknown option '--bogus'"],
+  ])('%j is a one-line usage error with exit code 2', async (argv, message) => {
+    const result = await runMain(argv);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(message);
+    expect(result.stderr).toMatch(/\(usage: koubei \w+/);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('prints typed and file-system errors as their message (exit 1), and hides an unexpected stack unless debugging', () => {
+    expect(describeFailure(new NotFoundError('no brand "x"'), false)).toEqual({ message: 'no brand "x"', code: 1 });
+    const enoent = Object.assign(new Error("ENOENT: no such file or directory, open '/nope'"), { code: 'ENOENT', syscall: 'open' });
+    expect(describeFailure(enoent, false)).toEqual({ message: "ENOENT: no such file or directory, open '/nope'", code: 1 });
+    const bug = new TypeError('x is undefined');
+    expect(describeFailure(bug, false)).toEqual({ message: 'x is undefined (TypeError; LOG_LEVEL=debug prints the stack trace)', code: 1 });
+    expect(describeFailure(bug, true).message).toContain('\n    at ');
+  });
+
+  it('integerOption accepts integers in range and names the flag otherwise', () => {
+    expect(integerOption(undefined, '--n')).toBeUndefined();
+    expect(integerOption('20', '--n')).toBe(20);
+    expect(integerOption('0', '--port', { min: 0, max: 65_535 })).toBe(0);
+    for (const bad of ['abc', '1.5', '-1', '', '1e3', '0x10']) expect(() => integerOption(bad, '--n')).toThrow(UsageError);
+  });
+});
