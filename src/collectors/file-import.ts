@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { z } from 'zod';
 import type { Collector } from './types.js';
-import { detectFormat, parseImport } from './import-format.js';
+import { parseImportFile } from './import-format.js';
 
 const ColumnsSchema = z
   .object({
@@ -36,9 +36,13 @@ export const collector: Collector<FileImportConfig> = {
     const info = await stat(ctx.config.path);
     const cursor = `${info.size}:${info.mtimeMs}`;
     if (cursor === ctx.cursor) return { posts: [], cursor };
-    const body = await readFile(ctx.config.path, 'utf8');
-    const format = ctx.config.format ?? detectFormat(ctx.config.path, body);
-    const { posts, skipped } = parseImport(body, { format, source: ctx.sourceId, now: ctx.now(), columns: ctx.config.columns });
+    const bytes = await readFile(ctx.config.path);
+    const { posts, skipped } = parseImportFile(bytes, ctx.config.path, {
+      format: ctx.config.format,
+      source: ctx.sourceId,
+      now: ctx.now(),
+      columns: ctx.config.columns,
+    });
     ctx.progress?.(posts.length);
     return { posts, cursor, skipped };
   },

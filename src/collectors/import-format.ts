@@ -2,9 +2,12 @@ import type { RawPost } from '../domain.js';
 import { ParseError } from '../errors.js';
 import type { SkippedItem } from './types.js';
 import { readCsv } from './csv.js';
+import { decodeUtf8File } from './decode-utf8.js';
 import { toRawPost } from './post-input.js';
 
-export type ImportFormat = 'jsonl' | 'csv' | 'json';
+export const IMPORT_FORMATS = ['jsonl', 'json', 'csv'] as const;
+
+export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
 /** Maps post fields to CSV header names, e.g. `{ text: 'content', id: 'post_id' }`. */
 export type ColumnMapping = Partial<Record<'id' | 'text' | 'title' | 'url' | 'lang' | 'author' | 'created_at' | 'likes' | 'replies' | 'reposts' | 'rating', string>>;
@@ -32,6 +35,18 @@ export function parseImport(text: string, options: ParseImportOptions): ParsedIm
   if (options.format === 'csv') return parseCsv(body, options);
   if (options.format === 'json') return parseJsonArray(body, options);
   return parseJsonl(body, options);
+}
+
+/**
+ * Parses the bytes of an import file: decoded strictly as UTF-8 (lines that are not are skipped by
+ * number), the format taken from `options.format` or else detected from the name and content.
+ */
+export function parseImportFile(bytes: Uint8Array, name: string, options: Omit<ParseImportOptions, 'format'> & { format?: ImportFormat }): ParsedImport {
+  const decoded = decodeUtf8File(bytes, name);
+  const format = options.format ?? detectFormat(name, decoded.text);
+  const parsed = parseImport(decoded.text, { ...options, format });
+  const skipped = [...decoded.skipped, ...parsed.skipped].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  return { posts: parsed.posts, skipped };
 }
 
 /** Picks the format from a file name or content type; JSON arrays are recognised by their first byte. */

@@ -1,15 +1,24 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { detectFormat, parseImport, type ImportFormat } from '../../collectors/import-format.js';
+import { IMPORT_FORMATS, parseImportFile } from '../../collectors/import-format.js';
 import { ingestPosts } from '../../jobs/ingest.js';
 import { loadRuntime } from '../load.js';
+import { choiceOption, UsageError } from '../options.js';
 import { createProgress } from '../progress.js';
 import type { CliCommand } from '../types.js';
 
+/** Exit code when rows were skipped and none could be imported: the import failed as a whole. */
+export const NOTHING_IMPORTED_EXIT_CODE = 1;
+
 export const ingestCommand: CliCommand = {
   name: 'ingest',
-  summary: 'Import a JSONL, JSON or CSV file of posts',
+  summary: 'Import a JSONL, JSON or CSV file of posts (UTF-8)',
   usage: 'koubei ingest FILE [--source ID] [--format jsonl|json|csv]',
+  help:
+    'Imports posts from a UTF-8 file; the format comes from --format, else the file name (.csv) or content.\n' +
+    'Rows that cannot be read (bad CSV quoting, malformed JSON, lines that are not UTF-8, posts without\n' +
+    `text) are skipped and named by line; the others are imported. Exits ${NOTHING_IMPORTED_EXIT_CODE} when rows were skipped and\n` +
+    'none could be imported, 2 on a bad command line.',
   async run(argv, io) {
     const { values, positionals } = parseArgs({
       args: argv,
@@ -17,23 +26,23 @@ export const ingestCommand: CliCommand = {
       allowPositionals: true,
     });
     const file = positionals[0];
-    if (!file) {
-      io.stderr.write(`usage: ${this.usage}\n`);
-      return 2;
-    }
+    if (!file) throw new UsageError('FILE is required');
+    const format = choiceOption(values.format, '--format', IMPORT_FORMATS);
     const sourceId = values.source ?? 'file';
-    const body = await readFile(file, 'utf8');
-    const format = (values.format as ImportFormat | undefined) ?? detectFormat(file, body);
+    const parsed = parseImportFile(await readFile(file), file, { format, source: sourceId, now: new Date() });
+    for (const skip of parsed.skipped) io.stderr.write(`${file}:${skip.line ?? '?'}: skipped: ${skip.reason}\n`);
     const runtime = await loadRuntime(io);
     try {
-      const parsed = parseImport(body, { format, source: sourceId, now: new Date() });
-      for (const skip of parsed.skipped) io.stderr.write(`${file}:${skip.line ?? '?'}: skipped: ${skip.reason}\n`);
       await runtime.store.upsertSource(sourceId, 'file', Date.now());
       const progress = createProgress(io.stderr, io.isTTY, `ingest ${file}`);
       const summary = await ingestPosts(parsed.posts, 'file', runtime.collection, { onProgress: (d, t) => progress.update(d, t) });
       progress.finish(
         `${file}: read=${parsed.posts.length + parsed.skipped.length} inserted=${summary.inserted} updated=${summary.updated} unchanged=${summary.unchanged} duplicates=${summary.duplicates} skipped=${parsed.skipped.length}`,
       );
+      if (parsed.posts.length === 0 && parsed.skipped.length > 0) {
+        io.stderr.write(`${file}: nothing imported: all ${parsed.skipped.length} rows were skipped\n`);
+        return NOTHING_IMPORTED_EXIT_CODE;
+      }
       return 0;
     } finally {
       await runtime.close();
