@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import type { EmotionLabel, SentimentLabel } from '../domain.js';
+import { ParseError } from '../errors.js';
 
 /** One labelled row of an evaluation file (the format of the shared dev sets). */
 export interface LabelledRow {
@@ -26,36 +26,68 @@ export function toEmotionLabel(value: unknown): EmotionLabel | null {
   return typeof first === 'string' ? EMOTION_ALIASES[first.toLowerCase()] ?? null : null;
 }
 
-function toSentimentLabel(value: unknown): SentimentLabel | null {
-  return value === 'pos' || value === 'neg' || value === 'neu' ? value : null;
+/** Accepted spellings of the sentiment labels (compared lower-cased and trimmed). */
+const SENTIMENT_ALIASES: Record<string, SentimentLabel> = {
+  pos: 'pos', positive: 'pos',
+  neg: 'neg', negative: 'neg',
+  neu: 'neu', neutral: 'neu',
+};
+
+/** Maps `pos|neg|neu` or `positive|negative|neutral` in any case to a `SentimentLabel`, or null. */
+export function toSentimentLabel(value: unknown): SentimentLabel | null {
+  return typeof value === 'string' ? SENTIMENT_ALIASES[value.trim().toLowerCase()] ?? null : null;
+}
+
+/** A line of a labelled file that was left out, and why. */
+export interface SkippedLine {
+  line: number;
+  reason: string;
+}
+
+export interface LabelledFile {
+  rows: LabelledRow[];
+  skipped: SkippedLine[];
 }
 
 /**
- * Parses labelled JSONL: `{text, label?: pos|neg|neu|null, emotion?: string|string[], lang?}`
- * per line. Malformed lines raise an error naming the line.
+ * Reads labelled JSONL: `{text, label?: pos|neg|neu|positive|…|null, emotion?: string|string[], lang?}`
+ * per line. Lines that are not JSON or have no text are skipped with their number, as `analyze`
+ * and `ingest` skip them. With a `task`, a row whose label for that task is present but not one
+ * koubei knows is skipped too, rather than silently counted as unlabelled.
  */
-export function parseLabelledJsonl(content: string): LabelledRow[] {
+export function readLabelledLines(content: string, task?: 'sentiment' | 'emotion'): LabelledFile {
   const rows: LabelledRow[] = [];
-  content.split('\n').forEach((line, i) => {
-    if (!line.trim()) return;
-    let o: Record<string, unknown>;
-    try {
-      o = JSON.parse(line) as Record<string, unknown>;
-    } catch (err) {
-      throw new Error(`eval: line ${i + 1} is not valid JSON (${(err as Error).message})`);
-    }
-    if (typeof o.text !== 'string') throw new Error(`eval: line ${i + 1} needs a string "text", found ${typeof o.text}`);
-    rows.push({
-      text: o.text,
-      lang: typeof o.lang === 'string' ? o.lang : undefined,
-      label: toSentimentLabel(o.label),
-      emotion: toEmotionLabel(o.emotion),
-    });
+  const skipped: SkippedLine[] = [];
+  content.split('\n').forEach((text, i) => {
+    if (!text.trim()) return;
+    const result = readLabelledLine(text, task);
+    if (typeof result === 'string') skipped.push({ line: i + 1, reason: result });
+    else rows.push(result);
   });
-  return rows;
+  return { rows, skipped };
 }
 
-/** Reads a labelled JSONL file. */
-export function readLabelledJsonl(file: string): LabelledRow[] {
-  return parseLabelledJsonl(readFileSync(file, 'utf8'));
+function readLabelledLine(text: string, task: 'sentiment' | 'emotion' | undefined): LabelledRow | string {
+  let o: Record<string, unknown>;
+  try {
+    o = JSON.parse(text) as Record<string, unknown>;
+  } catch (err) {
+    return `not valid JSON (${(err as Error).message})`;
+  }
+  if (typeof o?.text !== 'string') return `needs a string "text", found ${o === null ? 'null' : typeof o?.text}`;
+  const row = { text: o.text, lang: typeof o.lang === 'string' ? o.lang : undefined, label: toSentimentLabel(o.label), emotion: toEmotionLabel(o.emotion) };
+  if (task === 'sentiment' && o.label != null && row.label === null) {
+    return `unknown label ${JSON.stringify(o.label)} (expected pos, neg or neu; positive, negative, neutral in any case also work)`;
+  }
+  if (task === 'emotion' && o.emotion != null && row.emotion === null) {
+    return `unknown emotion ${JSON.stringify(o.emotion)} (expected one of ${[...new Set(Object.values(EMOTION_ALIASES))].join(', ')} or a synonym)`;
+  }
+  return row;
+}
+
+/** Strict reader for fixtures that must be clean: the first bad line is an error naming it. */
+export function parseLabelledJsonl(content: string): LabelledRow[] {
+  const { rows, skipped } = readLabelledLines(content);
+  if (skipped.length) throw new ParseError(`line ${skipped[0].line}: ${skipped[0].reason}`, skipped[0].line);
+  return rows;
 }

@@ -1,7 +1,11 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { evalCommand } from '../../src/cli/commands/eval.js';
+import { main } from '../../src/cli/main.js';
 
 function capture() {
   const stdout = new PassThrough();
@@ -32,9 +36,51 @@ describe('koubei eval', () => {
     expect(c.out()).toMatch(/confusion/);
   });
 
-  it('fails with a usage message when --data is missing', async () => {
+  it('refuses a missing --data as a usage error (exit 2)', async () => {
     const c = capture();
-    expect(await evalCommand.run([], c.io)).toBe(2);
-    expect(c.err()).toMatch(/--data/);
+    expect(await main(['eval'], { ...c.io, env: {} })).toBe(2);
+    expect(c.err()).toBe('koubei eval: --data FILE.jsonl is required (usage: koubei eval --data FILE.jsonl [--task sentiment|emotion] [--json])\n');
+  });
+
+  it('--help prints the usage once and the label synonyms', async () => {
+    const c = capture();
+    expect(await main(['eval', '--help'], { ...c.io, env: {} })).toBe(0);
+    expect(c.out()).toMatch(/^usage: koubei eval --data/);
+    expect(c.out()).not.toContain('usage: usage:');
+    expect(c.out()).toContain('positive, negative and neutral');
+  });
+
+  it('skips malformed lines and unknown labels, naming them, and reads label synonyms in any case', async () => {
+    const c = capture();
+    const dir = mkdtempSync(join(tmpdir(), 'koubei-eval-'));
+    const file = join(dir, 'mixed.jsonl');
+    writeFileSync(
+      file,
+      [
+        '{"text":"Great service, super friendly staff","label":"POS"}',
+        '{"text":"Terrible food, never again","label":"negative"}',
+        '{oops',
+        '{"text":"It arrived on Tuesday","label":"Neutral"}',
+        '{"label":"pos"}',
+        '{"text":"so so","label":"mixed"}',
+      ].join('\n'),
+    );
+    expect(await evalCommand.run(['--data', file, '--json'], c.io)).toBe(0);
+    const report = JSON.parse(c.out());
+    expect(report.rows).toBe(3);
+    expect(report.unreadable.count).toBe(3);
+    expect(report.unreadable.first.map((s: { line: number }) => s.line)).toEqual([3, 5, 6]);
+    expect(c.err()).toContain('eval: skipped 3 unreadable lines of');
+    expect(c.err()).toMatch(/mixed\.jsonl:3: not valid JSON/);
+    expect(c.err()).toMatch(/mixed\.jsonl:6: unknown label "mixed"/);
+  });
+
+  it('says a file has no emotion labels with the right article', async () => {
+    const c = capture();
+    const dir = mkdtempSync(join(tmpdir(), 'koubei-eval-'));
+    const file = join(dir, 'none.jsonl');
+    writeFileSync(file, '{"text":"hello","label":"pos"}\n');
+    expect(await main(['eval', '--data', file, '--task', 'emotion'], { ...c.io, env: {} })).toBe(1);
+    expect(c.err()).toContain(`koubei eval: no rows in ${file} carry an emotion label`);
   });
 });

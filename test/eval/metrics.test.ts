@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { computeMetrics } from '../../src/eval/metrics.js';
-import { parseLabelledJsonl, toEmotionLabel } from '../../src/eval/dataset.js';
+import { parseLabelledJsonl, readLabelledLines, toEmotionLabel, toSentimentLabel } from '../../src/eval/dataset.js';
 
 describe('computeMetrics', () => {
   // Gold in test/fixtures/sentiment-eval-tiny.jsonl: pos pos neg neg neg; predictions fixed by hand.
@@ -40,4 +40,13 @@ describe('parseLabelledJsonl', () => {
     expect(toEmotionLabel('boredom')).toBeNull();
   });
   it('names the bad line', () => expect(() => parseLabelledJsonl('{"text":"a"}\n{oops')).toThrow(/line 2/));
+  it('names the bad line once, without a doubled prefix', () => expect(() => parseLabelledJsonl('{"text":"a"}\n{oops')).toThrow(/^line 2: not valid JSON/));
+  it('reads sentiment label synonyms in any case', () => {
+    expect(['pos', 'POS', 'Positive', ' negative ', 'NEU', 'neutral', 'mixed', 1].map(toSentimentLabel)).toEqual(['pos', 'pos', 'pos', 'neg', 'neu', 'neu', null, null]);
+  });
+  it('skips, with a task, a row whose label for that task is unknown, and keeps it for the other task', () => {
+    const content = '{"text":"a","label":"meh","emotion":"joy"}\n{"text":"b","label":"pos"}';
+    expect(readLabelledLines(content, 'sentiment').skipped).toEqual([{ line: 1, reason: expect.stringMatching(/^unknown label "meh"/) }]);
+    expect(readLabelledLines(content, 'emotion')).toMatchObject({ rows: [{ text: 'a', emotion: 'joy' }, { text: 'b' }], skipped: [] });
+  });
 });

@@ -1,16 +1,25 @@
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { ValidationError } from '../../errors.js';
 import { createDefaultPipeline } from '../../pipeline/default-pipeline.js';
 import { loadNlpResources } from '../../resources/nlp.js';
 import { createAfinnBaseline, createVaderBaseline } from '../../eval/baselines.js';
-import { readLabelledJsonl } from '../../eval/dataset.js';
+import { readLabelledLines, type SkippedLine } from '../../eval/dataset.js';
 import { evaluateRows, type EvalTask } from '../../eval/evaluate.js';
 import { formatReport } from '../../eval/format.js';
+import { choiceOption, UsageError } from '../options.js';
 
-const USAGE = `usage: koubei eval --data FILE.jsonl [--task sentiment|emotion] [--json]
-
-Scores a labelled JSONL file ({"text", "label": pos|neg|neu, "emotion"?, "lang"?} per line) and prints
+const HELP = `Scores a labelled JSONL file ({"text", "label", "emotion"?, "lang"?} per line) and prints
 accuracy, macro-F1, per-class precision/recall and the confusion matrix. On English files the
-AFINN (sentiment) and VADER (vader-sentiment) packages are scored on the same rows.`;
+AFINN (sentiment) and VADER (vader-sentiment) packages are scored on the same rows.
+
+"label" is pos, neg or neu; positive, negative and neutral are read as those, in any case
+("POS", "Negative"). "emotion" is joy, sadness, anger, fear, surprise, disgust or neutral, or a
+common synonym (happy, angry, …). Lines that are not JSON, have no "text", or carry a label
+that is none of these are skipped; stderr says how many and why.`;
+
+/** How many skipped lines stderr names one by one; the rest are only counted. */
+const SKIPS_SHOWN = 5;
 
 interface EvalIo {
   stdout: NodeJS.WritableStream;
@@ -19,42 +28,27 @@ interface EvalIo {
   isTTY: boolean;
 }
 
+function describeSkips(file: string, skipped: SkippedLine[]): string {
+  const shown = skipped.slice(0, SKIPS_SHOWN).map((s) => `  ${file}:${s.line}: ${s.reason}\n`).join('');
+  const more = skipped.length > SKIPS_SHOWN ? `  … and ${skipped.length - SKIPS_SHOWN} more\n` : '';
+  return `eval: skipped ${skipped.length} unreadable line${skipped.length === 1 ? '' : 's'} of ${file}:\n${shown}${more}`;
+}
+
 /** `koubei eval`: measure koubei (and the English baselines) on your own labelled data. */
 export const evalCommand = {
   name: 'eval',
   summary: 'accuracy, macro-F1 and confusion matrix on a labelled JSONL file',
-  usage: USAGE,
+  usage: 'koubei eval --data FILE.jsonl [--task sentiment|emotion] [--json]',
+  help: HELP,
   run: async (argv: string[], io: EvalIo): Promise<number> => {
-    let values: { data?: string; task?: string; json?: boolean; help?: boolean };
-    try {
-      ({ values } = parseArgs({
-        args: argv,
-        options: { data: { type: 'string' }, task: { type: 'string', default: 'sentiment' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
-      }));
-    } catch (err) {
-      io.stderr.write(`eval: ${(err as Error).message}\n${USAGE}\n`);
-      return 2;
-    }
-    if (values.help) {
-      io.stdout.write(`${USAGE}\n`);
-      return 0;
-    }
-    if (!values.data) {
-      io.stderr.write(`eval: --data FILE.jsonl is required\n${USAGE}\n`);
-      return 2;
-    }
-    if (values.task !== 'sentiment' && values.task !== 'emotion') {
-      io.stderr.write(`eval: --task must be "sentiment" or "emotion", found "${values.task}"\n`);
-      return 2;
-    }
-    const task: EvalTask = values.task;
-    let rows;
-    try {
-      rows = readLabelledJsonl(values.data);
-    } catch (err) {
-      io.stderr.write(`eval: cannot read ${values.data}: ${(err as Error).message}\n`);
-      return 1;
-    }
+    const { values } = parseArgs({
+      args: argv,
+      options: { data: { type: 'string' }, task: { type: 'string', default: 'sentiment' }, json: { type: 'boolean' } },
+    });
+    if (!values.data) throw new UsageError('--data FILE.jsonl is required');
+    const task: EvalTask = choiceOption(values.task, '--task', ['sentiment', 'emotion'] as const) ?? 'sentiment';
+    const { rows, skipped } = readLabelledLines(readFileSync(values.data, 'utf8'), task);
+    if (skipped.length) io.stderr.write(describeSkips(values.data, skipped));
     const pipeline = createDefaultPipeline(await loadNlpResources());
     const progress = io.isTTY && rows.length > 2000;
     const report = evaluateRows(pipeline, rows, {
@@ -63,11 +57,9 @@ export const evalCommand = {
       onProgress: progress ? (done, total) => io.stderr.write(`\reval: ${done}/${total}`) : undefined,
     });
     if (progress) io.stderr.write('\r\x1b[2K');
-    if (report.rows === 0) {
-      io.stderr.write(`eval: no rows in ${values.data} carry a ${task} label\n`);
-      return 1;
-    }
-    io.stdout.write(values.json ? `${JSON.stringify({ file: values.data, ...report })}\n` : formatReport(report, values.data));
+    if (report.rows === 0) throw new ValidationError(`no rows in ${values.data} carry ${task === 'emotion' ? 'an emotion' : 'a sentiment'} label`);
+    const unreadable = { count: skipped.length, first: skipped.slice(0, SKIPS_SHOWN) };
+    io.stdout.write(values.json ? `${JSON.stringify({ file: values.data, ...report, unreadable })}\n` : formatReport(report, values.data));
     return 0;
   },
 };
