@@ -21,6 +21,15 @@ const VENDOR: Record<string, string> = {
 };
 
 /**
+ * ES modules behind a package's `exports` map, resolved with the import condition. opencc's
+ * traditional→simplified converter lets the Mentions page find the explanation's (simplified)
+ * terms in a traditional post; the page loads it only when a post needs it.
+ */
+const VENDOR_ESM: Record<string, string> = {
+  'opencc-t2cn.js': 'opencc-js/t2cn',
+};
+
+/**
  * No inline scripts or styles and nothing third-party. uPlot sizes its elements through the CSSOM
  * (`el.style.x = …`), which `style-src 'self'` does not block, so no `'unsafe-inline'` is needed.
  */
@@ -37,6 +46,9 @@ function loadAssets(): Map<string, { body: string; type: string }> {
   const require = createRequire(import.meta.url);
   for (const [name, specifier] of Object.entries(VENDOR)) {
     assets.set(`vendor/${name}`, { body: readFileSync(require.resolve(specifier), 'utf8'), type: TYPES[extname(name)] });
+  }
+  for (const [name, specifier] of Object.entries(VENDOR_ESM)) {
+    assets.set(`vendor/${name}`, { body: readFileSync(fileURLToPath(import.meta.resolve(specifier)), 'utf8'), type: TYPES[extname(name)] });
   }
   return assets;
 }

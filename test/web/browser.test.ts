@@ -12,6 +12,8 @@ if (!canRun) console.warn(`dashboard browser test skipped: no Chromium at ${CHRO
 
 const CRAFTED = 'FreshBee 外卖 <script>window.__xss=1</script><img src=x onerror="window.__xss=2"> crafted post';
 const CRAFTED_AUTHOR = '<img src=x onerror="window.__xss=3">';
+// Traditional Chinese: the explanation's terms are simplified (难吃, 后悔).
+const TRADITIONAL = '鮮蜂外賣的炸雞很難吃，後悔了';
 
 describe.runIf(canRun)('dashboard in Chromium', () => {
   let server: SpawnedServer;
@@ -26,7 +28,10 @@ describe.runIf(canRun)('dashboard in Chromium', () => {
     const res = await fetch(`${server.base}/api/ingest?source=crafted`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify([{ id: 'xss-1', text: CRAFTED, author: { id: 'mallory', name: CRAFTED_AUTHOR }, created_at: new Date().toISOString() }]),
+      body: JSON.stringify([
+        { id: 'xss-1', text: CRAFTED, author: { id: 'mallory', name: CRAFTED_AUTHOR }, created_at: new Date().toISOString() },
+        { id: 'trad-1', text: TRADITIONAL, author: { id: 'hk-user' }, created_at: new Date().toISOString() },
+      ]),
     });
     expect(res.status).toBe(200);
     browser = await chromium.launch({
@@ -100,6 +105,37 @@ describe.runIf(canRun)('dashboard in Chromium', () => {
     expect(await page.locator('#m-list li.mention:not([data-sentiment="neg"])').count()).toBe(0);
     // The explanation is highlighted: negative posts carry at least one marked decisive term.
     expect(await page.locator('#m-list li.mention mark.neg').count()).toBeGreaterThan(0);
+  });
+
+  it('marks the decisive words of a traditional post, not function words, and shows a neutral lean as such', async () => {
+    await page.goto(`${server.base}/?brand=freshbee#mentions`);
+    await ready();
+    const post = page.locator('#m-list li.mention', { hasText: '炸雞很難吃' });
+    await post.waitFor();
+    const marks = await post.locator('.text mark.neg').allTextContents();
+    expect(marks).toEqual(expect.arrayContaining(['難吃', '後悔']));
+    // Page-side helpers run in the page. A string, because vitest rewrites a function's import();
+    // DevTools evaluation is not eval, so the page's CSP still allows it.
+    const result = await page.evaluate(`(async () => {
+      const { decisive } = await import('/assets/explain.js');
+      const { renderMention } = await import('/assets/mentions.js');
+      const marked = decisive([
+        { text: '我', weight: -0.4, rules: ['learned'] },
+        { text: '差', weight: -2.8 },
+        { text: '#很差', weight: -0.6, rules: ['learned'] },
+        { text: '还行_吧', weight: 0.45, rules: ['learned'] },
+        { text: '的', weight: 0.1 },
+      ]).map((t) => t.text);
+      const neutral = renderMention({
+        id: 1, text: '一般般', createdAt: new Date().toISOString(), sourceId: 'x', lang: 'zh', brands: [],
+        sentiment: { label: 'neu', score: -0.5, explanation: { terms: [] } },
+      });
+      const badge = neutral.querySelector('.meta span.neu');
+      return { marked, badge: badge.textContent, muted: badge.querySelector('small.muted')?.textContent, hint: badge.querySelector('small')?.title };
+    })()`) as { marked: string[]; badge: string; muted?: string; hint?: string };
+    expect(result.marked).toEqual(['差', '很差', '还行吧']);
+    expect(result).toMatchObject({ badge: 'Neutral lean -0.50', muted: ' lean -0.50' });
+    expect(result.hint).toMatch(/judged neutral/);
   });
 
   it('switches to Chinese and shows alerts, customers and sources (or their not-configured state)', async () => {

@@ -1,50 +1,12 @@
 // Mentions: a searchable, filterable list with each post's sentiment explanation highlighted.
 import { $, el, fmtNet, getJson, showError } from './dom.js';
+import { decisive, highlighted } from './explain.js';
 import { formatTime, t } from './i18n.js';
+import { shadowFor } from './simplify.js';
 
 const PAGE = 25;
-const MARKS = 5;
-const MIN_MARK_WEIGHT = 0.15;
-
-/**
- * The terms worth marking: the strongest by |weight|, words only. Learned features include digits,
- * punctuation and tiny weights; marking all of them would drown the decisive words.
- */
-function decisive(terms) {
-  return terms
-    .filter((term) => typeof term.text === 'string' && /\p{L}/u.test(term.text) && Math.abs(term.weight) >= MIN_MARK_WEIGHT)
-    .sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight))
-    .slice(0, MARKS);
-}
 let cursor = null;
 let base = null;
-
-/**
- * Splits the post into text nodes and <mark>s for the explanation's decisive terms (no innerHTML:
- * the post may contain markup, which must stay visible as text).
- */
-export function highlighted(text, terms) {
-  const frag = document.createDocumentFragment();
-  const marks = terms.filter((term) => term.text && text.includes(term.text));
-  let rest = text;
-  while (rest) {
-    let best = null;
-    for (const term of marks) {
-      const i = rest.indexOf(term.text);
-      if (i >= 0 && (!best || i < best.i || (i === best.i && term.text.length > best.term.text.length))) best = { i, term };
-    }
-    if (!best) {
-      frag.append(rest);
-      break;
-    }
-    frag.append(rest.slice(0, best.i));
-    const mark = el('mark', best.term.text, best.term.weight >= 0 ? 'pos' : 'neg');
-    mark.title = `${fmtNet(best.term.weight)}${best.term.rules?.length ? ` · ${best.term.rules.join(', ')}` : ''}`;
-    frag.append(mark);
-    rest = rest.slice(best.i + best.term.text.length);
-  }
-  return frag;
-}
 
 /** The explanation as chips: term, weight and the rules that changed it (negation, intensifier…). */
 function why(terms) {
@@ -57,14 +19,30 @@ function why(terms) {
   return line;
 }
 
-export function renderMention(m) {
-  const terms = Array.isArray(m.sentiment.explanation?.terms) ? m.sentiment.explanation.terms : [];
+const explanationTerms = (m) => (Array.isArray(m.sentiment.explanation?.terms) ? m.sentiment.explanation.terms : []);
+
+/**
+ * The label with its score. The score is the polarity lean and the label a judgement with its own
+ * thresholds, so a neutral post can lean -0.50: its score is shown greyed as a lean, not as if
+ * it were the label's value.
+ */
+function sentimentBadge(sentiment) {
+  const badge = el('span', t(sentiment.label), sentiment.label);
+  const score = el('small', sentiment.label === 'neu' ? ` ${t('m.lean')} ${fmtNet(sentiment.score)}` : ` ${fmtNet(sentiment.score)}`, sentiment.label === 'neu' ? 'muted' : null);
+  if (sentiment.label === 'neu') score.title = t('m.leanHint');
+  badge.append(score);
+  return badge;
+}
+
+/** One post; `shadow` is the text aligned for term lookup (see simplify.js), the text by default. */
+export function renderMention(m, shadow = m.text) {
+  const terms = explanationTerms(m);
   const body = el('div', null, 'text');
   if (m.title) body.append(el('strong', m.title), ' ');
-  body.append(highlighted(m.text, decisive(terms)));
+  body.append(highlighted(m.text, decisive(terms), shadow));
   const who = m.author ? m.author.name || m.author.handle || m.author.id : t('m.unknownAuthor');
   const meta = el('div', `${formatTime(m.createdAt)} · ${who} · ${m.sourceId} · ${m.lang} · `, 'meta');
-  meta.append(el('span', `${t(m.sentiment.label)} ${fmtNet(m.sentiment.score)}`, m.sentiment.label));
+  meta.append(sentimentBadge(m.sentiment));
   if (m.brands.length) meta.append(` · ${m.brands.join(', ')}`);
   if (m.url && /^https?:\/\//i.test(m.url)) {
     // Only http(s) links: a crafted `javascript:` URL must not become clickable.
@@ -90,8 +68,9 @@ async function load(append, signal) {
   list.setAttribute('aria-busy', 'true');
   try {
     const page = await getJson(`/api/mentions?${params}`, signal);
+    const shadows = await Promise.all(page.items.map((m) => shadowFor(m.text, decisive(explanationTerms(m)))));
     if (!append) list.replaceChildren();
-    list.append(...page.items.map(renderMention));
+    list.append(...page.items.map((m, i) => renderMention(m, shadows[i])));
     if (!append && !page.items.length) list.append(el('li', t('m.empty'), 'muted empty'));
     cursor = page.nextCursor;
     $('m-more').hidden = !cursor;
