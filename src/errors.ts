@@ -103,3 +103,17 @@ export class ForbiddenError extends AppError {
     super('FORBIDDEN', message);
   }
 }
+
+/**
+ * An error's message followed by its causes' ("fetch failed: connect ECONNREFUSED 127.0.0.1:9"):
+ * undici reports every network failure as "fetch failed" and keeps the reason in `cause`.
+ */
+export function describeError(err: unknown): string {
+  const parts: string[] = [];
+  for (let e: unknown = err, depth = 0; e !== undefined && e !== null && depth < 4; depth++) {
+    const message = e instanceof Error ? e.message : String(e);
+    if (message && !parts.includes(message)) parts.push(message);
+    e = e instanceof Error ? e.cause : undefined;
+  }
+  return parts.join(': ');
+}

@@ -2,6 +2,7 @@ import type { Collector, Logger } from '../collectors/types.js';
 import type { SourceConfig } from '../config.js';
 import type { RunRecord } from '../store/types.js';
 import { ingestPosts, type IngestDeps } from './ingest.js';
+import { describeError } from '../errors.js';
 
 export interface CollectionDeps extends IngestDeps {
   fetch: typeof fetch;
@@ -61,7 +62,7 @@ export async function runCollection(
     await deps.store.recordRun(run, deps.unhealthyAfterFailures);
     return run;
   } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
+    const message = describeError(err);
     deps.log.error('collection failed', { source: source.id, error: message });
     const run: RunRecord = { ...base, finishedAt: deps.now().getTime(), status: 'error', error: message };
     await deps.store.recordRun(run, deps.unhealthyAfterFailures);

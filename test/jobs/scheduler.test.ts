@@ -1,3 +1,4 @@
+import { createServer, type AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { Collector } from '../../src/collectors/types.js';
@@ -42,6 +43,15 @@ function deps(): CollectionDeps {
   };
 }
 
+/** A local port nothing listens on (bound, then released). */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
 const source = (id: string, type: string, schedule = '* * * * * *'): SourceConfig => ({ id, type, schedule, enabled: true, config: {} });
 const registry = new Map([[healthy.type, healthy], [broken.type, broken]]);
 
@@ -55,6 +65,18 @@ describe('runCollection', () => {
     await runCollection(source('b', 'broken'), broken, d);
     expect(await d.store.getSource('b')).toMatchObject({ healthy: false, consecutiveFailures: 2 });
     expect(await d.store.getSource('h')).toMatchObject({ healthy: true, cursor: '1' });
+  });
+
+  it('records the cause of a network failure, not only "fetch failed"', async () => {
+    const d = deps();
+    const port = await closedPort();
+    const offline: Collector<unknown> = {
+      ...healthy,
+      type: 'offline',
+      collect: async (ctx) => fetch(`http://127.0.0.1:${port}/feed`).then(() => ({ posts: [], cursor: ctx.cursor })),
+    };
+    const run = await runCollection(source('o', 'offline'), offline, d);
+    expect(run.error).toBe(`fetch failed: connect ECONNREFUSED 127.0.0.1:${port}`);
   });
 
   it('resumes from the stored cursor on the next run', async () => {
