@@ -2,8 +2,9 @@
 // context each page renders with. Navigating aborts the previous page's requests.
 import { renderAlerts } from './alerts.js';
 import { renderCustomers } from './customers.js';
-import { $, el, getJson } from './dom.js';
+import { $, el, getJson, showError } from './dom.js';
 import { applyStatic, lang, setLang, t } from './i18n.js';
+import { initKeyButton, showKeyPanel } from './key-form.js';
 import { renderMentions } from './mentions.js';
 import { renderOverview } from './overview.js';
 import { renderSources } from './sources.js';
@@ -51,6 +52,7 @@ async function showHealth() {
 
 async function init() {
   applyStatic();
+  initKeyButton();
   const brands = await getJson('/api/brands');
   const fromUrl = new URLSearchParams(location.search).get('brand');
   for (const b of brands.items) {
@@ -70,4 +72,8 @@ async function init() {
   await Promise.all([show(), showHealth()]);
 }
 
-init().catch((err) => document.body.append(el('p', `${t('error')}: ${err.message}`, 'neg')));
+// The brand list is the first API call: without a valid key it is the one that says so.
+init().catch((err) => {
+  showError($('page'), err);
+  if (err.status === 401) showKeyPanel(true);
+});

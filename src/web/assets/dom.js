@@ -1,5 +1,6 @@
 // DOM and fetch helpers. Untrusted text (posts, authors, themes) only ever reaches the page through
 // `textContent`/`createTextNode` here: there is deliberately no helper that takes HTML.
+import { apiHeaders } from './api-key.js';
 import { t } from './i18n.js';
 
 export const $ = (id) => document.getElementById(id);
@@ -19,17 +20,25 @@ export function svg(tag, attrs = {}) {
   return node;
 }
 
-/** An error that remembers the HTTP status, so pages can tell "route missing" from "broken". */
+/**
+ * An error that remembers the HTTP status, so pages can tell "route missing" from "broken", and the
+ * API's own message (it says which key or scope is missing).
+ */
 export class HttpError extends Error {
-  constructor(path, status) {
-    super(`${path}: HTTP ${status}`);
+  constructor(path, status, detail) {
+    super(`${path}: HTTP ${status}${detail ? ` — ${detail}` : ''}`);
     this.status = status;
   }
 }
 
+async function failure(path, res) {
+  const body = await res.json().catch(() => null);
+  return new HttpError(path, res.status, typeof body?.message === 'string' ? body.message : '');
+}
+
 export async function getJson(path, signal) {
-  const res = await fetch(path, { signal, headers: { accept: 'application/json' } });
-  if (!res.ok) throw new HttpError(path, res.status);
+  const res = await fetch(path, { signal, headers: apiHeaders() });
+  if (!res.ok) throw await failure(path, res);
   return res.json();
 }
 
@@ -43,10 +52,14 @@ export async function getOptional(path, signal) {
   }
 }
 
+/** What to do about an error the API refused: enter a key (401) or use one with more scopes (403). */
+const AUTH_ADVICE = { 401: 'auth.required', 403: 'auth.forbidden' };
+
 /** Replaces a container's content with an error line instead of leaving a spinner forever. */
 export function showError(container, err) {
   if (err?.name === 'AbortError') return;
-  container.replaceChildren(el('p', `${t('error')}: ${err?.message ?? err}`, 'neg'));
+  const advice = AUTH_ADVICE[err?.status];
+  container.replaceChildren(el('p', `${t('error')}: ${err?.message ?? err}`, 'neg'), ...(advice ? [el('p', t(advice), 'auth-advice')] : []));
 }
 
 export function table(headers, rows) {

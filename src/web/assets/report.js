@@ -2,8 +2,10 @@
 // (a week, a campaign window) against a baseline, from /api/compare, plus share of voice and a
 // daily volume chart. Theme terms and brand ids are data and go through textContent only.
 import { drawVolume } from './charts.js';
+import { apiKey } from './api-key.js';
 import { $, el, fmtNet, fmtPct, getJson, showError, table } from './dom.js';
 import { applyStatic, formatTime, lang, setLang, t } from './i18n.js';
+import { initKeyButton, showKeyPanel } from './key-form.js';
 
 const params = new URLSearchParams(location.search);
 
@@ -66,6 +68,11 @@ async function render() {
   ]);
   const csv = el('a', t('csv'));
   csv.href = `/api/report.csv?${query}`;
+  csv.addEventListener('click', (e) => {
+    if (!apiKey()) return;
+    e.preventDefault();
+    void downloadWithKey(csv.href).catch((err) => showError($('actions'), err));
+  });
   const print = el('button', t('r.print'));
   print.type = 'button';
   print.addEventListener('click', () => window.print());
@@ -86,6 +93,24 @@ async function render() {
   drawVolume(chart, trends.points);
 }
 
+/**
+ * A link cannot send the Authorization header, so with a key the CSV is fetched and saved from a
+ * blob URL, under the file name the server gives.
+ */
+async function downloadWithKey(href) {
+  const res = await fetch(href, { headers: { authorization: `Bearer ${apiKey()}` } });
+  if (!res.ok) throw new Error(`${href}: HTTP ${res.status}`);
+  const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? 'koubei-report.csv';
+  const link = el('a');
+  link.href = URL.createObjectURL(await res.blob());
+  link.download = name;
+  link.click();
+  // Revoked later: the download may still be reading the blob right after the click.
+  setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
+}
+
+initKeyButton();
+
 $('lang-switch').addEventListener('click', () => {
   setLang(lang() === 'zh' ? 'en' : 'zh');
   void run();
@@ -95,7 +120,10 @@ function run() {
   const root = $('report');
   root.dataset.ready = 'false';
   return render()
-    .catch((err) => showError(root, err))
+    .catch((err) => {
+      showError(root, err);
+      if (err.status === 401) showKeyPanel(true);
+    })
     .finally(() => (root.dataset.ready = 'true'));
 }
 
