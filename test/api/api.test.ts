@@ -50,6 +50,12 @@ describe('API', () => {
     expect(await json(res)).toMatchObject({ inserted: 1, rejected: [{ line: 2, reason: 'missing "text" (expected a string)' }] });
   });
 
+  it('POST /api/ingest rejects a post dated more than a day ahead, which would top every newest-first list', async () => {
+    const posts = [{ id: 'f1', text: 'from 2030', created_at: '2030-01-01T00:00:00Z' }, { id: 'f2', text: 'twelve hours ahead', created_at: '2026-11-21T12:00:00Z' }];
+    const res = await app.request('/api/ingest', { method: 'POST', body: ndjson(posts) });
+    expect(await json(res)).toMatchObject({ inserted: 1, rejected: [{ line: 1, reason: 'created_at: 2030-01-01T00:00:00.000Z is more than a day in the future' }] });
+  });
+
   it('POST /api/ingest over the size limit is a 413 with a message', async () => {
     const big = JSON.stringify([{ text: 'x'.repeat(70 * 1024) }]);
     const res = await app.request('/api/ingest', { method: 'POST', body: big });
