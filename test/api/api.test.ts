@@ -56,6 +56,16 @@ describe('API', () => {
     expect(await json(res)).toMatchObject({ inserted: 1, rejected: [{ line: 1, reason: 'created_at: 2030-01-01T00:00:00.000Z is more than a day in the future' }] });
   });
 
+  it('POST /api/ingest refuses a body that is not UTF-8, and says when a body holds no posts', async () => {
+    const gbk = Buffer.concat([Buffer.from('{"id":"g0","text":"ok"}\n{"id":"g1","text":"'), Buffer.from([0xb8, 0xc3, 0xb5, 0xea]), Buffer.from('"}')]);
+    const res = await app.request('/api/ingest', { method: 'POST', body: gbk });
+    expect(res.status).toBe(400);
+    expect((await json(res)).message).toBe('request body is not valid UTF-8 (first bad line: 2); send UTF-8 text (nothing was stored)');
+    expect((await json(app.request('/api/mentions?q=ok'))).items).toEqual([]);
+    const empty = await app.request('/api/ingest', { method: 'POST', body: '[]' });
+    expect((await json(empty)).message).toBe('request body holds no posts: expected a JSON array or JSON lines of posts');
+  });
+
   it('POST /api/ingest over the size limit is a 413 with a message', async () => {
     const big = JSON.stringify([{ text: 'x'.repeat(70 * 1024) }]);
     const res = await app.request('/api/ingest', { method: 'POST', body: big });

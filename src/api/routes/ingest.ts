@@ -21,7 +21,34 @@ async function readLimited(body: ReadableStream<Uint8Array> | null, limit: numbe
     }
     chunks.push(value);
   }
-  return new TextDecoder('utf-8', { fatal: false }).decode(Buffer.concat(chunks));
+  return decodeStrict(Buffer.concat(chunks));
+}
+
+/** A lenient decode would store GBK or Latin-1 bytes as U+FFFD without a word: refuse the body instead. */
+function decodeStrict(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const line = firstBadLine(bytes);
+    throw new ParseError(`request body is not valid UTF-8 (first bad line: ${line}); send UTF-8 text (nothing was stored)`, line);
+  }
+}
+
+function firstBadLine(bytes: Uint8Array): number {
+  const strict = new TextDecoder('utf-8', { fatal: true });
+  let line = 1;
+  let start = 0;
+  for (let i = 0; i <= bytes.length; i++) {
+    if (i < bytes.length && bytes[i] !== 0x0a) continue;
+    try {
+      strict.decode(bytes.subarray(start, i));
+    } catch {
+      return line;
+    }
+    line++;
+    start = i + 1;
+  }
+  return line;
 }
 
 function formatOf(contentType: string, body: string): ImportFormat {
@@ -49,6 +76,7 @@ export function ingestRoutes(deps: ApiDeps): Hono {
       throw new ParseError(`line ${malformed[0].line}: ${malformed[0].reason} (nothing was stored)`, malformed[0].line);
     }
     if (parsed.posts.length === 0) {
+      if (parsed.skipped.length === 0) throw new ValidationError('request body holds no posts: expected a JSON array or JSON lines of posts');
       throw new ValidationError(`no valid posts: ${parsed.skipped.map((s) => `line ${s.line}: ${s.reason}`).slice(0, 5).join('; ')}`);
     }
     const summary = await deps.ingest(parsed.posts, source);
