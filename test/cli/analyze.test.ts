@@ -34,6 +34,12 @@ describe('koubei analyze', () => {
     }
   });
 
+  it('analyses each TEXT argument as its own post', async () => {
+    const result = await runCli(['analyze', 'I love it', '讨厌']);
+    const out = result.stdout.trimEnd().split('\n').map((line) => JSON.parse(line));
+    expect(out).toMatchObject([{ id: 1, lang: 'en', sentiment: { label: 'pos' } }, { id: 2, lang: 'zh', sentiment: { label: 'neg' } }]);
+  });
+
   it('reads --input and writes --output', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'koubei-analyze-'));
     writeFileSync(join(dir, 'in.jsonl'), `${JSON.stringify({ id: 7, text: 'meh' })}\n`);

@@ -52,7 +52,10 @@ export const analyzeCommand: CliCommand = {
     const pipeline = createDefaultPipeline(await loadNlpResources());
     const out = values.output ? createWriteStream(values.output) : io.stdout;
     if (positionals.length > 0) {
-      await write(out, `${JSON.stringify(analyzeLine(pipeline, JSON.stringify({ text: positionals.join(' ') }), 1))}\n`);
+      // Each TEXT argument is one post (id = its position), as `koubei analyze "好吃" "too slow"` reads.
+      for (const [i, text] of positionals.entries()) {
+        await write(out, `${JSON.stringify(analyzeLine(pipeline, JSON.stringify({ id: i + 1, text }), i + 1))}\n`);
+      }
     } else {
       const input = values.input ? createReadStream(values.input, 'utf8') : io.stdin;
       let lineNo = 0;
