@@ -4,6 +4,7 @@ import type { Hono } from 'hono';
 import { buildDigest } from '../../src/jobs/digest.js';
 import { NAMED_ASPECTS, aspectName } from '../../src/reports/aspect-names.js';
 import { comparePeriods } from '../../src/reports/compare.js';
+import { renderReport } from '../../src/cli/commands/report.js';
 import { renderDigestText } from '../../src/reports/digest-text.js';
 import type { Analysis } from '../../src/domain.js';
 import type { Store } from '../../src/store/types.js';
@@ -56,6 +57,12 @@ describe('comparison against a baseline without mentions', () => {
     expect(cmp.change.aspects[0]).toMatchObject({ aspect: 'after_sales', mentions: 3, current: -1 });
     expect(cmp.change.aspects[0].baseline).toBeNaN();
     expect(cmp.change.aspects[0].change).toBeNaN();
+  });
+
+  it('prints n/a in the koubei report text', async () => {
+    const text = renderReport(await comparePeriods(store, 'freshbee', PERIOD), [], []);
+    expect(text).toContain('net -0.50 (baseline n/a, change n/a)');
+    expect(text).not.toContain('NaN');
   });
 
   it('sorts aspects with a change before those the baseline did not have', async () => {

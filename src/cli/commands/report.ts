@@ -8,7 +8,8 @@ import type { CliCommand } from '../types.js';
 import { UsageError } from '../options.js';
 
 const pct = (value: number) => `${(value * 100).toFixed(1)}%`;
-const signed = (value: number, digits = 2) => `${value >= 0 ? '+' : ''}${value.toFixed(digits)}`;
+/** An empty period has no sentiment (NaN from comparePeriods): "n/a", not a made-up +0.00. */
+const signed = (value: number, digits = 2) => (Number.isNaN(value) ? 'n/a' : `${value >= 0 ? '+' : ''}${value.toFixed(digits)}`);
 
 function parseTime(value: string | undefined, name: string): number | undefined {
   if (value === undefined) return undefined;
