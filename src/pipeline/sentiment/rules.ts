@@ -115,6 +115,7 @@ export function scoreRules(tokens: readonly string[], text: string, lex: Sentime
     }
     const termRules: string[] = [];
     let localNeg = '';
+    let termText = tok;
     if (weight === undefined && !zh && tok.length > 2 && tok.charCodeAt(0) === 35) {
       // "#blessed", "#fail": a hashtag carries its word's sentiment.
       weight = lex.words.get(tok.slice(1));
@@ -125,7 +126,15 @@ export function scoreRules(tokens: readonly string[], text: string, lex: Sentime
       const rest = tok.slice(1);
       const first = tok[0];
       const restWeight = lex.words.get(rest);
-      if (restWeight !== undefined) {
+      const joined = restWeight === undefined && tok.length === 2 && i + 1 < tokens.length ? rest + tokens[i + 1] : '';
+      const joinedWeight = joined && ZH_NEGATOR_CHARS.has(first) ? lex.words.get(joined) : undefined;
+      if (joinedWeight !== undefined) {
+        // …or split a negated word across two tokens ("不难吃" → 不难 | 吃): read 难吃, negated.
+        weight = joinedWeight;
+        localNeg = first;
+        termText = joined;
+        i++;
+      } else if (restWeight !== undefined) {
         if (ZH_NEGATOR_CHARS.has(first)) {
           weight = restWeight;
           localNeg = first;
@@ -159,7 +168,7 @@ export function scoreRules(tokens: readonly string[], text: string, lex: Sentime
       weight *= clauseWeight;
       termRules.push(clauseWeight > 1 ? 'contrast-clause' : 'concessive-clause');
     }
-    terms.push(termRules.length ? { text: tok, weight, rules: termRules } : { text: tok, weight });
+    terms.push(termRules.length ? { text: termText, weight, rules: termRules } : { text: termText, weight });
   }
   if (zh && text.indexOf('[') !== -1) addBracketEmoticons(text, lex, terms, rules);
   return summarize(terms, rules);

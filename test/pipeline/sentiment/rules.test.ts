@@ -17,6 +17,9 @@ const ZH_CASES: Case[] = [
   ['不推荐', -1, 'negated(不)'],
   ['不满意', -1, 'negated(不)'],
   ['没有那么差', 1, 'negated(没有)'],
+  ['不难吃', 1, 'negated(不)'], // jieba: 不难 | 吃 — read as 难吃, negated
+  ['一点都不难用', 1, 'negated(不)'],
+  ['没有想象中那么好', -1, 'negated(没有)'], // 那么 is a degree word, so the scope reaches 好
   ['一点都不新鲜', -1, ''],
   ['非常好吃', 1, 'intensified(非常)'],
   ['有点贵', -1, 'diminished(有点)'],
