@@ -1,23 +1,18 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { describeFailure, main } from '../../src/cli/main.js';
 import { integerOption, UsageError } from '../../src/cli/options.js';
 import { NotFoundError } from '../../src/errors.js';
+import { captureIo } from '../helpers/cli.js';
 
 async function runMain(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'koubei-cli-errors-'));
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c) => (out += c));
-  stderr.on('data', (c) => (err += c));
+  const { io, out, err } = captureIo();
   const env = { KOUBEI_DB: join(dir, 'k.db'), KOUBEI_DEMO: 'false', KOUBEI_CONFIG: join(dir, 'none.json') };
-  const code = await main(argv, { stdout, stderr, stdin: new PassThrough(), isTTY: false, env });
-  return { code, stdout: out, stderr: err };
+  const code = await main(argv, { ...io, env });
+  return { code, stdout: out(), stderr: err() };
 }
 
 describe('cli errors', () => {

@@ -1,25 +1,17 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { evalCommand } from '../../src/cli/commands/eval.js';
 import { main } from '../../src/cli/main.js';
+import { captureIo } from '../helpers/cli.js';
 
-function capture() {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c) => (out += c));
-  stderr.on('data', (c) => (err += c));
-  return { io: { stdout, stderr, stdin: new PassThrough(), isTTY: false }, out: () => out, err: () => err };
-}
+
 
 describe('koubei eval', () => {
   it('prints JSON metrics with --json, with AFINN and VADER on English files', async () => {
-    const c = capture();
+    const c = captureIo();
     const file = fileURLToPath(new URL('../fixtures/sentiment-en.jsonl', import.meta.url));
     expect(await evalCommand.run(['--data', file, '--json'], c.io)).toBe(0);
     const report = JSON.parse(c.out());
@@ -29,7 +21,7 @@ describe('koubei eval', () => {
   });
 
   it('prints a table for emotion on a mixed file', async () => {
-    const c = capture();
+    const c = captureIo();
     const file = fileURLToPath(new URL('../fixtures/emotion-mini.jsonl', import.meta.url));
     expect(await evalCommand.run(['--data', file, '--task', 'emotion'], c.io)).toBe(0);
     expect(c.out()).toMatch(/accuracy/);
@@ -37,13 +29,13 @@ describe('koubei eval', () => {
   });
 
   it('refuses a missing --data as a usage error (exit 2)', async () => {
-    const c = capture();
+    const c = captureIo();
     expect(await main(['eval'], { ...c.io, env: {} })).toBe(2);
     expect(c.err()).toBe('koubei eval: --data FILE.jsonl is required (usage: koubei eval --data FILE.jsonl [--task sentiment|emotion] [--json])\n');
   });
 
   it('--help prints the usage once and the label synonyms', async () => {
-    const c = capture();
+    const c = captureIo();
     expect(await main(['eval', '--help'], { ...c.io, env: {} })).toBe(0);
     expect(c.out()).toMatch(/^usage: koubei eval --data/);
     expect(c.out()).not.toContain('usage: usage:');
@@ -51,7 +43,7 @@ describe('koubei eval', () => {
   });
 
   it('skips malformed lines and unknown labels, naming them, and reads label synonyms in any case', async () => {
-    const c = capture();
+    const c = captureIo();
     const dir = mkdtempSync(join(tmpdir(), 'koubei-eval-'));
     const file = join(dir, 'mixed.jsonl');
     writeFileSync(
@@ -76,7 +68,7 @@ describe('koubei eval', () => {
   });
 
   it('says a file has no emotion labels with the right article', async () => {
-    const c = capture();
+    const c = captureIo();
     const dir = mkdtempSync(join(tmpdir(), 'koubei-eval-'));
     const file = join(dir, 'none.jsonl');
     writeFileSync(file, '{"text":"hello","label":"pos"}\n');
