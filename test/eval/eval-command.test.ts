@@ -7,8 +7,6 @@ import { evalCommand } from '../../src/cli/commands/eval.js';
 import { main } from '../../src/cli/main.js';
 import { captureIo } from '../helpers/cli.js';
 
-
-
 describe('koubei eval', () => {
   it('prints JSON metrics with --json, with AFINN and VADER on English files', async () => {
     const c = captureIo();
