@@ -12,6 +12,12 @@ export interface GateThresholds {
   /** The same for a neg-leaning post. */
   negMargin: number;
   maxTokens: number;
+  /**
+   * |rule score| (−1…1) from which a post whose lexicon terms lean the same way as the polarity model
+   * is never neutral: clear, agreeing evidence ("delivery was great") is not "little evidence".
+   * Infinity (a missing param) never fires.
+   */
+  veto: number;
 }
 
 export interface NeutralGate extends GateThresholds {
@@ -19,11 +25,12 @@ export interface NeutralGate extends GateThresholds {
   social?: GateThresholds;
 }
 
-/** Whether a post is neutral under `gate`. */
-export function isNeutral(gate: NeutralGate, pNeu: number, pPos: number, tokens: number, social: boolean): boolean {
+/** Whether a post is neutral under `gate`; `rule` is the signed rule score (`normalizeRuleScore`). */
+export function isNeutral(gate: NeutralGate, pNeu: number, pPos: number, tokens: number, social: boolean, rule = 0): boolean {
   if (tokens === 0) return true;
   const g = social && gate.social ? gate.social : gate;
   const lean = 2 * pPos - 1;
+  if (Math.abs(rule) >= g.veto && rule * lean > 0) return false;
   return pNeu > g.threshold && (lean >= 0 ? lean < g.margin : -lean < g.negMargin) && tokens <= g.maxTokens;
 }
 
@@ -33,12 +40,22 @@ export function gateFromParams(p: Readonly<Record<string, number>>): NeutralGate
   return p.socialThreshold === undefined ? main : { ...main, social: thresholds(p, 'social') };
 }
 
-/** The inverse of `gateFromParams`. */
+/** The inverse of `gateFromParams` (a veto that never fires is left out: JSON has no Infinity). */
 export function gateToParams(g: NeutralGate): Record<string, number> {
-  const { social, ...main } = g;
-  if (!social) return { ...main };
-  return { ...main, socialThreshold: social.threshold, socialMargin: social.margin, socialNegMargin: social.negMargin, socialMaxTokens: social.maxTokens };
+  const { social, veto, ...rest } = g;
+  const main = { ...rest, ...finite('veto', veto) };
+  if (!social) return main;
+  return {
+    ...main,
+    socialThreshold: social.threshold,
+    socialMargin: social.margin,
+    socialNegMargin: social.negMargin,
+    socialMaxTokens: social.maxTokens,
+    ...finite('socialVeto', social.veto),
+  };
 }
+
+const finite = (key: string, value: number): Record<string, number> => (Number.isFinite(value) ? { [key]: value } : {});
 
 function thresholds(p: Readonly<Record<string, number>>, prefix: '' | 'social'): GateThresholds {
   const key = (name: string): string => (prefix ? `${prefix}${name[0].toUpperCase()}${name.slice(1)}` : name);
@@ -48,5 +65,6 @@ function thresholds(p: Readonly<Record<string, number>>, prefix: '' | 'social'):
     margin,
     negMargin: p[key('negMargin')] ?? margin,
     maxTokens: p[key('maxTokens')] ?? Number.MAX_SAFE_INTEGER,
+    veto: p[key('veto')] ?? Infinity,
   };
 }

@@ -25,6 +25,8 @@ export type SentimentScorer = (input: SentimentInput, options?: ScoreOptions) =>
 
 /** Index of the social-style cue among the neutrality features (selects the social gate). */
 const SOCIAL = NEUTRALITY_DENSE.indexOf('social');
+/** Index of the signed rule score among the polarity features (the gate's evidence veto). */
+const RULE = POLARITY_DENSE.indexOf('rule');
 
 /** How many learned features the explanation lists, and the smallest |logit share| it shows. */
 const TOP_FEATURES = 5;
@@ -64,7 +66,7 @@ export function createSentimentScorer(model: SentimentModel): SentimentScorer {
     const score = round((1 - pNeu) * (2 * pPos - 1));
     let label: SentimentLabel;
     let confidence: number;
-    if (isNeutral(gate, pNeu, pPos, tokens.length, nDense[SOCIAL] === 1)) {
+    if (isNeutral(gate, pNeu, pPos, tokens.length, nDense[SOCIAL] === 1, pDense[RULE])) {
       label = 'neu';
       confidence = pNeu;
     } else {
