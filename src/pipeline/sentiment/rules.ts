@@ -126,8 +126,9 @@ export function scoreRules(tokens: readonly string[], text: string, lex: Sentime
       const rest = tok.slice(1);
       const first = tok[0];
       const restWeight = lex.words.get(rest);
-      const joined = restWeight === undefined && tok.length === 2 && i + 1 < tokens.length ? rest + tokens[i + 1] : '';
-      const joinedWeight = joined && ZH_NEGATOR_CHARS.has(first) ? lex.words.get(joined) : undefined;
+      const joinable = restWeight === undefined && tok.length === 2 && i + 1 < tokens.length && ZH_NEGATOR_CHARS.has(first);
+      const joined = joinable ? rest + tokens[i + 1] : '';
+      const joinedWeight = joinable ? lex.words.get(joined) : undefined;
       if (joinedWeight !== undefined) {
         // …or split a negated word across two tokens ("不难吃" → 不难 | 吃): read 难吃, negated.
         weight = joinedWeight;
