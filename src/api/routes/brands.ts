@@ -28,8 +28,9 @@ export function brandsRoutes(deps: ApiDeps): Hono {
   const ownedByApi = (id: string) => {
     if (deps.configBrandIds?.has(id)) {
       throw new ConflictError(
-        `brand "${id}" is defined in the config file (brands[]), which is written back at every start: ` +
-          'edit it there and restart (then run `koubei rematch`), or remove it from the file to manage it here',
+        `brand "${id}" comes from the configuration (brands[] of the config file, or the demo's brands when none ` +
+          'are configured), which every start writes back: edit it there and restart (then run `koubei rematch`), ' +
+          'or configure your own brands to manage them here',
       );
     }
   };
