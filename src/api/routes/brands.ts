@@ -30,7 +30,7 @@ export function brandsRoutes(deps: ApiDeps): Hono {
       throw new ConflictError(
         `brand "${id}" comes from the configuration (brands[] of the config file, or the demo's brands when none ` +
           'are configured), which every start writes back: edit it there and restart (then run `koubei rematch`), ' +
-          'or configure your own brands to manage them here',
+          'or leave it out of the configuration and manage it here',
       );
     }
   };
