@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -39,6 +39,18 @@ describe('cli errors', () => {
     const bug = new TypeError('x is undefined');
     expect(describeFailure(bug, false)).toEqual({ message: 'x is undefined (TypeError; LOG_LEVEL=debug prints the stack trace)', code: 1 });
     expect(describeFailure(bug, true).message).toContain('\n    at ');
+  });
+
+  it('says a mistyped --brand is unknown instead of "no alerts yet", and says when there are no API keys', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'koubei-cli-brand-'));
+    writeFileSync(join(dir, 'koubei.config.json'), JSON.stringify({ demo: false, brands: [{ id: 'acme', name: 'Acme' }] }));
+    const env = { KOUBEI_DB: join(dir, 'k.db'), KOUBEI_CONFIG: join(dir, 'koubei.config.json') };
+    const alerts = captureIo();
+    expect(await main(['alerts', 'list', '--brand', 'nope'], { ...alerts.io, env })).toBe(1);
+    expect(alerts.err()).toContain('brand "nope" not found (known: acme)');
+    const keys = captureIo();
+    expect(await main(['keys', 'list'], { ...keys.io, env })).toBe(0);
+    expect(keys.out()).toBe('no API keys yet (koubei keys create --scopes …)\n');
   });
 
   it('integerOption accepts integers in range and names the flag otherwise', () => {

@@ -44,6 +44,7 @@ export const keysCommand: CliCommand = {
     }
     if (action === 'list') {
       const keys = await withStore(io, (store) => store.keys.list());
+      if (keys.length === 0) io.stdout.write('no API keys yet (koubei keys create --scopes …)\n');
       for (const k of keys) {
         io.stdout.write(`kb_${k.id}  ${k.revokedAt ? 'revoked' : 'active '}  ${k.name ?? '-'}  ${k.scopes.join(',')}  created ${iso(k.createdAt)}  last used ${iso(k.lastUsedAt)}\n`);
       }
