@@ -1,7 +1,7 @@
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Logger } from '../collectors/types.js';
 import type { RawPost } from '../domain.js';
-import { NotFoundError } from '../errors.js';
+import { NotFoundError, ValidationError } from '../errors.js';
 import type { ProfilesConfig } from '../profiles/config.js';
 import { pseudonymKey } from '../profiles/pseudonymize.js';
 import { tagProfile } from '../profiles/tagger.js';
@@ -95,6 +95,8 @@ export function createProfileService(deps: ProfileServiceDeps): ProfileService {
     getProfile,
     link: async (refA, refB) => {
       const [a, b] = [await findAuthor(refA), await findAuthor(refB)];
+      // "Linked" would read as two accounts of one person having been merged; nothing was.
+      if (a.id === b.id) throw new ValidationError(`authors "${refA}" and "${refB}" are the same author (id ${a.id}): link two different accounts`);
       const id = await store.profiles.link(a.id, b.id, deps.now().getTime());
       await updateProfiles([id]);
       return (await store.profiles.getProfile(id))!;

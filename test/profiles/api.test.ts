@@ -50,6 +50,13 @@ describe('profiles API', () => {
     expect(csv.split('\n')[0]).toBe('profile_id,authors,tag,brand,confidence,first_seen,last_seen,updated_at');
   });
 
+  it('refuses to link an author to itself', async () => {
+    const { app } = await setup(false);
+    const res = await app.request('/api/authors/test:mum/links', { method: 'POST', body: JSON.stringify({ authorId: 'test:mum' }) });
+    expect(res.status).toBe(400);
+    expect((await res.json() as any).message).toMatch(/are the same author .*link two different accounts/);
+  });
+
   it('links two authors and erases one through the API', async () => {
     const { app } = await setup(false);
     await app.request('/api/authors/test:mum/profile');
