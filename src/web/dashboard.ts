@@ -3,6 +3,8 @@ import { createRequire } from 'node:module';
 import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Hono } from 'hono';
+import type { DigestLang } from '../domain.js';
+import { NAMED_ASPECTS, aspectName } from '../reports/aspect-names.js';
 
 const ASSET_DIR = fileURLToPath(new URL('./assets/', import.meta.url));
 const TYPES: Record<string, string> = {
@@ -36,6 +38,15 @@ const VENDOR_ESM: Record<string, string> = {
 export const DASHBOARD_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
+/**
+ * The digest's aspect names as an ES module for the pages (`/assets/aspect-names.js`), written from
+ * `src/reports/aspect-names.ts` so the dashboard, the report and the digest name an aspect alike.
+ */
+function aspectNamesModule(): string {
+  const names = (lang: DigestLang) => Object.fromEntries(NAMED_ASPECTS.map((id) => [id, aspectName(id, lang)]));
+  return `export const ASPECT_NAMES = ${JSON.stringify({ zh: names('zh'), en: names('en') })};\n`;
+}
+
 /** Read once at mount: the dashboard is static; data comes from the JSON API. */
 function loadAssets(): Map<string, { body: string; type: string }> {
   const assets = new Map<string, { body: string; type: string }>();
@@ -43,6 +54,7 @@ function loadAssets(): Map<string, { body: string; type: string }> {
     const type = TYPES[extname(name)];
     if (type) assets.set(name, { body: readFileSync(`${ASSET_DIR}${name}`, 'utf8'), type });
   }
+  assets.set('aspect-names.js', { body: aspectNamesModule(), type: TYPES['.js'] });
   const require = createRequire(import.meta.url);
   for (const [name, specifier] of Object.entries(VENDOR)) {
     assets.set(`vendor/${name}`, { body: readFileSync(require.resolve(specifier), 'utf8'), type: TYPES[extname(name)] });

@@ -74,6 +74,8 @@ describe.runIf(canRun)('dashboard in Chromium', () => {
     expect(await page.locator('#ov-sov tbody tr').count()).toBeGreaterThanOrEqual(2);
     expect(await page.locator('#ov-themes li').count()).toBeGreaterThan(0);
     expect(await page.locator('#nav a.active').textContent()).toBe('Overview');
+    // Aspects by name, as the digest writes them, not lexicon ids (after_sales).
+    expect(await page.locator('#ov-aspects tbody td:first-child').allTextContents()).toEqual(expect.arrayContaining(['after sales', 'customer service']));
     await page.screenshot({ path: `${ARTIFACTS}overview-en.png`, fullPage: true });
     console.info(`overview ready in ${loadMs} ms (page says ${await page.locator('#page').getAttribute('data-render-ms')} ms)`);
   });
@@ -146,6 +148,8 @@ describe.runIf(canRun)('dashboard in Chromium', () => {
     expect(await page.locator('#nav a.active').textContent()).toBe('总览');
     expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
     await page.waitForSelector('#chart-volume canvas');
+    await page.waitForSelector('#ov-aspects tbody');
+    expect(await page.locator('#ov-aspects tbody td:first-child').allTextContents()).toEqual(expect.arrayContaining(['售后']));
     await page.screenshot({ path: `${ARTIFACTS}overview-zh.png`, fullPage: true });
     for (const name of ['alerts', 'sources']) {
       await page.goto(`${server.base}/?brand=freshbee#${name}`);
@@ -169,6 +173,8 @@ describe.runIf(canRun)('dashboard in Chromium', () => {
     await page.waitForSelector('#report[data-ready="true"]');
     expect(await page.locator('#report section').count()).toBeGreaterThanOrEqual(4);
     expect(await page.locator('#report-chart canvas').count()).toBe(1);
+    const aspects = page.locator('#report section', { has: page.locator('h3', { hasText: '属性情感' }) });
+    expect(await aspects.locator('tbody td:first-child').allTextContents()).toEqual(expect.arrayContaining(['售后']));
     await page.emulateMedia({ media: 'print' });
     await page.screenshot({ path: `${ARTIFACTS}report-print.png`, fullPage: true });
     await page.emulateMedia({ media: 'screen' });

@@ -1,4 +1,6 @@
 // Every UI string in both languages, in one place. Data (posts, themes, names) is never translated.
+import { ASPECT_NAMES } from './aspect-names.js';
+
 const STRINGS = {
   en: {
     'nav.overview': 'Overview', 'nav.mentions': 'Mentions', 'nav.alerts': 'Alerts', 'nav.customers': 'Customers', 'nav.sources': 'Sources',
@@ -96,6 +98,14 @@ export function applyStatic(root = document) {
   document.documentElement.lang = current === 'zh' ? 'zh-CN' : 'en';
   for (const node of root.querySelectorAll('[data-i18n]')) node.textContent = t(node.dataset.i18n);
   for (const node of root.querySelectorAll('[data-i18n-placeholder]')) node.placeholder = t(node.dataset.i18nPlaceholder);
+}
+
+/**
+ * An aspect category by name (售后 / "after sales"), not its lexicon id `after_sales`. The server
+ * writes the table from the digest's; an id it does not know yet reads as words in either language.
+ */
+export function aspectName(id) {
+  return ASPECT_NAMES[current][id] ?? id.replace(/_/g, ' ');
 }
 
 /** Dates in the UI language, in the viewer's time zone. */

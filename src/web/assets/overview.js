@@ -2,7 +2,7 @@
 // its answer arrives, so one slow card (themes) never holds up the charts.
 import { drawNet, drawVolume } from './charts.js';
 import { el, fmtNet, fmtPct, getJson, getOptional, sentimentClass, showError, stackedBar, table } from './dom.js';
-import { formatTime, t } from './i18n.js';
+import { aspectName, formatTime, t } from './i18n.js';
 
 function card(id, titleKey, wide) {
   const body = el('div', t('loading'), 'card-body');
@@ -55,7 +55,7 @@ function renderAspects(body, data) {
     .slice(0, 12)
     .map((a) => {
       const net = (a.pos - a.neg) / a.mentions;
-      return [a.aspect, String(a.mentions), stackedBar([[a.pos, 'pos'], [a.neu, 'neu'], [a.neg, 'neg']], 160, 12), el('span', fmtNet(net), sentimentClass(net))];
+      return [aspectName(a.aspect), String(a.mentions), stackedBar([[a.pos, 'pos'], [a.neu, 'neu'], [a.neg, 'neg']], 160, 12), el('span', fmtNet(net), sentimentClass(net))];
     });
   body.replaceChildren(rows.length ? table([t('aspect'), t('ov.volume'), t('ov.split'), t('net')], rows) : el('p', t('none'), 'muted'));
 }

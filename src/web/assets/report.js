@@ -4,7 +4,7 @@
 import { drawVolume } from './charts.js';
 import { apiKey } from './api-key.js';
 import { $, el, fmtNet, fmtPct, getJson, showError, table } from './dom.js';
-import { applyStatic, formatTime, lang, setLang, t } from './i18n.js';
+import { applyStatic, aspectName, formatTime, lang, setLang, t } from './i18n.js';
 import { initKeyButton, showKeyPanel } from './key-form.js';
 
 const params = new URLSearchParams(location.search);
@@ -41,7 +41,7 @@ function themesTable(themes) {
 function aspectsTable(aspects) {
   if (!aspects.length) return el('p', t('none'), 'muted');
   return table([t('aspect'), t('r.current'), t('r.baseline'), t('r.change')],
-    aspects.slice(0, 12).map((a) => [a.aspect, num(fmtNet(a.current)), num(fmtNet(a.baseline)), num(fmtNet(a.change))]));
+    aspects.slice(0, 12).map((a) => [aspectName(a.aspect), num(fmtNet(a.current)), num(fmtNet(a.baseline)), num(fmtNet(a.change))]));
 }
 
 async function render() {
