@@ -138,8 +138,12 @@ export function buildOpenApiDocument(version: string): JsonObject {
       '/api/compare': {
         get: {
           summary: 'Period comparison (campaign window vs baseline): volume, sentiment, themes, aspects',
+          // A period without mentions has no sentiment; a client reading null as 0 would show a made-up change.
+          description:
+            'A period (or an aspect in a period) without mentions has no net sentiment: current.netSentiment, baseline.netSentiment, ' +
+            'change.netSentiment and change.aspects[].current/baseline/change are null then, never 0. change.volumePct is null when the baseline had no mentions.',
           parameters: queryParameters(CompareQuery),
-          responses: { 200: json('Comparison'), 400: ERROR, 404: ERROR },
+          responses: { 200: json('Comparison; sentiment fields are null for a period without mentions'), 400: ERROR, 404: ERROR },
         },
       },
       '/api/report.csv': {
@@ -147,7 +151,7 @@ export function buildOpenApiDocument(version: string): JsonObject {
           summary: 'Sentiment report as CSV: period total vs baseline, days, share of voice, themes, aspects',
           parameters: queryParameters(CompareQuery),
           responses: {
-            200: { description: 'CSV (UTF-8 with BOM); column "section" is total, day, share_of_voice, theme or aspect', content: { 'text/csv': { schema: { type: 'string' } } } },
+            200: { description: 'CSV (UTF-8 with BOM); column "section" is total, day, share_of_voice, theme or aspect; a sentiment cell is empty for a period without mentions', content: { 'text/csv': { schema: { type: 'string' } } } },
             400: ERROR,
             404: ERROR,
           },

@@ -178,4 +178,10 @@ describe('API', () => {
     const names = doc.paths['/api/mentions'].get.parameters.map((p: { name: string }) => p.name);
     expect(names).toEqual(expect.arrayContaining(['brand', 'q', 'lang', 'sentiment', 'from', 'to', 'cursor', 'limit']));
   });
+
+  it('GET /api/openapi.json says compare sentiment is null for a period without mentions', async () => {
+    const { get } = (await json(app.request('/api/openapi.json'))).paths['/api/compare'];
+    expect(get.description).toMatch(/without mentions has no net sentiment: .*netSentiment.* are null then, never 0/);
+    expect(get.responses[200].description).toMatch(/null for a period without mentions/);
+  });
 });
