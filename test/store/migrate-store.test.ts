@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { sampleAlert } from '../../src/alerts/sample.js';
-import { migrateStore, migrateStoreCommand } from '../../src/cli/commands/migrate-store.js';
+import { createTokenizer, migrateStore, migrateStoreCommand } from '../../src/cli/commands/migrate-store.js';
 import { openDb } from '../../src/store/db.js';
 import { createSqliteStore } from '../../src/store/sqlite/index.js';
 import { createPostgresStore } from '../../src/store/postgres/index.js';
@@ -37,6 +37,17 @@ async function seedSqlite(path: string): Promise<void> {
   await store.keys.create({ id: 'k1', name: null, scopes: ['tags:read'], secret: 'x' }, DAY);
   await store.close();
 }
+
+describe('migrate-store tokenizer', () => {
+  it('re-indexes like ingestion: brand names whole, plus the bigrams that find words inside them', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'koubei-tokenize-')), 'koubei.db');
+    const store = createSqliteStore(openDb(path));
+    await store.upsertBrands([{ id: 'swifteats', name: 'SwiftEats', aliases: ['速达外卖'], competitors: [] }]);
+    await store.close();
+    const tokens = (await createTokenizer(path))({ title: null, text: '第一次在速达外卖下单', lang: 'zh' });
+    expect(tokens).toEqual(expect.arrayContaining(['速达外卖', '外卖']));
+  });
+});
 
 describe.skipIf(PG_UNAVAILABLE !== null && !PG_REQUIRED)('koubei migrate-store', () => {
   const cleanup: (() => Promise<void> | void)[] = [];

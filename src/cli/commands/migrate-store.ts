@@ -8,6 +8,8 @@ import { copySqliteToPostgres, type CopyOptions } from '../../store/postgres/cop
 import { verifyCopy, type TableCheck } from '../../store/postgres/verify-copy.js';
 import { loadNlpResources } from '../../resources/nlp.js';
 import { createDefaultPipeline } from '../../pipeline/default-pipeline.js';
+import { analysisText } from '../../jobs/analyse-posts.js';
+import { searchTokensOf } from '../../pipeline/search-tokens.js';
 import { createProgress } from '../progress.js';
 import type { CliCommand, CliIo } from '../types.js';
 import { integerOption, UsageError } from '../options.js';
@@ -48,15 +50,15 @@ export async function migrateStore(options: MigrateStoreOptions): Promise<TableC
  * Search tokens as the collection job makes them: the default pipeline's segmentation of title + text,
  * with the stored brand names and aliases as extra dictionary words (as the runtime loads them).
  */
-async function createTokenizer(from: string): Promise<CopyOptions['tokenize']> {
+export async function createTokenizer(from: string): Promise<CopyOptions['tokenize']> {
   const db = openDb(from, { migrate: false, readonly: true });
   const brands = db.prepare('SELECT name, aliases FROM brands').all() as { name: string; aliases: string }[];
   db.close();
   const extraWords = brands.flatMap((b) => [b.name, ...(JSON.parse(b.aliases) as string[])]);
   const pipeline = createDefaultPipeline(await loadNlpResources({ extraWords }));
   return ({ title, text, lang }) => {
-    const full = title && !text.includes(title) ? `${title}\n${text}` : text;
-    return pipeline.run({ text: full, declaredLang: lang === 'zh' || lang === 'en' ? lang : undefined }).doc.tokens ?? [];
+    const { doc } = pipeline.run({ text: analysisText(title, text), declaredLang: lang === 'zh' || lang === 'en' ? lang : undefined });
+    return searchTokensOf(doc.tokens ?? []);
   };
 }
 
