@@ -2,6 +2,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './api/app.js';
 import { COLLECTORS, VERSION, type Runtime } from './runtime.js';
+import { BRAND_CHECK_MS, createBrandRefresh } from './queue/brand-refresh.js';
 import { createScheduler, type Scheduler } from './jobs/scheduler.js';
 import { runCollection } from './jobs/run-collection.js';
 import { mountDashboard } from './web/dashboard.js';
@@ -19,6 +20,8 @@ export interface StartOptions {
   port: number;
   /** Run the collectors on their schedules in this process. */
   withScheduler: boolean;
+  /** How often this process looks for brand changes made by another process (default 5 s). */
+  brandCheckMs?: number;
 }
 
 /**
@@ -77,6 +80,12 @@ export async function startServer(runtime: Runtime, options: StartOptions): Prom
   scheduler?.start();
   void maintenance?.start();
   void digest?.task.start();
+  // Replicas behind a load balancer analyse pushes and segment searches with their own matcher and
+  // jieba words: each follows brand changes made through another replica, as workers do.
+  const brandCheckMs = options.brandCheckMs ?? BRAND_CHECK_MS;
+  const refreshBrands = createBrandRefresh({ refresh: runtime.refreshBrands, intervalMs: brandCheckMs, log });
+  const brandTimer = setInterval(() => void refreshBrands(), brandCheckMs);
+  brandTimer.unref();
   const server = await listen(app.fetch, options.port);
   // The first check reads every brand's recent windows (about a minute at 1M mentions), so it runs
   // after the server answers; it logs its own failures.
@@ -86,6 +95,7 @@ export async function startServer(runtime: Runtime, options: StartOptions): Prom
     url,
     scheduler,
     close: async () => {
+      clearInterval(brandTimer);
       await scheduler?.stop();
       await maintenance?.destroy();
       await digest?.task.destroy();

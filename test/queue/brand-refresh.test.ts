@@ -8,6 +8,7 @@ import { startWorkerNode } from '../../src/queue/nodes.js';
 import { analyseJobOptions } from '../../src/queue/queues.js';
 import type { Runtime } from '../../src/runtime.js';
 import { makeApp, makeRuntime } from '../helpers/runtime.js';
+import { startServer } from '../../src/server.js';
 import { deletePrefix, REDIS_URL, shouldRunQueueTests, uniquePrefix, waitFor } from './helpers.js';
 
 const runQueueTests = await shouldRunQueueTests();
@@ -94,4 +95,22 @@ describe.runIf(runQueueTests)('queue workers follow brand changes (Redis)', () =
     // Its jieba learned the name too, so the post is found by searching it, like the re-indexed one.
     expect(await ids(workerRuntime, { terms: ['茶语轩'] })).toEqual(['after', 'before']);
   }, 60_000);
+
+  it('a serve replica matches pushes against a brand another replica added, without a restart', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'koubei-serve-refresh-'));
+    const databasePath = join(dir, 'koubei.db');
+    cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
+    const replica = await makeRuntime({ databasePath });
+    cleanup.push(() => replica.close());
+    const server = await startServer(replica, { port: 0, withScheduler: false, brandCheckMs: 100 });
+    cleanup.push(() => server.close());
+    const other = await makeRuntime({ databasePath });
+    cleanup.push(() => other.close());
+    const put = await makeApp(other).request('/api/brands/chayu', { method: 'PUT', body: JSON.stringify({ name: 'ChaYu', aliases: ['茶语轩'] }) });
+    expect(put.status).toBe(200);
+    await new Promise((r) => setTimeout(r, 400));
+    const push = await fetch(`${server.url}/api/ingest?source=crm`, { method: 'POST', body: JSON.stringify([{ id: 'r1', text: '茶语轩新出的杨枝甘露很好喝' }]) });
+    expect(push.status).toBe(200);
+    expect(await ids(replica, { brandId: 'chayu' })).toEqual(['r1']);
+  }, 30_000);
 });
