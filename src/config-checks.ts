@@ -7,18 +7,16 @@ import type { BrandConfig } from './config-schema.js';
 import { brandQueryText } from './pipeline/brand-matcher.js';
 import { parseBrandQuery } from './pipeline/brand-query.js';
 
-/** Every brand's query parses, and every competitor is a configured brand. */
+/**
+ * Every brand's query parses. Competitors are not checked here: one may be a brand added through the
+ * API, which only the store knows (the runtime warns about unknown ones at start).
+ */
 export function assertBrands(brands: readonly BrandConfig[]): void {
-  const ids = new Set(brands.map((b) => b.id));
   brands.forEach((brand, i) => {
     try {
       parseBrandQuery(brandQueryText(brand));
     } catch (err) {
       throw new ConfigError(`brands[${i}] ("${brand.id}"): ${(err as Error).message}`);
-    }
-    const unknown = brand.competitors.filter((id) => !ids.has(id));
-    if (unknown.length > 0) {
-      throw new ConfigError(`brands[${i}] ("${brand.id}").competitors: unknown brand ${unknown.map((id) => `"${id}"`).join(', ')} (known: ${[...ids].join(', ')})`);
     }
   });
 }

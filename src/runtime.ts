@@ -59,6 +59,7 @@ export async function createRuntime(config: AppConfig, log: Logger): Promise<Run
   await store.upsertBrands(config.brands);
   // Brands live in the store (config brands plus those added through the API); the matcher and jieba follow it.
   const storedBrands = await store.listBrands();
+  warnUnknownCompetitors(storedBrands, log);
   const jiebaWords = new Set(brandWords(storedBrands));
   const nlp = await loadNlpResources({ extraWords: [...jiebaWords] });
   const pipeline = createDefaultPipeline(nlp);
@@ -141,3 +142,12 @@ function brandListKey(brands: readonly BrandRecord[]): string {
 
 /** Loads config with the registered source types. */
 export { COLLECTORS };
+
+/** Share of voice leaves out a competitor no brand row has (a typo, or a brand deleted through the API). */
+function warnUnknownCompetitors(brands: readonly BrandRecord[], log: Logger): void {
+  const ids = new Set(brands.map((b) => b.id));
+  for (const brand of brands) {
+    const unknown = brand.competitors.filter((id) => !ids.has(id));
+    if (unknown.length > 0) log.warn('brand lists unknown competitors; share of voice leaves them out', { brand: brand.id, unknown });
+  }
+}

@@ -155,6 +155,16 @@ describe('API', () => {
     }
   });
 
+  it('lets a brand be PUT back as read after one of its competitors was deleted', async () => {
+    const put = (id: string, body: object) => app.request(`/api/brands/${id}`, { method: 'PUT', body: JSON.stringify(body) });
+    expect((await put('rival', { name: 'Rival' })).status).toBe(200);
+    expect((await put('mine', { name: 'Mine', competitors: ['rival'] })).status).toBe(200);
+    expect((await app.request('/api/brands/rival', { method: 'DELETE' })).status).toBe(204);
+    const { id: _, ...read } = await json(app.request('/api/brands/mine'));
+    expect((await put('mine', read)).status).toBe(200);
+    expect((await app.request('/api/brands/mine', { method: 'DELETE' })).status).toBe(204);
+  });
+
   it('rejects oversized or inconsistent brand bodies with a message naming the problem', async () => {
     const put = (id: string, body: string) => app.request(`/api/brands/${id}`, { method: 'PUT', body });
     const huge = await put('huge', JSON.stringify({ name: 'Huge', aliases: Array.from({ length: 20_000 }, (_, i) => `alias-${i}`) }));

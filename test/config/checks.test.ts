@@ -22,9 +22,9 @@ describe('config checks at start', () => {
     expect(() => load({ brands: [brand('a'), brand('b', { query: '(x OR' })] })).toThrow(/brands\[1\] \("b"\): query: expected a word, phrase or "\(" at the end/);
   });
 
-  it('rejects a competitor that is not a configured brand, and a brand competing with itself', () => {
-    expect(() => load({ brands: [brand('a', { competitors: ['ghost'] })] })).toThrow(/brands\[0\] \("a"\)\.competitors: unknown brand "ghost" \(known: a\)/);
+  it('rejects a brand competing with itself, and accepts a competitor only the store may know (added through the API)', () => {
     expect(() => load({ brands: [brand('a', { competitors: ['a'] })] })).toThrow(/a brand cannot be its own competitor/);
+    expect(load({ brands: [brand('a', { competitors: ['api-brand'] })] }).brands[0].competitors).toEqual(['api-brand']);
   });
 
   it('rejects an unknown time zone with the field that set it', () => {

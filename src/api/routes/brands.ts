@@ -18,9 +18,12 @@ export function brandsRoutes(deps: ApiDeps): Hono {
     if (!brand) throw new NotFoundError(`brand "${id}" not found`);
     return brand;
   };
-  const assertCompetitorsKnown = async (competitors: readonly string[]) => {
-    const known = new Set((await deps.store.listBrands()).map((b) => b.id));
-    const unknown = competitors.filter((id) => !known.has(id));
+  // Only newly listed ids must exist: a brand read back after a competitor was deleted can be PUT as read.
+  const assertCompetitorsKnown = async (id: string, competitors: readonly string[]) => {
+    const brands = await deps.store.listBrands();
+    const known = new Set(brands.map((b) => b.id));
+    const listed = new Set(brands.find((b) => b.id === id)?.competitors ?? []);
+    const unknown = competitors.filter((c) => !known.has(c) && !listed.has(c));
     if (unknown.length > 0) {
       throw new ValidationError(`body parameter "competitors": unknown brand ${unknown.map((id) => `"${id}"`).join(', ')} (add it first; known: ${[...known].join(', ')})`);
     }
@@ -44,7 +47,7 @@ export function brandsRoutes(deps: ApiDeps): Hono {
       });
       const brand = parseInput(BrandBody, { ...body, id: c.req.param('id') }, 'body');
       parseBrandQuery(brandQueryText(brand));
-      await assertCompetitorsKnown(brand.competitors);
+      await assertCompetitorsKnown(brand.id, brand.competitors);
       await deps.store.upsertBrands([brand]);
       await deps.onBrandsChanged?.();
       return c.json(brand);
