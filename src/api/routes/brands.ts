@@ -31,9 +31,9 @@ export function brandsRoutes(deps: ApiDeps): Hono {
   const ownedByApi = (id: string) => {
     if (deps.configBrandIds?.has(id)) {
       throw new ConflictError(
-        `brand "${id}" comes from the configuration (brands[] of the config file, or the demo's brands when none ` +
-          'are configured), which every start writes back: edit it there and restart (then run `koubei rematch`), ' +
-          'or leave it out of the configuration and manage it here',
+        `brand "${id}" comes from the configuration, which every start writes back: edit brands[] in the ` +
+          'config file and restart (then run `koubei rematch`), or leave it out of the file to manage it here; ' +
+          'the demo\'s brands apply only while the file lists none (or set "demo": false)',
       );
     }
   };
