@@ -90,7 +90,7 @@ export function buildOpenApiDocument(version: string): JsonObject {
         put: {
           summary: 'Replace the alert rules (validated like the config block)',
           requestBody: { required: true, content: { 'application/json': { schema: z.toJSONSchema(AlertRulesBody, { io: 'input' }) } } },
-          responses: { 200: json('Rule settings'), 400: ERROR },
+          responses: { 200: json('Rule settings'), 400: ERROR, 413: ERROR },
         },
         delete: { summary: 'Drop API-set rules; the config rules apply again', responses: { 200: json('Rule settings') } },
       },
@@ -100,7 +100,7 @@ export function buildOpenApiDocument(version: string): JsonObject {
         put: {
           summary: 'Create or replace a brand (aliases, boolean query, competitors); stored mentions are re-matched in the background',
           requestBody: { required: true, content: { 'application/json': { schema: z.toJSONSchema(BrandBody, { io: 'input' }) } } },
-          responses: { 200: json('Brand'), 400: ERROR, 409: ERROR },
+          responses: { 200: json('Brand'), 400: ERROR, 409: ERROR, 413: ERROR },
         },
         delete: {
           summary: 'Delete a brand and its mention links',
@@ -198,7 +198,7 @@ function profilePaths(): JsonObject {
         security,
         parameters: [authorId],
         requestBody: { required: true, content: { 'application/json': { schema: z.toJSONSchema(LinkBody, { io: 'input' }) } } },
-        responses: { 200: json('The joined profile'), 400: ERROR, 401: ERROR, 403: ERROR, 404: ERROR },
+        responses: { 200: json('The joined profile'), 400: ERROR, 401: ERROR, 403: ERROR, 404: ERROR, 413: ERROR },
       },
     },
     '/api/authors/{id}': {

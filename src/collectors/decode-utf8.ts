@@ -9,7 +9,7 @@ export interface DecodedFile {
 }
 
 function conversionHint(name: string): string {
-  return `convert it first, e.g. iconv -f GBK -t UTF-8 ${name} > ${name.replace(/(\.[^./]*)?$/, '-utf8$1')}`;
+  return `convert it first from its encoding (GBK, GB18030, Big5, latin1…), e.g. iconv -f GBK -t UTF-8 ${name} > ${name.replace(/(\.[^./]*)?$/, '-utf8$1')}`;
 }
 
 /**
@@ -59,4 +59,18 @@ function splitLines(bytes: Uint8Array): Uint8Array[] {
   }
   lines.push(bytes.subarray(start));
   return lines;
+}
+
+/** The 1-based number of the first line of `bytes` that is not valid UTF-8, or null when all are. */
+export function firstInvalidUtf8Line(bytes: Uint8Array): number | null {
+  const strict = new TextDecoder('utf-8', { fatal: true });
+  const lines = splitLines(bytes);
+  for (let i = 0; i < lines.length; i++) {
+    try {
+      strict.decode(lines[i]);
+    } catch {
+      return i + 1;
+    }
+  }
+  return null;
 }

@@ -56,7 +56,7 @@ const MIN_ASPECT_MENTIONS = 3;
  * "neutral" and make up a change. NaN stays a `number` for every renderer, prints as no value in
  * the CSV (`csvCell`) and serialises as `null` in JSON.
  */
-export const ratio = (part: number, whole: number) => (whole ? round(part / whole) : Number.NaN);
+const ratio = (part: number, whole: number) => (whole ? round(part / whole) : Number.NaN);
 
 const net = (a: AspectCount | undefined) => ratio((a?.pos ?? 0) - (a?.neg ?? 0), a?.mentions ?? 0);
 

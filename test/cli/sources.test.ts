@@ -8,7 +8,7 @@ import { runCli } from '../helpers/cli.js';
 describe('koubei sources', () => {
   it('computes the next run of a cron expression in the configured time zone without starting a task', () => {
     const from = Date.now();
-    const next = nextRun('0 9 * * *', 'Asia/Shanghai');
+    const next = nextRun('0 9 * * *', 'Asia/Shanghai')!;
     expect(next.getTime()).toBeGreaterThan(from);
     expect(next.getTime() - from).toBeLessThanOrEqual(24 * 3600_000);
     expect(next.toISOString()).toMatch(/T01:00:00\.000Z$/);

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { ParseError, PayloadTooLargeError, ValidationError } from '../../errors.js';
 import { parseImport, type ImportFormat } from '../../collectors/import-format.js';
+import { firstInvalidUtf8Line } from '../../collectors/decode-utf8.js';
 import type { ApiDeps } from '../deps.js';
 import { IngestQuery } from '../schemas.js';
 import { parseInput } from '../validate.js';
@@ -29,26 +30,9 @@ function decodeStrict(bytes: Uint8Array): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    const line = firstBadLine(bytes);
+    const line = firstInvalidUtf8Line(bytes) ?? 1;
     throw new ParseError(`request body is not valid UTF-8 (first bad line: ${line}); send UTF-8 text (nothing was stored)`, line);
   }
-}
-
-function firstBadLine(bytes: Uint8Array): number {
-  const strict = new TextDecoder('utf-8', { fatal: true });
-  let line = 1;
-  let start = 0;
-  for (let i = 0; i <= bytes.length; i++) {
-    if (i < bytes.length && bytes[i] !== 0x0a) continue;
-    try {
-      strict.decode(bytes.subarray(start, i));
-    } catch {
-      return line;
-    }
-    line++;
-    start = i + 1;
-  }
-  return line;
 }
 
 function formatOf(contentType: string, body: string): ImportFormat {

@@ -8,7 +8,7 @@ import { createProgress } from '../progress.js';
 import type { CliCommand } from '../types.js';
 
 /** Exit code when rows were skipped and none could be imported: the import failed as a whole. */
-export const NOTHING_IMPORTED_EXIT_CODE = 1;
+const NOTHING_IMPORTED_EXIT_CODE = 1;
 
 export const ingestCommand: CliCommand = {
   name: 'ingest',

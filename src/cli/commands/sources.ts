@@ -8,10 +8,10 @@ import type { CliCommand } from '../types.js';
  * Next fire time of a cron expression without scheduling anything. `getNextRun()` answers null
  * for a task that was never started, so the next match is asked of the expression directly.
  */
-export function nextRun(schedule: string, timezone: string, from = new Date()): Date {
+export function nextRun(schedule: string, timezone: string): Date | null {
   const task = cron.createTask(schedule, () => undefined, { timezone });
   try {
-    return task.getNextRuns(1)[0] ?? from;
+    return task.getNextRuns(1)[0] ?? null;
   } finally {
     void task.destroy();
   }
@@ -44,7 +44,7 @@ function health(row: SourceRow): string {
 
 function nextRunCell(row: SourceRow, timezone: string): string {
   if (!row.config) return 'on push';
-  return row.config.enabled ? nextRun(row.config.schedule, timezone).toISOString() : '-';
+  return (row.config.enabled ? nextRun(row.config.schedule, timezone)?.toISOString() : undefined) ?? '-';
 }
 
 export const sourcesCommand: CliCommand = {

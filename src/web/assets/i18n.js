@@ -29,9 +29,9 @@ const STRINGS = {
     'type.crisis_terms': 'crisis terms', 'type.influential_negative': 'influential negative post', 'type.emerging_theme': 'emerging theme',
     'r.print': 'Print', 'r.metric': 'Metric', 'r.current': 'Current', 'r.pickBrand': 'Choose a brand to build a report.', 'r.new': 'new',
     'auth.button': 'API key', 'auth.label': 'API key', 'auth.save': 'Save', 'auth.forget': 'Forget',
-    'auth.hint': 'Kept in this browser only and sent as "Authorization: Bearer …". Create one with: koubei keys create --scopes read:trends',
+    'auth.hint': 'Kept in this browser only and sent as "Authorization: Bearer …". Create one with: koubei keys create --scopes read:trends,read:alerts,read:tags',
     'auth.isSet': 'A key is saved in this browser; enter another to replace it.',
-    'auth.required': 'This server requires an API key. Enter one with the "API key" button at the top (koubei keys create --scopes read:trends).',
+    'auth.required': 'This server requires an API key. Enter one with the "API key" button at the top (koubei keys create --scopes read:trends,read:alerts,read:tags).',
     'auth.forbidden': 'The API key lacks the scope this page needs; create one with that scope (the message above names it).',
   },
   zh: {
@@ -61,9 +61,9 @@ const STRINGS = {
     'type.crisis_terms': '危机词', 'type.influential_negative': '大V负面', 'type.emerging_theme': '新话题',
     'r.print': '打印', 'r.metric': '指标', 'r.current': '本期', 'r.pickBrand': '请选择品牌以生成报告。', 'r.new': '上期无提及',
     'auth.button': 'API 密钥', 'auth.label': 'API 密钥', 'auth.save': '保存', 'auth.forget': '清除',
-    'auth.hint': '只保存在本浏览器，以 "Authorization: Bearer …" 发送。创建密钥：koubei keys create --scopes read:trends',
+    'auth.hint': '只保存在本浏览器，以 "Authorization: Bearer …" 发送。创建密钥：koubei keys create --scopes read:trends,read:alerts,read:tags',
     'auth.isSet': '本浏览器已保存密钥；输入新密钥可替换。',
-    'auth.required': '此服务器要求 API 密钥。请点击顶部的“API 密钥”按钮输入（koubei keys create --scopes read:trends）。',
+    'auth.required': '此服务器要求 API 密钥。请点击顶部的“API 密钥”按钮输入（koubei keys create --scopes read:trends,read:alerts,read:tags）。',
     'auth.forbidden': '该 API 密钥缺少此页面所需的权限范围；请创建带该权限的密钥（上面的消息写明了所需范围）。',
   },
 };
