@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { RawPost } from '../domain.js';
 import { fingerprintText } from '../pipeline/fingerprint.js';
+import { isTooFarAhead } from './time.js';
 
 /**
  * The public post format accepted by `POST /api/ingest`, `koubei ingest` and the file importer.
@@ -33,8 +34,6 @@ export const PostInputSchema = z.object({
 
 export type PostInput = z.infer<typeof PostInputSchema>;
 
-const MAX_FUTURE_MS = 24 * 3_600_000;
-
 export type ParsedPost = { ok: true; post: RawPost } | { ok: false; reason: string };
 
 /**
@@ -52,9 +51,7 @@ export function toRawPost(value: unknown, source: string, now: Date): ParsedPost
   if (input.text.trim() === '') return { ok: false, reason: '"text" is empty' };
   const createdAt = parseTime(input.created_at ?? input.createdAt, now);
   if (!createdAt) return { ok: false, reason: `created_at: expected an ISO date or epoch, found "${String(input.created_at ?? input.createdAt)}"` };
-  // A post from the future would sit at the top of every "newest first" list; a day covers clock
-  // and time-zone slips.
-  if (Date.parse(createdAt) > now.getTime() + MAX_FUTURE_MS) {
+  if (isTooFarAhead(createdAt, now)) {
     return { ok: false, reason: `created_at: ${createdAt} is more than a day in the future` };
   }
   const author = toAuthor(input.author);

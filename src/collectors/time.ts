@@ -28,3 +28,15 @@ export function tryIsoUtc(value: string | number | null | undefined): string | u
     return undefined;
   }
 }
+
+/** How far ahead of the clock a post's date may be: a day covers clock and time-zone slips. */
+const MAX_FUTURE_MS = 24 * 3_600_000;
+
+/**
+ * Whether `createdAt` (ISO) is more than a day ahead of `now`. Such a post would sit at the top of
+ * every newest-first list for as long as its date lies ahead, so pushes, imports and collection runs
+ * skip it with a reason instead of storing it.
+ */
+export function isTooFarAhead(createdAt: string, now: Date): boolean {
+  return Date.parse(createdAt) > now.getTime() + MAX_FUTURE_MS;
+}

@@ -1,4 +1,6 @@
-import type { Collector, Logger } from '../collectors/types.js';
+import type { Collector, Logger, SkippedItem } from '../collectors/types.js';
+import { isTooFarAhead } from '../collectors/time.js';
+import type { RawPost } from '../domain.js';
 import type { SourceConfig } from '../config.js';
 import type { RunRecord } from '../store/types.js';
 import { ingestPosts, type IngestDeps } from './ingest.js';
@@ -42,11 +44,12 @@ export async function runCollection(
       log: deps.log,
       progress: (n) => options.onProgress?.('fetch', n),
     });
-    const summary = await ingestPosts(result.posts, source.type, deps, {
+    const { posts, skipped } = withoutFuturePosts(result.posts, result.skipped ?? [], deps.now());
+    const summary = await ingestPosts(posts, source.type, deps, {
       onProgress: (done, total) => options.onProgress?.('store', done, total),
     });
     if (result.deleted?.length) await deps.store.markDeleted(source.id, result.deleted, deps.now().getTime());
-    for (const skip of result.skipped ?? []) deps.log.warn('skipped item', { source: source.id, ...skip });
+    for (const skip of skipped) deps.log.warn('skipped item', { source: source.id, ...skip });
     const run: RunRecord = {
       ...base,
       finishedAt: deps.now().getTime(),
@@ -55,7 +58,7 @@ export async function runCollection(
       inserted: summary.inserted,
       updated: summary.updated,
       duplicates: summary.duplicates,
-      skipped: result.skipped?.length ?? 0,
+      skipped: skipped.length,
       error: null,
       cursor: result.cursor,
     };
@@ -68,4 +71,14 @@ export async function runCollection(
     await deps.store.recordRun(run, deps.unhealthyAfterFailures);
     return run;
   }
+}
+
+/** A collected post dated more than a day ahead is skipped with a reason, as a pushed one is rejected. */
+function withoutFuturePosts(posts: RawPost[], skipped: SkippedItem[], now: Date): { posts: RawPost[]; skipped: SkippedItem[] } {
+  const ahead = posts.filter((p) => isTooFarAhead(p.createdAt, now));
+  if (ahead.length === 0) return { posts, skipped };
+  return {
+    posts: posts.filter((p) => !ahead.includes(p)),
+    skipped: [...skipped, ...ahead.map((p) => ({ reason: `${p.externalId}: created_at ${p.createdAt} is more than a day in the future` }))],
+  };
 }

@@ -79,6 +79,24 @@ describe('runCollection', () => {
     expect(run.error).toBe(`fetch failed: connect ECONNREFUSED 127.0.0.1:${port}`);
   });
 
+  it('skips a collected post dated more than a day ahead, with a reason, and stores the rest', async () => {
+    const d = deps();
+    const clockSkewed: Collector<unknown> = {
+      ...healthy,
+      type: 'skewed',
+      collect: async (ctx) => ({
+        posts: [
+          { source: ctx.sourceId, externalId: 'now', text: 'a post from today', createdAt: ctx.now().toISOString() },
+          { source: ctx.sourceId, externalId: 'later', text: 'a post from 2030', createdAt: '2030-01-01T00:00:00.000Z' },
+        ],
+        cursor: null,
+      }),
+    };
+    const run = await runCollection(source('s', 'skewed'), clockSkewed, d);
+    expect(run).toMatchObject({ status: 'ok', fetched: 2, inserted: 1, skipped: 1 });
+    expect((await d.store.listMentions({ limit: 10 })).items.map((m) => m.externalId)).toEqual(['now']);
+  });
+
   it('resumes from the stored cursor on the next run', async () => {
     const d = deps();
     await runCollection(source('h', 'healthy'), healthy, d);
