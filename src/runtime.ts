@@ -8,7 +8,6 @@ import { createBrandMatcher, type BrandMatcher } from './pipeline/brand-matcher.
 import type { RematchDeps, RematchSummary } from './jobs/rematch-brands.js';
 import { createRematchRunner } from './jobs/rematch-runner.js';
 import { createDefaultPipeline } from './pipeline/default-pipeline.js';
-import type { Segmenters } from './pipeline/components/segment.js';
 import type { Pipeline } from './pipeline/pipeline.js';
 import { loadNlpResources } from './resources/nlp.js';
 import { ingestPosts, type IngestSummary } from './jobs/ingest.js';
@@ -65,7 +64,6 @@ export async function createRuntime(config: AppConfig, log: Logger): Promise<Run
   const nlp = await loadNlpResources({ extraWords: [...jiebaWords] });
   const pipeline = createDefaultPipeline(nlp);
   const now = () => new Date();
-  nlp.brandMask.set(brandPhrases(storedBrands, nlp.segmenters));
   let matcher = createBrandMatcher(storedBrands);
   let matchedBrands = brandListKey(storedBrands);
   /** Matches with `brands` from now on; returns the words jieba learned from them. */
@@ -75,7 +73,6 @@ export async function createRuntime(config: AppConfig, log: Logger): Promise<Run
     const learned = brandWords(brands).filter((word) => !jiebaWords.has(word));
     for (const word of learned) jiebaWords.add(word);
     nlp.segmenters.addWords(learned);
-    nlp.brandMask.set(brandPhrases(brands, nlp.segmenters));
     matcher = createBrandMatcher(brands);
     matchedBrands = brandListKey(brands);
     return learned;
@@ -136,12 +133,6 @@ export async function createRuntime(config: AppConfig, log: Logger): Promise<Run
 /** Brand names and aliases as jieba words (spaces removed, as the user dictionary stores them). */
 function brandWords(brands: readonly { name: string; aliases: readonly string[] }[]): string[] {
   return brands.flatMap((b) => [b.name, ...b.aliases]).map((word) => word.replace(/\s+/g, '')).filter(Boolean);
-}
-
-/** Each brand name and alias as both segmenters read it (after jieba learned the names). */
-function brandPhrases(brands: readonly { name: string; aliases: readonly string[] }[], segmenters: Segmenters): string[][] {
-  const names = brands.flatMap((b) => [b.name, ...b.aliases]);
-  return names.flatMap((name) => [segmenters.zh(name), segmenters.en(name)]).filter((tokens) => tokens.length > 0);
 }
 
 /** What matching and segmentation read of a brand list (in `listBrands`' id order), as one string. */

@@ -27,8 +27,8 @@ export function createDefaultPipeline(resources: NlpResources): Pipeline {
     createDetectLanguage(resources.guessLatin),
     createToSimplified(resources.convertChinese),
     createSegment(resources.segmenters),
-    createSentiment({ zh: createSentimentScorer(resources.sentiment.zh), en: createSentimentScorer(resources.sentiment.en) }, resources.brandMask),
-    createEmotion({ zh: createEmotionScorer(resources.emotion.zh), en: createEmotionScorer(resources.emotion.en) }, resources.brandMask),
+    createSentiment({ zh: createSentimentScorer(resources.sentiment.zh), en: createSentimentScorer(resources.sentiment.en) }),
+    createEmotion({ zh: createEmotionScorer(resources.emotion.zh), en: createEmotionScorer(resources.emotion.en) }),
     createKeywords(resources.keywords),
     createAspects({
       lexicons: resources.aspects,

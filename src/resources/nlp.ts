@@ -1,4 +1,3 @@
-import { createBrandMask, type BrandMask } from '../pipeline/brand-mask.js';
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { idf as jiebaIdf } from '@node-rs/jieba/dict.js';
@@ -22,8 +21,6 @@ export interface NlpResources {
   emotion: EmotionResources;
   keywords: KeywordResources;
   aspects: AspectLexicons;
-  /** Brand names hidden from the sentiment and emotion scorers; the runtime sets it from the brands. */
-  brandMask: BrandMask;
 }
 
 export interface NlpResourceOptions extends SegmenterOptions {
@@ -125,6 +122,5 @@ export async function loadNlpResources(options: NlpResourceOptions = {}): Promis
       defaultIdf,
     }),
     aspects: loadAspectLexicons(lexiconDir),
-    brandMask: createBrandMask(),
   });
 }

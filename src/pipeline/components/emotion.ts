@@ -1,15 +1,11 @@
 import type { Lang } from '../../domain.js';
 import { unsupportedEmotion, type EmotionScorer } from '../emotion/scorer.js';
 import type { PipelineComponent } from '../types.js';
-import type { BrandMask } from '../brand-mask.js';
 
 export type EmotionScorers = Record<Exclude<Lang, 'other'>, EmotionScorer>;
 
-/**
- * Classifies the post's emotion (Ekman six + neutral); reads the sentiment score as a feature, and
- * the tokens with brand names hidden as the sentiment scorer read them.
- */
-export function createEmotion(scorers: EmotionScorers, brands?: BrandMask): PipelineComponent {
+/** Classifies the post's emotion (Ekman six + neutral); reads the sentiment score as a feature. */
+export function createEmotion(scorers: EmotionScorers): PipelineComponent {
   return {
     name: 'emotion',
     requires: ['simplified', 'lang', 'tokens', 'sentiment'],
@@ -19,7 +15,7 @@ export function createEmotion(scorers: EmotionScorers, brands?: BrandMask): Pipe
       const emotion =
         lang === 'other'
           ? unsupportedEmotion()
-          : scorers[lang]({ simplified: doc.simplified!, tokens: brands ? brands.apply(doc.tokens!) : doc.tokens!, sentiment: doc.sentiment });
+          : scorers[lang]({ simplified: doc.simplified!, tokens: doc.tokens!, sentiment: doc.sentiment });
       return { emotion };
     },
   };

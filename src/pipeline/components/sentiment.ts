@@ -1,18 +1,17 @@
 import type { Lang } from '../../domain.js';
 import { unsupportedSentiment, type SentimentScorer } from '../sentiment/scorer.js';
 import type { PipelineComponent } from '../types.js';
-import type { BrandMask } from '../brand-mask.js';
 
 export type SentimentScorers = Record<Exclude<Lang, 'other'>, SentimentScorer>;
 
 /**
- * Scores sentiment with the language's scorer, brand names hidden (`BrandMask`); `other` languages
- * get a neutral result with confidence 0 and the rule `unsupported-language`.
+ * Scores sentiment with the language's scorer; `other` languages get a neutral result with
+ * confidence 0 and the rule `unsupported-language`.
  *
  * @example
  * const sentiment = createSentiment({ zh: createSentimentScorer(res.zh), en: createSentimentScorer(res.en) });
  */
-export function createSentiment(scorers: SentimentScorers, brands?: BrandMask): PipelineComponent {
+export function createSentiment(scorers: SentimentScorers): PipelineComponent {
   return {
     name: 'sentiment',
     requires: ['simplified', 'lang', 'tokens'],
@@ -20,7 +19,7 @@ export function createSentiment(scorers: SentimentScorers, brands?: BrandMask): 
     run: (doc) => {
       const lang = doc.lang!;
       const sentiment =
-        lang === 'other' ? unsupportedSentiment() : scorers[lang]({ simplified: doc.simplified!, tokens: brands ? brands.apply(doc.tokens!) : doc.tokens! });
+        lang === 'other' ? unsupportedSentiment() : scorers[lang]({ simplified: doc.simplified!, tokens: doc.tokens! });
       return { sentiment };
     },
   };
