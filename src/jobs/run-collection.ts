@@ -75,10 +75,11 @@ export async function runCollection(
 
 /** A collected post dated more than a day ahead is skipped with a reason, as a pushed one is rejected. */
 function withoutFuturePosts(posts: RawPost[], skipped: SkippedItem[], now: Date): { posts: RawPost[]; skipped: SkippedItem[] } {
-  const ahead = posts.filter((p) => isTooFarAhead(p.createdAt, now));
-  if (ahead.length === 0) return { posts, skipped };
-  return {
-    posts: posts.filter((p) => !ahead.includes(p)),
-    skipped: [...skipped, ...ahead.map((p) => ({ reason: `${p.externalId}: created_at ${p.createdAt} is more than a day in the future` }))],
-  };
+  const kept: RawPost[] = [];
+  const reasons = skipped.slice();
+  for (const p of posts) {
+    if (!isTooFarAhead(p.createdAt, now)) kept.push(p);
+    else reasons.push({ reason: `${p.externalId}: created_at ${p.createdAt} is more than a day in the future` });
+  }
+  return { posts: kept, skipped: reasons };
 }

@@ -6,7 +6,7 @@ import type { ApiDeps } from '../deps.js';
 import { resolvePeriod } from '../period.js';
 import { AspectsQuery, CompareQuery, PeriodQuery, ThemesQuery } from '../schemas.js';
 import { parseInput } from '../validate.js';
-import { assertBrand } from './brand-check.js';
+import { assertBrand } from '../../store/assert-brand.js';
 
 /** `GET /api/share-of-voice?brand=X`: X and its competitors, volume and sentiment share in the period. */
 export function shareOfVoiceRoutes(deps: ApiDeps): Hono {

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import type { ApiDeps } from '../deps.js';
 import { MentionsQuery } from '../schemas.js';
 import { parseInput } from '../validate.js';
-import { assertBrand } from './brand-check.js';
+import { assertBrand } from '../../store/assert-brand.js';
 
 /** `GET /api/mentions`: newest first, filtered, keyset-paginated. */
 export function mentionsRoutes(deps: ApiDeps): Hono {

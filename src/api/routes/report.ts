@@ -5,7 +5,7 @@ import type { ApiDeps } from '../deps.js';
 import { resolvePeriod } from '../period.js';
 import { CompareQuery } from '../schemas.js';
 import { parseInput } from '../validate.js';
-import { assertBrand } from './brand-check.js';
+import { assertBrand } from '../../store/assert-brand.js';
 
 /** One flat table so a spreadsheet can filter by `section`; empty cells where a column does not apply. */
 export const REPORT_CSV_COLUMNS = [

@@ -5,7 +5,7 @@ import { loadTaxonomy } from '../../resources/taxonomy.js';
 import { expressionTags, parseTagExpression } from '../../profiles/tag-expression.js';
 import type { ApiDeps } from '../deps.js';
 import { parseInput } from '../validate.js';
-import { assertBrand } from './brand-check.js';
+import { assertBrand } from '../../store/assert-brand.js';
 
 export const SegmentsQuery = z.object({
   expr: z.string().min(1).max(500).meta({ description: 'Tag expression: tag ids with AND, OR, NOT and parentheses', example: 'price_sensitive AND parenting AND NOT detractor' }),

@@ -5,7 +5,7 @@ import { INTERVAL_MS } from '../../store/intervals.js';
 import type { ApiDeps } from '../deps.js';
 import { TrendsQuery } from '../schemas.js';
 import { parseInput } from '../validate.js';
-import { assertBrand } from './brand-check.js';
+import { assertBrand } from '../../store/assert-brand.js';
 
 const MAX_BUCKETS = 2000;
 const DEFAULT_RANGE_MS = 7 * 86_400_000;

@@ -3,8 +3,7 @@ import { sampleAlert } from '../../alerts/sample.js';
 import { sendAlert } from '../../alerts/send.js';
 import { createAlertService } from '../../alerts/service.js';
 import type { StoredAlert } from '../../store/alert-types.js';
-import type { Store } from '../../store/types.js';
-import { NotFoundError } from '../../errors.js';
+import { assertBrand } from '../../store/assert-brand.js';
 import { loadRuntime } from '../load.js';
 import { integerOption } from '../options.js';
 import type { CliCommand, CliIo } from '../types.js';
@@ -31,7 +30,8 @@ async function list(argv: string[], io: CliIo): Promise<number> {
   const limit = integerOption(values.limit, '--limit', { max: 10_000 }) ?? 20;
   const runtime = await loadRuntime(io);
   try {
-    if (values.brand !== undefined) await assertKnownBrand(runtime.store, values.brand);
+    // A mistyped --brand would otherwise read as "no alerts yet".
+    if (values.brand !== undefined) await assertBrand(runtime, values.brand);
     const alerts = await runtime.store.alerts.listAlerts({ limit, brandId: values.brand, failedOnly: values.failed });
     for (const alert of alerts) values.json ? io.stdout.write(`${JSON.stringify(alert)}\n`) : printAlert(io, alert);
     if (!alerts.length && !values.json) io.stdout.write(values.failed ? 'no failed deliveries\n' : 'no alerts yet\n');
@@ -92,9 +92,3 @@ export const alertsCommand: CliCommand = {
     return 2;
   },
 };
-
-/** A mistyped --brand would otherwise read as "no alerts yet". */
-async function assertKnownBrand(store: Store, id: string): Promise<void> {
-  const brands = await store.listBrands();
-  if (!brands.some((b) => b.id === id)) throw new NotFoundError(`brand "${id}" not found (known: ${brands.map((b) => b.id).join(', ')})`);
-}
