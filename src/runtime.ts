@@ -10,7 +10,8 @@ import { createRematchRunner } from './jobs/rematch-runner.js';
 import { createDefaultPipeline } from './pipeline/default-pipeline.js';
 import type { Pipeline } from './pipeline/pipeline.js';
 import { loadNlpResources } from './resources/nlp.js';
-import { ingestPosts, type IngestSummary } from './jobs/ingest.js';
+import type { IngestSummary } from './jobs/ingest.js';
+import { openPushTarget } from './jobs/push-posts.js';
 import type { CollectionDeps } from './jobs/run-collection.js';
 import { openStore } from './store/index.js';
 import { createProfileService, type ProfileService } from './jobs/update-profiles.js';
@@ -31,6 +32,7 @@ export interface Runtime {
   collection: CollectionDeps;
   /** Customer profiles: incremental update, rebuild, links, erasure, retention. */
   profiles: ProfileService;
+  /** Stores pushed posts under a push source id; a ConflictError when a collector owns the id. */
   ingest: (posts: RawPost[], sourceId: string) => Promise<IngestSummary>;
   /**
    * Re-reads brands from the store after they change through the API, then re-matches the stored
@@ -104,8 +106,8 @@ export async function createRuntime(config: AppConfig, log: Logger): Promise<Run
     collection,
     profiles,
     ingest: async (posts, sourceId) => {
-      await store.upsertSource(sourceId, 'push', now().getTime());
-      return ingestPosts(posts, 'push', collection);
+      const push = await openPushTarget(sourceId, 'push', { ...collection, configuredSources: config.sources });
+      return push(posts);
     },
     reloadBrands: async () => {
       const learned = applyBrands(await store.listBrands());

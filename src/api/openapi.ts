@@ -1,41 +1,8 @@
 import { z } from 'zod';
 import { AspectsQuery, BrandBody, CompareQuery, IngestQuery, MentionsQuery, PeriodQuery, ThemesQuery, TrendsQuery } from './schemas.js';
 import { AlertRulesBody, AlertsQuery } from './routes/alerts.js';
-import { LinkBody } from './routes/authors.js';
-import { SegmentsQuery } from './routes/segments.js';
-import { ChangesQuery, ExportQuery } from './routes/tags.js';
-
-type JsonObject = Record<string, unknown>;
-
-/** Turns a zod object schema of query parameters into OpenAPI parameter objects. */
-function queryParameters(schema: z.ZodType): JsonObject[] {
-  const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as {
-    properties?: Record<string, JsonObject>;
-    required?: string[];
-  };
-  return Object.entries(json.properties ?? {}).map(([name, property]) => {
-    const { description, ...rest } = property;
-    return { name, in: 'query', required: json.required?.includes(name) ?? false, description, schema: rest };
-  });
-}
-
-const ERROR = {
-  description: 'Error',
-  content: {
-    'application/json': {
-      schema: {
-        type: 'object',
-        required: ['code', 'message'],
-        properties: { code: { type: 'string' }, message: { type: 'string' }, requestId: { type: 'string' } },
-      },
-    },
-  },
-};
-
-const json = (description: string, schema: JsonObject = { type: 'object' }) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
+import { ERROR, json, queryParameters, type JsonObject } from './openapi-common.js';
+import { profilePaths } from './openapi-profiles.js';
 
 /**
  * The OpenAPI 3.1 document served at `/api/openapi.json`. Query parameters are generated from the
@@ -64,6 +31,10 @@ export function buildOpenApiDocument(version: string): JsonObject {
       '/api/ingest': {
         post: {
           summary: 'Push posts (JSON array or JSON lines; CSV with header)',
+          // A pushed post under a collector's id would count in its trends, health and runs.
+          description:
+            'The source id names a push source, created with the first stored post. The id of a collector source (demo, an rss ' +
+            'source of the config, or one that collected posts before) is refused with 409: push under another source id.',
           parameters: queryParameters(IngestQuery),
           requestBody: {
             required: true,
@@ -73,7 +44,7 @@ export function buildOpenApiDocument(version: string): JsonObject {
               'text/csv': { schema: { type: 'string' } },
             },
           },
-          responses: { 200: json('Counts of inserted/updated/unchanged/duplicates and rejected lines'), 400: ERROR, 413: ERROR },
+          responses: { 200: json('Counts of inserted/updated/unchanged/duplicates and rejected lines'), 400: ERROR, 409: ERROR, 413: ERROR },
         },
       },
       '/api/sources': { get: { summary: 'Sources with health, last run and next run', responses: { 200: json('Sources') } } },
@@ -179,44 +150,6 @@ export function buildOpenApiDocument(version: string): JsonObject {
             rating: { type: 'number' },
           },
         },
-      },
-    },
-  };
-}
-
-/** Profiles, segments and the tag change feed (read:tags; links and erasure need write:authors). */
-function profilePaths(): JsonObject {
-  const security = [{ apiKey: [] }];
-  const authorId = { name: 'id', in: 'path', required: true, description: 'Author id or platform:id', schema: { type: 'string' } };
-  return {
-    '/api/authors/{id}/profile': {
-      get: { summary: 'Customer profile: tags with confidence and evidence, lifecycle per brand, influence', security, parameters: [authorId], responses: { 200: json('Profile'), 401: ERROR, 403: ERROR, 404: ERROR } },
-    },
-    '/api/authors/{id}/links': {
-      post: {
-        summary: 'Join this author\'s profile with another author (same person on another platform)',
-        security,
-        parameters: [authorId],
-        requestBody: { required: true, content: { 'application/json': { schema: z.toJSONSchema(LinkBody, { io: 'input' }) } } },
-        responses: { 200: json('The joined profile'), 400: ERROR, 401: ERROR, 403: ERROR, 404: ERROR, 413: ERROR },
-      },
-    },
-    '/api/authors/{id}': {
-      delete: { summary: 'Erase an author: mentions, profile, tags and search rows (rollups stay consistent)', security, parameters: [authorId], responses: { 200: json('Counts erased'), 401: ERROR, 403: ERROR, 404: ERROR } },
-    },
-    '/api/segments': {
-      get: { summary: 'Profiles matching a tag expression, with count and cursor pagination', security, parameters: queryParameters(SegmentsQuery), responses: { 200: json('Members and count'), 400: ERROR, 401: ERROR, 403: ERROR, 404: ERROR } },
-    },
-    '/api/tags': { get: { summary: 'Tag taxonomy: ids, groups, zh/en labels', security, responses: { 200: json('Taxonomy') } } },
-    '/api/tags/changes': {
-      get: { summary: 'Tags added/updated/removed since a cursor (monotonic sequence)', security, parameters: queryParameters(ChangesQuery), responses: { 200: json('Changes, nextCursor, hasMore'), 400: ERROR, 401: ERROR, 403: ERROR } },
-    },
-    '/api/tags/export': {
-      get: {
-        summary: 'Every stored tag as JSON lines or CSV',
-        security,
-        parameters: queryParameters(ExportQuery),
-        responses: { 200: { description: 'Tags', content: { 'application/x-ndjson': { schema: { type: 'string' } }, 'text/csv': { schema: { type: 'string' } } } }, 401: ERROR, 403: ERROR },
       },
     },
   };

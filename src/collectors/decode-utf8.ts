@@ -1,5 +1,4 @@
 import { TextDecoder } from 'node:util';
-import { ParseError } from '../errors.js';
 import type { SkippedItem } from './types.js';
 
 export interface DecodedFile {
@@ -14,9 +13,9 @@ function conversionHint(name: string): string {
 
 /**
  * Decodes a file strictly as UTF-8. A lenient decode turns GBK or Latin-1 bytes into U+FFFD and
- * stores garbled posts without a word, so each line that fails is skipped by number instead.
- * When no line holds valid UTF-8 beyond ASCII while some fail, the file is in another encoding
- * as a whole: that is one ParseError rather than a skip per line.
+ * stores garbled posts without a word, so each line that fails is skipped by number instead, and
+ * the other lines are read. That holds even when every non-ASCII line fails (a GBK file whose other
+ * rows are ASCII): its ASCII rows are still good, and each skip names the conversion to make.
  */
 export function decodeUtf8File(bytes: Uint8Array, name: string): DecodedFile {
   const strict = new TextDecoder('utf-8', { fatal: true });
@@ -30,19 +29,13 @@ export function decodeUtf8File(bytes: Uint8Array, name: string): DecodedFile {
 function decodeLineByLine(bytes: Uint8Array, name: string, strict: TextDecoder): DecodedFile {
   const lines: string[] = [];
   const skipped: SkippedItem[] = [];
-  let sawUtf8 = false;
   for (const [index, raw] of splitLines(bytes).entries()) {
     try {
-      const line = strict.decode(raw);
-      sawUtf8 ||= raw.some((byte) => byte >= 0x80);
-      lines.push(line);
+      lines.push(strict.decode(raw));
     } catch {
       lines.push('');
       skipped.push({ line: index + 1, reason: `not valid UTF-8: this line of ${name} is not UTF-8 text; ${conversionHint(name)}` });
     }
-  }
-  if (!sawUtf8) {
-    throw new ParseError(`${name} is not UTF-8 (first bad line: ${skipped[0].line}); nothing was imported; ${conversionHint(name)}`, skipped[0].line);
   }
   return { text: lines.join('\n'), skipped };
 }

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 
+const GBK_ROW = Buffer.from([0x32, 0x2c, 0xcc, 0xab, 0xc4, 0xd1, 0xb3, 0xd4, 0xc1, 0xcb, 0x2c, 0x62, 0x6f, 0x62]); // 2,太难吃了,bob in GBK
+
 function tempDir(): { dir: string; env: Record<string, string> } {
   const dir = mkdtempSync(join(tmpdir(), 'koubei-ingest-files-'));
   return { dir, env: { KOUBEI_DB: join(dir, 'k.db'), KOUBEI_DEMO: 'false' } };
@@ -25,20 +27,20 @@ describe('koubei ingest: damaged files', () => {
 });
 
 describe('koubei ingest: encodings, exit codes and bad arguments', () => {
-  it('skips a line that is not UTF-8 by number, imports the rest, and refuses a wholly GBK file in one line', async () => {
+  it('skips a line that is not UTF-8 by number and imports the rest, also when it is the only non-ASCII line', async () => {
     const { dir, env } = tempDir();
     const mixed = join(dir, 'mixed.csv');
-    const gbkRow = Buffer.from([0x32, 0x2c, 0xcc, 0xab, 0xc4, 0xd1, 0xb3, 0xd4, 0xc1, 0xcb, 0x2c, 0x62, 0x6f, 0x62]); // 2,太难吃了,bob in GBK
-    writeFileSync(mixed, Buffer.concat([Buffer.from('id,text,author\n1,好吃,amy\n'), gbkRow, Buffer.from('\n3,ok,carl\n')]));
+    writeFileSync(mixed, Buffer.concat([Buffer.from('id,text,author\n1,好吃,amy\n'), GBK_ROW, Buffer.from('\n3,ok,carl\n')]));
     const partly = await runCli(['ingest', mixed], { env });
     expect(partly.code).toBe(0);
     expect(partly.stderr).toContain('mixed.csv:3: skipped: not valid UTF-8');
     expect(partly.stderr).toMatch(/read=3 inserted=2 .* skipped=1/);
-    const gbk = join(dir, 'gbk.csv');
-    writeFileSync(gbk, Buffer.concat([Buffer.from('id,text,author\n'), gbkRow, Buffer.from('\n')]));
-    const whole = await runCli(['ingest', gbk], { env });
-    expect(whole.code).toBe(1);
-    expect(whole.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^koubei ingest: .*gbk\.csv is not UTF-8 .*iconv -f GBK -t UTF-8/)]);
+    const ascii = join(dir, 'ascii.csv');
+    writeFileSync(ascii, Buffer.concat([Buffer.from('id,text,author\n1,tasty,amy\n'), GBK_ROW, Buffer.from('\n3,fine,carl\n')]));
+    const rest = await runCli(['ingest', ascii], { env: tempDir().env });
+    expect(rest.code).toBe(0);
+    expect(rest.stderr).toMatch(/ascii\.csv:3: skipped: not valid UTF-8: .*iconv -f GBK -t UTF-8 .*ascii\.csv/);
+    expect(rest.stderr).toMatch(/read=3 inserted=2 updated=0 unchanged=0 duplicates=0 skipped=1/);
   }, 90_000);
 
   it('exits 1 when every row was skipped, and 0 when some were imported', async () => {
@@ -61,5 +63,43 @@ describe('koubei ingest: encodings, exit codes and bad arguments', () => {
     expect(missing.stderr.trim().split('\n')).toHaveLength(1);
     expect(missing.stderr).toContain('no such file or directory');
     expect(missing.stderr).not.toMatch(/\n\s+at /);
+  }, 90_000);
+});
+
+describe('koubei ingest: sources', () => {
+  const sourceIds = async (env: Record<string, string>, cwd?: string) =>
+    (await runCli(['sources'], { env, cwd })).stdout.trim().split('\n').slice(1).map((line) => line.split(/\s+/).slice(0, 2).join(' '));
+
+  it('leaves no source behind when an import fails, and keeps the source of a partly successful one', async () => {
+    const { dir, env } = tempDir();
+    writeFileSync(join(dir, 'gbk.csv'), Buffer.concat([Buffer.from('id,text,author\n'), GBK_ROW, Buffer.from('\n')]));
+    writeFileSync(join(dir, 'bad.jsonl'), '{"id":"a"}\n{oops\n');
+    writeFileSync(join(dir, 'half.jsonl'), '{"id":"a","text":"fine"}\n{oops\n');
+    const gbk = await runCli(['ingest', join(dir, 'gbk.csv'), '--source', 'gbk'], { env });
+    expect(gbk.code).toBe(1);
+    expect(gbk.stderr).toContain('nothing imported: all 1 rows were skipped');
+    expect((await runCli(['ingest', join(dir, 'bad.jsonl'), '--source', 'rejected'], { env })).code).toBe(1);
+    expect((await runCli(['ingest', join(dir, 'missing.csv'), '--source', 'missing'], { env })).code).toBe(1);
+    expect(await sourceIds(env)).toEqual([]);
+    expect((await runCli(['ingest', join(dir, 'half.jsonl'), '--source', 'half'], { env })).code).toBe(0);
+    expect(await sourceIds(env)).toEqual(['half file']);
+  }, 90_000);
+
+  it('refuses the id of a configured collector source in one line (exit 1), and keeps importing into a push source', async () => {
+    const { dir, env } = tempDir();
+    const rss = { id: 'acme-news', type: 'rss', schedule: '0 9 * * *', config: { url: 'https://example.com/feed.xml' } };
+    writeFileSync(join(dir, 'koubei.config.json'), JSON.stringify({ demo: true, brands: [{ id: 'acme', name: 'Acme' }], sources: [rss] }));
+    writeFileSync(join(dir, 'posts.jsonl'), '{"id":"1","text":"好吃"}\n{oops\n');
+    for (const [source, type] of [['acme-news', 'rss'], ['demo', 'demo']]) {
+      const refused = await runCli(['ingest', 'posts.jsonl', '--source', source], { env: { KOUBEI_DB: env.KOUBEI_DB }, cwd: dir });
+      expect(refused.code).toBe(1);
+      expect(refused.stderr.trim().split('\n')).toEqual([
+        `koubei ingest: source "${source}" is filled by its ${type} collector; pushed posts would mix into its stream: push them under another source id`,
+      ]);
+    }
+    for (let run = 0; run < 2; run++) {
+      expect((await runCli(['ingest', 'posts.jsonl', '--source', 'crm'], { env: { KOUBEI_DB: env.KOUBEI_DB }, cwd: dir })).code).toBe(0);
+    }
+    expect(await sourceIds({ KOUBEI_DB: env.KOUBEI_DB }, dir)).toEqual(['demo demo', 'acme-news rss', 'crm file']);
   }, 90_000);
 });

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { decodeUtf8File } from '../../src/collectors/decode-utf8.js';
-import { ParseError } from '../../src/errors.js';
 
 // "太难吃了" in GBK: bytes that are not valid UTF-8.
 const GBK_LINE = Buffer.from([0x32, 0x2c, 0xcc, 0xab, 0xc4, 0xd1, 0xb3, 0xd4, 0xc1, 0xcb]);
@@ -19,9 +18,11 @@ describe('decodeUtf8File', () => {
     expect(decoded.skipped[0].reason).toMatch(/not valid UTF-8.*iconv -f GBK -t UTF-8 mixed\.csv > mixed-utf8\.csv/);
   });
 
-  it('says once that a file with no UTF-8 beyond ASCII is in another encoding', () => {
-    const bytes = Buffer.concat([Buffer.from('id,text\n'), GBK_LINE, Buffer.from('\n'), GBK_LINE]);
-    expect(() => decodeUtf8File(bytes, 'gbk.csv')).toThrow(ParseError);
-    expect(() => decodeUtf8File(bytes, 'gbk.csv')).toThrow(/gbk\.csv is not UTF-8 \(first bad line: 2\); nothing was imported; convert it first/);
+  it('skips each line that is not UTF-8 even when no line holds UTF-8 beyond ASCII, keeping the ASCII rows', () => {
+    const bytes = Buffer.concat([Buffer.from('id,text\n'), GBK_LINE, Buffer.from('\n3,ok\n'), GBK_LINE]);
+    const decoded = decodeUtf8File(bytes, 'gbk.csv');
+    expect(decoded.text).toBe('id,text\n\n3,ok\n');
+    expect(decoded.skipped.map((s) => s.line)).toEqual([2, 4]);
+    expect(decoded.skipped[0].reason).toMatch(/not valid UTF-8.*iconv -f GBK -t UTF-8 gbk\.csv > gbk-utf8\.csv/);
   });
 });

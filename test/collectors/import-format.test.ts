@@ -42,6 +42,23 @@ describe('parseImport: CSV', () => {
     expect(result.skipped).toEqual([{ line: 3, reason: 'CSV: unterminated quoted field starting on line 3' }]);
   });
 
+  it('does not let a broken quote swallow the next row through an inch mark followed by a comma', () => {
+    const result = parseImport('id,text,author\n1,"broken 12,x\n2,a 12",bob\n', { format: 'csv', source: 'f', now });
+    expect(result.posts.map((p) => [p.externalId, p.text, p.author?.id])).toEqual([['2', 'a 12"', 'bob']]);
+    expect(result.skipped).toEqual([{ line: 2, reason: 'CSV: unterminated quoted field starting on line 2' }]);
+  });
+
+  it('still reads a multi-line quoted field as one row when its last line has commas or ends in a number', () => {
+    const csv = 'id,text,author\n1,"Great food, nice.\nService slow, though.",amy\n2,"Order total:\n42",bob\n3,ok,cat\n';
+    const result = parseImport(csv, { format: 'csv', source: 'f', now });
+    expect(result.posts.map((p) => [p.externalId, p.text, p.author?.id])).toEqual([
+      ['1', 'Great food, nice.\nService slow, though.', 'amy'],
+      ['2', 'Order total:\n42', 'bob'],
+      ['3', 'ok', 'cat'],
+    ]);
+    expect(result.skipped).toEqual([]);
+  });
+
   it('numbers records after a multi-line quoted field and a broken one by their physical lines', () => {
     const records = [...readCsv('a,"x\r\ny"\r\nb,"open\r\nc,d\r\n')];
     expect(records).toEqual([

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { IMPORT_FORMATS, parseImportFile } from '../../collectors/import-format.js';
-import { ingestPosts } from '../../jobs/ingest.js';
+import { openPushTarget } from '../../jobs/push-posts.js';
 import { loadRuntime } from '../load.js';
 import { choiceOption, UsageError } from '../options.js';
 import { createProgress } from '../progress.js';
@@ -18,7 +18,8 @@ export const ingestCommand: CliCommand = {
     'Imports posts from a UTF-8 file; the format comes from --format, else the file name (.csv) or content.\n' +
     'Rows that cannot be read (bad CSV quoting, malformed JSON, lines that are not UTF-8, posts without\n' +
     `text) are skipped and named by line; the others are imported. Exits ${NOTHING_IMPORTED_EXIT_CODE} when rows were skipped and\n` +
-    'none could be imported, 2 on a bad command line.',
+    'none could be imported (the source is then not created), or when --source names a configured\n' +
+    'collector source (demo, rss, …): pushed posts would mix into its stream. 2 on a bad command line.',
   async run(argv, io) {
     const { values, positionals } = parseArgs({
       args: argv,
@@ -29,13 +30,15 @@ export const ingestCommand: CliCommand = {
     if (!file) throw new UsageError('FILE is required');
     const format = choiceOption(values.format, '--format', IMPORT_FORMATS);
     const sourceId = values.source ?? 'file';
+    // A file that cannot be read fails before the (slower) runtime loads.
     const parsed = parseImportFile(await readFile(file), file, { format, source: sourceId, now: new Date() });
-    for (const skip of parsed.skipped) io.stderr.write(`${file}:${skip.line ?? '?'}: skipped: ${skip.reason}\n`);
     const runtime = await loadRuntime(io);
     try {
-      await runtime.store.upsertSource(sourceId, 'file', Date.now());
+      // Refused before any row is reported, so a push into a collector's id is one error line.
+      const push = await openPushTarget(sourceId, 'file', { ...runtime.collection, configuredSources: runtime.config.sources });
+      for (const skip of parsed.skipped) io.stderr.write(`${file}:${skip.line ?? '?'}: skipped: ${skip.reason}\n`);
       const progress = createProgress(io.stderr, io.isTTY, `ingest ${file}`);
-      const summary = await ingestPosts(parsed.posts, 'file', runtime.collection, { onProgress: (d, t) => progress.update(d, t) });
+      const summary = await push(parsed.posts, { onProgress: (d, t) => progress.update(d, t) });
       progress.finish(
         `${file}: read=${parsed.posts.length + parsed.skipped.length} inserted=${summary.inserted} updated=${summary.updated} unchanged=${summary.unchanged} duplicates=${summary.duplicates} skipped=${parsed.skipped.length}`,
       );

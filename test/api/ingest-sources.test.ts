@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Hono } from 'hono';
+import type { Runtime } from '../../src/runtime.js';
+import { json, makeApp, makeRuntime } from '../helpers/runtime.js';
+
+const post = (id: string, text: string) => JSON.stringify({ id, text, created_at: '2026-11-20T10:00:00Z' });
+
+describe('POST /api/ingest and collector sources', () => {
+  let runtime: Runtime;
+  let app: Hono;
+
+  beforeAll(async () => {
+    runtime = await makeRuntime({
+      sources: [
+        { id: 'demo', type: 'demo', schedule: '* * * * *', enabled: true, config: {} },
+        { id: 'acme-news', type: 'rss', schedule: '*/15 * * * *', enabled: true, config: { url: 'https://example.com/feed.xml' } },
+      ],
+    });
+    app = makeApp(runtime);
+  });
+  afterAll(() => runtime.close());
+
+  const push = (source: string, body: string) => app.request(`/api/ingest?source=${source}`, { method: 'POST', body });
+  /** Sources as `GET /api/sources` lists them: id → type. */
+  const listed = async () => new Map((await json(app.request('/api/sources'))).items.map((s: { id: string; type: string }) => [s.id, s.type]));
+
+  it.each([
+    ['demo', 'demo'],
+    ['acme-news', 'rss'],
+  ])('refuses a push into the configured %s source with 409, naming it, and stores nothing', async (source, type) => {
+    const res = await push(source, post('x1', 'pushed into a collector'));
+    expect(res.status).toBe(409);
+    expect(await json(res)).toMatchObject({
+      code: 'CONFLICT',
+      message: `source "${source}" is filled by its ${type} collector; pushed posts would mix into its stream: push them under another source id`,
+    });
+    expect((await json(app.request(`/api/mentions?source=${source}`))).items).toEqual([]);
+    expect((await listed()).has(source)).toBe(false);
+  });
+
+  it('refuses a push into a source the store holds as collected, though the config no longer lists it', async () => {
+    await runtime.store.upsertSource('old-feed', 'rss', Date.now());
+    const res = await push('old-feed', post('x2', 'late push'));
+    expect(res.status).toBe(409);
+    expect((await json(res)).message).toContain('source "old-feed" is filled by its rss collector');
+    expect((await listed()).get('old-feed')).toBe('rss');
+  });
+
+  it('keeps taking pushes into an existing push source', async () => {
+    expect((await json(push('crm', post('c1', 'first push')))).inserted).toBe(1);
+    const again = await push('crm', post('c2', 'second push'));
+    expect(again.status).toBe(200);
+    expect(await json(again)).toMatchObject({ inserted: 1 });
+    expect((await listed()).get('crm')).toBe('push');
+    expect((await json(app.request('/api/mentions?source=crm'))).items).toHaveLength(2);
+  });
+
+  it('creates no source for a push whose every post is rejected', async () => {
+    const res = await push('empty-crm', JSON.stringify({ id: 'e1' }));
+    expect(res.status).toBe(400);
+    expect((await listed()).has('empty-crm')).toBe(false);
+  });
+});
