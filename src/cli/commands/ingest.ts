@@ -7,6 +7,16 @@ import { choiceOption, UsageError } from '../options.js';
 import { createProgress } from '../progress.js';
 import type { CliCommand } from '../types.js';
 
+/** Skipped rows named one per line; beyond this many, a count (an all-GBK file would print every line). */
+const SKIPS_LISTED = 20;
+
+/** The stderr lines naming skipped rows, capped at SKIPS_LISTED. */
+export function skipReport(file: string, skipped: readonly { line?: number; reason: string }[]): string {
+  const listed = skipped.slice(0, SKIPS_LISTED).map((skip) => `${file}:${skip.line ?? '?'}: skipped: ${skip.reason}\n`);
+  const more = skipped.length - listed.length;
+  return listed.join('') + (more > 0 ? `${file}: … and ${more} more skipped rows not listed\n` : '');
+}
+
 /** Exit code when rows were skipped and none could be imported: the import failed as a whole. */
 const NOTHING_IMPORTED_EXIT_CODE = 1;
 
@@ -17,7 +27,7 @@ export const ingestCommand: CliCommand = {
   help:
     'Imports posts from a UTF-8 file; the format comes from --format, else the file name (.csv) or content.\n' +
     'Rows that cannot be read (bad CSV quoting, malformed JSON, lines that are not UTF-8, posts without\n' +
-    `text) are skipped and named by line; the others are imported. Exits ${NOTHING_IMPORTED_EXIT_CODE} when rows were skipped and\n` +
+    `text) are skipped and named by line (the first 20, then a count); the others are imported. Exits ${NOTHING_IMPORTED_EXIT_CODE} when rows were skipped and\n` +
     'none could be imported (the source is then not created), or when --source names a configured\n' +
     'collector source (demo, rss, …): pushed posts would mix into its stream. 2 on a bad command line.',
   async run(argv, io) {
@@ -36,7 +46,7 @@ export const ingestCommand: CliCommand = {
     try {
       // Refused before any row is reported, so a push into a collector's id is one error line.
       const push = await openPushTarget(sourceId, 'file', { ...runtime.collection, configuredSources: runtime.config.sources });
-      for (const skip of parsed.skipped) io.stderr.write(`${file}:${skip.line ?? '?'}: skipped: ${skip.reason}\n`);
+      io.stderr.write(skipReport(file, parsed.skipped));
       const progress = createProgress(io.stderr, io.isTTY, `ingest ${file}`);
       const summary = await push(parsed.posts, { onProgress: (d, t) => progress.update(d, t) });
       progress.finish(
