@@ -1,19 +1,18 @@
-const HAN_RUN = /^\p{Script=Han}{3,}$/u;
+import { hanBigrams } from '../text/han-bigrams.js';
 
 /**
- * The tokens a post is indexed under for search: its segmented tokens plus, for every Chinese token
- * of three or more characters, that token's character bigrams. jieba keeps compounds and brand names
- * whole ("速达外卖", "外卖员"), so without the bigrams a search for 外卖 would miss them; a query is
- * segmented the same way, so a two-character query finds them through a bigram.
+ * The tokens a post is indexed under for search: its segmented tokens, each Chinese token of three or
+ * more characters followed by its character bigrams. jieba keeps compounds and brand names whole
+ * ("速达外卖", "高性价比"), so without the bigrams a search for 外卖 or 性价比 would miss them: a
+ * two-character query word matches a bigram, a longer one the phrase of its bigrams.
+ *
+ * Each token's bigrams come right after it, not after all tokens, so a bigram phrase can only run
+ * across two tokens where the text itself has them side by side ("外卖" then "卖员"): bigrams of two
+ * different long tokens are never adjacent.
  *
  * @example
- * searchTokensOf(['第一次', '在', '速达外卖', '下单']); // [..., '速达外卖', '下单', '第一', '一次', '速达', '达外', '外卖']
+ * searchTokensOf(['在', '速达外卖', '下单']); // ['在', '速达外卖', '速达', '达外', '外卖', '下单']
  */
 export function searchTokensOf(tokens: readonly string[]): string[] {
-  const out = tokens.slice();
-  for (const token of tokens) {
-    if (!HAN_RUN.test(token)) continue;
-    for (let i = 0; i + 2 <= token.length; i++) out.push(token.slice(i, i + 2));
-  }
-  return out;
+  return tokens.flatMap((token) => [token, ...hanBigrams(token)]);
 }

@@ -95,7 +95,7 @@ export interface SaveResult {
 
 export interface MentionQuery {
   brandId?: string;
-  /** Segmented search terms; all must match. */
+  /** Segmented search terms; all must match. A Chinese term of 3+ characters is found inside longer words too. */
   terms?: string[];
   lang?: Lang;
   sentiment?: SentimentLabel;

@@ -1,12 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { searchTokensOf } from '../../src/pipeline/search-tokens.js';
+import { hanBigrams, termPhrases } from '../../src/text/han-bigrams.js';
 
 describe('searchTokensOf', () => {
-  it('adds the character bigrams of Chinese tokens of three or more characters', () => {
-    expect(searchTokensOf(['在', '速达外卖', '下单'])).toEqual(['在', '速达外卖', '下单', '速达', '达外', '外卖']);
+  it('follows each Chinese token of three or more characters with its character bigrams', () => {
+    expect(searchTokensOf(['在', '速达外卖', '下单', '高性价比'])).toEqual(['在', '速达外卖', '速达', '达外', '外卖', '下单', '高性价比', '高性', '性价', '价比']);
   });
 
   it('leaves two-character, Latin and mixed tokens as they are', () => {
     expect(searchTokensOf(['外卖', 'freshbee', 'iphone15', '5g手机', '!'])).toEqual(['外卖', 'freshbee', 'iphone15', '5g手机', '!']);
+  });
+});
+
+describe('hanBigrams and termPhrases', () => {
+  it('pair characters, not UTF-16 units', () => {
+    expect(hanBigrams('𠮷野家')).toEqual(['𠮷野', '野家']);
+  });
+
+  it('match a Chinese term of three or more characters as itself or the phrase of its bigrams, anything else as itself', () => {
+    expect(termPhrases('性价比')).toEqual(['性价比', '性价 价比']);
+    expect(termPhrases('外卖')).toEqual(['外卖']);
+    expect(termPhrases('battery')).toEqual(['battery']);
   });
 });

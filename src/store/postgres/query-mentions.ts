@@ -2,13 +2,13 @@ import type { MentionQuery, MentionRow, Page } from '../types.js';
 import { toMentionRow, type MentionRecord } from '../rows.js';
 import { decodeCursor, encodeCursor } from '../sqlite/cursor.js';
 import { query, type Queryable } from './pool.js';
-
+import { termPhrases } from '../../text/han-bigrams.js';
 
 /**
- * WHERE clause of a listing; every value is a bound parameter. Each search term becomes a
- * `phraseto_tsquery` (the term's words in order, like a quoted FTS5 phrase) and all must match, so
- * user input is never read as tsquery syntax. The expression matches the GIN index on
- * `to_tsvector('simple', tokens)`.
+ * WHERE clause of a listing; every value is a bound parameter. Each phrase of a search term becomes a
+ * `phraseto_tsquery` (its words in order, like a quoted FTS5 phrase), so user input is never read as
+ * tsquery syntax; a term matches when any of its phrases does (see `termPhrases`), and all terms must
+ * match. The expression matches the GIN index on `to_tsvector('simple', tokens)`.
  */
 function buildFilters(q: MentionQuery): { where: string[]; params: unknown[] } {
   const where = ['m.deleted_at IS NULL'];
@@ -16,7 +16,8 @@ function buildFilters(q: MentionQuery): { where: string[]; params: unknown[] } {
   const bind = (value: unknown) => (params.push(value), `$${params.length}`);
   if (q.brandId) where.push(`m.id IN (SELECT mention_id FROM mention_brands WHERE brand_id = ${bind(q.brandId)})`);
   if (q.terms?.length) {
-    const tsquery = q.terms.map((term) => `phraseto_tsquery('simple', ${bind(term)})`).join(' && ');
+    const phrase = (text: string) => `phraseto_tsquery('simple', ${bind(text)})`;
+    const tsquery = q.terms.map((term) => `(${termPhrases(term).map(phrase).join(' || ')})`).join(' && ');
     where.push(`to_tsvector('simple', m.tokens) @@ (${tsquery})`);
   }
   if (q.lang) where.push(`m.lang = ${bind(q.lang)}`);

@@ -3,13 +3,19 @@ import type { MentionQuery, MentionRow, Page } from '../types.js';
 import { toMentionRow, type MentionRecord } from '../rows.js';
 import { createStatementCache } from './statements.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
+import { termPhrases } from '../../text/han-bigrams.js';
 
 /** Longest brand-filtered range that is read time-first (see `buildFilters`). */
 const TIME_FIRST_MAX_MS = 86_400_000;
 
-/** Quotes each term for FTS5 so user input can never be read as query syntax. */
+const quote = (phrase: string) => `"${phrase.replace(/"/g, '""')}"`;
+
+/**
+ * Quotes every phrase for FTS5 so user input can never be read as query syntax; a term matches when
+ * any of its phrases does (see `termPhrases`), and every term must match.
+ */
 function ftsQuery(terms: string[]): string {
-  return terms.map((term) => `"${term.replace(/"/g, '""')}"`).join(' AND ');
+  return terms.map((term) => `(${termPhrases(term).map(quote).join(' OR ')})`).join(' AND ');
 }
 
 /** Builds the WHERE clause shared by listing queries; parameters are always bound, never spliced. */
