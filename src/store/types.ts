@@ -7,7 +7,10 @@ import type { KeyRepository, ProfileRepository } from './profile-types.js';
  * (PostgreSQL) can sit behind the same calls; the SQLite backend resolves synchronously inside.
  */
 export interface Store {
-  /** Upserts posts with their analyses by (source, external id) in one transaction. */
+  /**
+   * Upserts posts with their analyses by (source, external id) in one transaction. Brand ids not in
+   * `brands` (deleted after the caller matched) are not linked.
+   */
   saveMentions(items: MentionInput[]): Promise<SaveResult>;
   listMentions(query: MentionQuery): Promise<Page<MentionRow>>;
   trends(query: TrendQuery): Promise<TrendPoint[]>;

@@ -5,7 +5,7 @@ import { createSqliteStore } from '../../src/store/sqlite/index.js';
 import { recountAuthorsSql, recountSql } from '../../src/store/sqlite/rollups.js';
 import { createPostgresStore } from '../../src/store/postgres/index.js';
 import { pgRecountAuthorsSql, pgRecountSql } from '../../src/store/postgres/rollups.js';
-import type { MentionInput, Store } from '../../src/store/types.js';
+import type { BrandRecord, MentionInput, Store } from '../../src/store/types.js';
 import { fingerprintText } from '../../src/pipeline/fingerprint.js';
 import { INTERVAL_MS } from '../../src/store/intervals.js';
 import { makePgSchema, PG_REQUIRED, PG_UNAVAILABLE } from './pg.js';
@@ -133,6 +133,11 @@ export function makeAnalysis(label: 'pos' | 'neg' | 'neu' = 'pos', lang: 'zh' | 
     themes: ['battery'],
     aspects: [],
   };
+}
+
+/** Brand rows for the ids a test links: saving drops links to brands the store does not have. */
+export function brandRecords(...ids: string[]): BrandRecord[] {
+  return ids.map((id) => ({ id, name: id, aliases: [], competitors: [] }));
 }
 
 export function makeInput(post: RawPost, label: 'pos' | 'neg' | 'neu' = 'pos', brandIds: string[] = []): MentionInput {

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { sampleAlert } from '../../src/alerts/sample.js';
-import { describeStores, makeInput, makePost } from '../helpers/store.js';
+import { brandRecords, describeStores, makeInput, makePost } from '../helpers/store.js';
 
 const T0 = Date.parse('2026-11-20T12:00:00.000Z');
 
@@ -34,6 +34,7 @@ describeStores('store: alerts repository', (open) => {
   it('counts brand mentions per window and their themes, leaving out reposts and deleted posts', async () => {
     const { store } = await open();
     const at = (m: number) => new Date(T0 + m * 60_000).toISOString();
+    await store.upsertBrands(brandRecords('freshbee', 'swifteats'));
     await store.saveMentions([
       makeInput(makePost({ externalId: '1', text: 'FreshBee late again, cold food', createdAt: at(1) }), 'neg', ['freshbee']),
       makeInput(makePost({ externalId: '2', text: 'FreshBee courier was lovely today', createdAt: at(2) }), 'pos', ['freshbee']),
@@ -52,6 +53,7 @@ describeStores('store: alerts repository', (open) => {
     const { store } = await open();
     const min = (m: number) => T0 + m * 60_000;
     const post = (id: string, m: number, text: string) => makePost({ externalId: id, text, createdAt: new Date(min(m)).toISOString() });
+    await store.upsertBrands(brandRecords('freshbee', 'swifteats'));
     await store.saveMentions([
       makeInput(post('1', 10, 'FreshBee late again, cold food'), 'neg', ['freshbee']),
       makeInput(post('2', 50, 'FreshBee courier was lovely today'), 'pos', ['freshbee']),

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { openDb } from '../../src/store/db.js';
 import { createSqliteStore } from '../../src/store/sqlite/index.js';
 import { RECOUNT_ASPECTS_SQL, RECOUNT_TERMS_SQL } from '../../src/store/sqlite/analysis-rollups.js';
-import { makeInput, makePost } from '../helpers/store.js';
+import { brandRecords, makeInput, makePost } from '../helpers/store.js';
 
 const TERMS = ['battery', 'delivery', 'taste', 'slow', '客服'];
 
@@ -10,6 +10,7 @@ describe('term and aspect rollups (SQLite)', () => {
   it('stay equal to a recount after inserts, text changes, deletes and brand removal', async () => {
     const db = openDb(':memory:');
     const store = createSqliteStore(db);
+    await store.upsertBrands(brandRecords('freshbee', 'stellar'));
     let seed = 7;
     const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
     for (let step = 0; step < 400; step++) {
@@ -40,6 +41,7 @@ describe('term and aspect rollups (SQLite)', () => {
 
   it('serve term counts over long periods from whole UTC days', async () => {
     const store = createSqliteStore(openDb(':memory:'));
+    await store.upsertBrands(brandRecords('freshbee'));
     const inputs = [0, 1, 2, 3].map((day) => {
       const input = makeInput(makePost({ externalId: `d${day}`, text: `day ${day} post`, createdAt: new Date(Date.UTC(2026, 10, 20 + day, 12)).toISOString() }), 'neg', ['freshbee']);
       input.analysis.keywords = ['recall'];

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { describeStores, makeInput, makePost, recount, round, snapshot } from '../helpers/store.js';
+import { brandRecords, describeStores, makeInput, makePost, recount, round, snapshot } from '../helpers/store.js';
 
 describeStores('store: saveMentions', (open) => {
   const makeStore = async () => (await open()).store;
@@ -77,6 +77,7 @@ describeStores('store: listMentions', (open) => {
   const makeStore = async () => (await open()).store;
   async function seeded() {
     const store = await makeStore();
+    await store.upsertBrands(brandRecords('aurora', 'stellar'));
     const inputs = Array.from({ length: 7 }, (_, i) =>
       makeInput(
         makePost({ externalId: `m${i}`, text: `post number ${i} about ${i % 2 ? 'battery' : 'camera'} quality`, createdAt: new Date(Date.UTC(2026, 10, 20, i)).toISOString() }),

@@ -4,7 +4,7 @@ import { listPgMigrations, migratePg, pgSchemaVersion } from '../../src/store/po
 import { createPostgresStore } from '../../src/store/postgres/index.js';
 import { listMigrations } from '../../src/store/db.js';
 import { makePgSchema, PG_REQUIRED, PG_TEST_URL, PG_UNAVAILABLE, type TestSchema } from '../helpers/pg.js';
-import { makeInput, makePost, recount, round, snapshot, type TestStore } from '../helpers/store.js';
+import { brandRecords, makeInput, makePost, recount, round, snapshot, type TestStore } from '../helpers/store.js';
 import { pgRecountAuthorsSql, pgRecountSql } from '../../src/store/postgres/rollups.js';
 import { PG_RECOUNT_ASPECTS_SQL, PG_RECOUNT_TERMS_SQL } from '../../src/store/postgres/analysis-rollups.js';
 
@@ -51,6 +51,7 @@ describe.skipIf(PG_UNAVAILABLE !== null && !PG_REQUIRED)('postgres store', () =>
     const pools = Array.from({ length: 4 }, () => createPgPool(PG_TEST_URL, { schema: s.schema, max: 2, synchronousCommit: false }));
     const stores = pools.map((pool) => createPostgresStore(pool, { schema: s.schema, migrate: false }));
     try {
+      await stores[0]!.upsertBrands(brandRecords('freshbee', 'stellar'));
       const texts = ['鲜蜂外卖送餐太慢了，饭都凉了，再也不点了', 'FreshBee courier was friendly and quick today', 'Stellar X5 battery lasts two full days'];
       const batch = (w: number, r: number) =>
         Array.from({ length: 12 }, (_, i) => {

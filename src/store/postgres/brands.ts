@@ -38,9 +38,9 @@ export async function listBrandsPg(pool: pg.Pool): Promise<BrandRecord[]> {
 
 /**
  * Removes a brand, its mention links and its rollup rows in one transaction. The brand row is locked
- * first: a brand re-match holds the brands it links FOR SHARE (`relinkBrandsPg`), so it either
- * finishes before the links are removed here or waits and then finds the brand gone; without the
- * lock it could re-insert links and counts of a deleted brand.
+ * first: saving mentions and a brand re-match hold the brands they link FOR SHARE (`lockBrands`), so
+ * each either finishes before the links are removed here or waits and then finds the brand gone;
+ * without the lock they could insert links and counts of a deleted brand.
  */
 export async function deleteBrandPg(pool: pg.Pool, id: string): Promise<boolean> {
   return withTransaction(pool, async (client) => {

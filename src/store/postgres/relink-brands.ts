@@ -3,6 +3,7 @@ import type { BrandRelink, MentionBrandLinks } from '../types.js';
 import { query } from './pool.js';
 import { withTransaction } from './transaction.js';
 import { loadContribution, RollupDelta } from './rollups.js';
+import { lockBrands } from './lock-brands.js';
 
 /** Pages through stored mentions with their brand links (see `Store.scanMentionBrands`). */
 export async function scanMentionBrandsPg(pool: pg.Pool, afterId: number, limit: number): Promise<MentionBrandLinks[]> {
@@ -45,20 +46,4 @@ async function lockMentions(client: pg.PoolClient, ids: number[]): Promise<Map<n
   const rows = await query<{ id: string | number; content_hash: string }>(client,
     'SELECT id, content_hash FROM mentions WHERE id = ANY($1::bigint[]) ORDER BY id FOR UPDATE', [ids]);
   return new Map(rows.map((row) => [Number(row.id), row.content_hash]));
-}
-
-/**
- * Holds FOR SHARE every existing brand among the mentions' current links and `brandIds` and returns
- * their ids. Current links count too: once a deletion of one of them commits, the contributions read
- * here still hold it, and its counts would be subtracted from rollup rows already removed. Locked in
- * code-point order, the order `upsertBrandsPg` updates brands in, so an edit and a re-match never
- * deadlock; a brand deleted meanwhile is not returned (FOR SHARE skips a row deleted by the
- * transaction it waited for).
- */
-async function lockBrands(client: pg.PoolClient, mentionIds: number[], brandIds: string[]): Promise<Set<string>> {
-  const rows = await query<{ id: string }>(client, `
-    SELECT id FROM brands WHERE id = ANY($2::text[])
-      OR id IN (SELECT brand_id FROM mention_brands WHERE mention_id = ANY($1::bigint[]))
-    ORDER BY id COLLATE "C" FOR SHARE`, [mentionIds, [...new Set(brandIds)]]);
-  return new Set(rows.map((row) => row.id));
 }

@@ -2,6 +2,7 @@ import type pg from 'pg';
 import type { MentionInput, SaveResult } from '../types.js';
 import { query, queryOne } from './pool.js';
 import { loadContribution, RollupDelta } from './rollups.js';
+import { lockBrands } from './lock-brands.js';
 
 interface ExistingRow {
   id: number;
@@ -23,7 +24,10 @@ const keyOf = (source: string, externalId: string) => `${source}\u0000${external
  * - every content hash of the batch is advisory-locked up front (sorted), so two workers cannot both
  *   store the "first copy" of the same text;
  * - existing rows are locked `FOR UPDATE` up front in id order before their old contribution is read;
- * - a post inserted by another worker meanwhile is caught by `ON CONFLICT DO NOTHING` and updated instead.
+ * - a post inserted by another worker meanwhile is caught by `ON CONFLICT DO NOTHING` and updated instead;
+ * - the brands it links are looked up and held FOR SHARE once, up front (`lockBrands`), and links to
+ *   brands no longer in `brands` are dropped: queue workers match with brands they re-read only every
+ *   few seconds (`queue/brand-refresh.ts`), and `mention_brands` has no foreign key that would refuse them.
  */
 export async function saveMentionBatch(client: pg.PoolClient, items: MentionInput[]): Promise<SaveResult> {
   const result: SaveResult = { inserted: 0, updated: 0, unchanged: 0, duplicates: 0 };
@@ -33,8 +37,9 @@ export async function saveMentionBatch(client: pg.PoolClient, items: MentionInpu
       FROM unnest($1::text[]) h ORDER BY k) s`, [hashes]);
   }
   const existing = await lockExisting(client, items);
+  const live = await lockBrands(client, [...existing.values()].map((row) => row.id), items.flatMap((item) => item.brandIds));
   const delta = new RollupDelta();
-  for (const item of items) await saveOne(client, item, existing, delta, result);
+  for (const item of items) await saveOne(client, { ...item, brandIds: item.brandIds.filter((id) => live.has(id)) }, existing, delta, result);
   await delta.flush(client);
   return result;
 }

@@ -15,7 +15,9 @@ interface ExistingRow {
 /**
  * Builds the batch upsert: one transaction per batch, upsert by (source, external id), near-duplicate
  * linking by content hash, analysis/brands/search/term rows replaced when the text changed, and the
- * rollups adjusted by the difference (old contribution out, new one in).
+ * rollups adjusted by the difference (old contribution out, new one in). Links to brands no longer in
+ * `brands` are dropped: queue workers match with brands they re-read only every few seconds
+ * (`queue/brand-refresh.ts`), and `mention_brands` has no foreign key that would refuse them.
  */
 export function createSaveMentions(db: Db, rollups: RollupMaintainer): (items: MentionInput[]) => SaveResult {
   const upsertAuthor = db.prepare(`
@@ -48,6 +50,8 @@ export function createSaveMentions(db: Db, rollups: RollupMaintainer): (items: M
       @themes, @aspects, @analysedAt)`);
   const deleteBrands = db.prepare('DELETE FROM mention_brands WHERE mention_id = ?');
   const insertBrand = db.prepare('INSERT OR IGNORE INTO mention_brands (mention_id, brand_id) VALUES (?, ?)');
+  // One lookup per batch rather than per link; SQLite's single writer keeps its answer true until COMMIT.
+  const liveBrands = db.prepare('SELECT id FROM brands WHERE id IN (SELECT value FROM json_each(?))').pluck();
   const deleteSearch = db.prepare('DELETE FROM mention_search WHERE rowid = ?');
   const insertSearch = db.prepare('INSERT INTO mention_search (rowid, tokens) VALUES (?, ?)');
   const deleteTerms = db.prepare('DELETE FROM mention_terms WHERE mention_id = ?');
@@ -55,7 +59,7 @@ export function createSaveMentions(db: Db, rollups: RollupMaintainer): (items: M
   const deleteAspects = db.prepare('DELETE FROM mention_aspects WHERE mention_id = ?');
   const insertAspect = db.prepare('INSERT OR REPLACE INTO mention_aspects (mention_id, aspect, label, score) VALUES (?, ?, ?, ?)');
 
-  function writeDerived(id: number, item: MentionInput): void {
+  function writeDerived(id: number, item: MentionInput, live: ReadonlySet<string>): void {
     const { analysis } = item;
     upsertAnalysis.run({
       id,
@@ -71,7 +75,7 @@ export function createSaveMentions(db: Db, rollups: RollupMaintainer): (items: M
       analysedAt: item.collectedAt,
     });
     deleteBrands.run(id);
-    for (const brandId of item.brandIds) insertBrand.run(id, brandId);
+    for (const brandId of item.brandIds) if (live.has(brandId)) insertBrand.run(id, brandId);
     deleteSearch.run(id);
     insertSearch.run(id, item.searchTokens.join(' '));
     deleteTerms.run(id);
@@ -80,7 +84,7 @@ export function createSaveMentions(db: Db, rollups: RollupMaintainer): (items: M
     for (const opinion of analysis.aspects) insertAspect.run(id, opinion.aspect, opinion.label, opinion.score);
   }
 
-  function saveOne(item: MentionInput, result: SaveResult): void {
+  function saveOne(item: MentionInput, live: ReadonlySet<string>, result: SaveResult): void {
     const { post } = item;
     const createdAt = Date.parse(post.createdAt);
     const authorId = post.author
@@ -113,7 +117,7 @@ export function createSaveMentions(db: Db, rollups: RollupMaintainer): (items: M
     if (!existing) {
       const original = item.dedupe ? (findOriginal.get(item.contentHash) as { id: number } | undefined) : undefined;
       const id = Number(insertMention.run({ ...row, duplicateOf: original?.id ?? null }).lastInsertRowid);
-      writeDerived(id, item);
+      writeDerived(id, item, live);
       rollups.apply(rollups.load(id), 1);
       result.inserted += 1;
       if (original) result.duplicates += 1;
@@ -125,14 +129,16 @@ export function createSaveMentions(db: Db, rollups: RollupMaintainer): (items: M
     }
     rollups.apply(rollups.load(existing.id), -1);
     updateMention.run({ ...row, id: existing.id });
-    if (existing.content_hash !== row.contentHash) writeDerived(existing.id, item);
+    if (existing.content_hash !== row.contentHash) writeDerived(existing.id, item, live);
     rollups.apply(rollups.load(existing.id), 1);
     result.updated += 1;
   }
 
   const saveBatch = writeTransaction(db, (items: MentionInput[]) => {
     const result: SaveResult = { inserted: 0, updated: 0, unchanged: 0, duplicates: 0 };
-    for (const item of items) saveOne(item, result);
+    const named = [...new Set(items.flatMap((item) => item.brandIds))];
+    const live = new Set(named.length ? (liveBrands.all(JSON.stringify(named)) as string[]) : []);
+    for (const item of items) saveOne(item, live, result);
     return result;
   });
   return (items) => saveBatch(items);
