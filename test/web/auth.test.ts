@@ -30,6 +30,9 @@ describe.runIf(canRun)('dashboard on a server that requires API keys', () => {
     page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
   }, 120_000);
 
+  /** The key as this tab's sessionStorage and the browser's localStorage hold it. */
+  const storedKey = (p: Page) => p.evaluate("[sessionStorage.getItem('koubei.apiKey'), localStorage.getItem('koubei.apiKey')]");
+
   afterAll(async () => {
     await browser?.close();
     server?.stop();
@@ -45,6 +48,8 @@ describe.runIf(canRun)('dashboard on a server that requires API keys', () => {
     expect(Number(await page.locator('#ov-kpis').getAttribute('data-volume'))).toBeGreaterThan(50);
     // No card shows an error line (showError writes a p.neg).
     expect(await page.locator('#page p.neg').count()).toBe(0);
+    // Kept for this browser session only, never in localStorage where it would stay indefinitely.
+    expect(await storedKey(page)).toEqual([token, null]);
   });
 
   it('downloads the report CSV with the key', async () => {
@@ -56,12 +61,46 @@ describe.runIf(canRun)('dashboard on a server that requires API keys', () => {
     expect(problems).toEqual([]);
   });
 
-  it('forgets the key and asks again', async () => {
+  it('asks again in a tab opened on its own, which does not share the session', async () => {
+    const other = await page.context().newPage();
+    try {
+      other.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
+      await other.goto(`${server.base}/?brand=freshbee`);
+      await other.waitForSelector('#key-panel:not([hidden]) #api-key');
+      await expect(other.locator('#page').textContent()).resolves.toMatch(/HTTP 401 — missing API key/);
+      expect(await storedKey(other)).toEqual([null, null]);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('forgets the key now and asks again', async () => {
     await page.goto(`${server.base}/`);
     await page.waitForSelector('#page[data-ready="true"]');
     await page.click('#key-button');
-    await page.click('#key-panel button[type="button"]');
+    await expect(page.locator('#key-panel').textContent()).resolves.toMatch(/kept for this browser session/);
+    await page.click('#forget-key');
     await page.waitForSelector('#key-panel:not([hidden]) #api-key');
     await expect(page.locator('#page').textContent()).resolves.toMatch(/requires an API key/);
+    expect(await storedKey(page)).toEqual([null, null]);
+    // With no key kept there is nothing to forget.
+    expect(await page.locator('#forget-key').count()).toBe(0);
+  });
+
+  it('moves a key an earlier version left in localStorage into the session', async () => {
+    const context = await browser.newContext({ locale: 'en-US' });
+    try {
+      const fresh = await context.newPage();
+      fresh.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
+      await fresh.goto(`${server.base}/health`);
+      await fresh.evaluate(`localStorage.setItem('koubei.apiKey', ${JSON.stringify(token)})`);
+      await fresh.goto(`${server.base}/?brand=freshbee`);
+      await fresh.waitForSelector('#page[data-ready="true"]', { timeout: 20_000 });
+      expect(Number(await fresh.locator('#ov-kpis').getAttribute('data-volume'))).toBeGreaterThan(50);
+      expect(await storedKey(fresh)).toEqual([token, null]);
+    } finally {
+      await context.close();
+    }
+    expect(problems).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
-// The header's "API key" control: a small form to enter, replace or forget the key. Saving reloads
-// the page, so every card asks again with the key.
+// The header's "API key" control: a small form to enter, replace or forget the key (the forget button
+// shows only while a key is kept). Saving or forgetting reloads the page, so every card asks again
+// with the key, or without it.
 import { apiKey, setApiKey } from './api-key.js';
 import { $, el } from './dom.js';
 import { t } from './i18n.js';
@@ -11,20 +12,26 @@ function keyForm() {
   input.autocomplete = 'off';
   input.placeholder = 'kb_…';
   const save = el('button', t('auth.save'));
-  const forget = el('button', t('auth.forget'));
-  forget.type = 'button';
-  const form = el('form', null, 'key-form', el('label', null, null, el('span', `${t('auth.label')} `), input), save, forget,
-    el('p', apiKey() ? t('auth.isSet') : t('auth.hint'), 'muted'));
+  const form = el('form', null, 'key-form', el('label', null, null, el('span', `${t('auth.label')} `), input), save);
+  if (apiKey()) form.append(forgetButton());
+  form.append(el('p', apiKey() ? t('auth.isSet') : t('auth.hint'), 'muted'));
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     setApiKey(input.value);
     location.reload();
   });
+  return form;
+}
+
+function forgetButton() {
+  const forget = el('button', t('auth.forget'));
+  forget.type = 'button';
+  forget.id = 'forget-key';
   forget.addEventListener('click', () => {
     setApiKey('');
     location.reload();
   });
-  return form;
+  return forget;
 }
 
 /** Shows the form in `#key-panel` (open when `open`, else toggled by the header button). */
