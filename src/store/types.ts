@@ -1,6 +1,13 @@
 import type { Analysis, Lang, RawPost, SentimentLabel } from '../domain.js';
 import type { AlertRepository } from './alert-types.js';
 import type { KeyRepository, ProfileRepository } from './profile-types.js';
+import type {
+  AspectCount, AspectQuery, BrandVolume, TermCount, TermQuery, TermSample, TermSampleQuery, TrendPoint, TrendQuery,
+} from './analytics-types.js';
+
+// The read-side aggregates live in analytics-types.ts; they are re-exported so that every type in the
+// Store's signatures can still be imported from here.
+export type * from './analytics-types.js';
 
 /**
  * The storage interface every backend implements. All methods are async so a networked backend
@@ -133,34 +140,6 @@ export interface MentionRow {
   aspects: unknown[];
 }
 
-export type Interval = 'hour' | 'day';
-
-export interface TrendQuery {
-  interval: Interval;
-  from: number;
-  to: number;
-  brandId?: string;
-  lang?: Lang;
-  sourceId?: string;
-}
-
-export interface TrendPoint {
-  /** Bucket start, ISO UTC. */
-  bucket: string;
-  volume: number;
-  pos: number;
-  neu: number;
-  neg: number;
-  /** (pos − neg) / volume, 0 when empty. */
-  netSentiment: number;
-  meanScore: number;
-  /** Distinct authors in the bucket. */
-  uniqueAuthors: number;
-  likes: number;
-  replies: number;
-  reposts: number;
-}
-
 export interface SourceState {
   id: string;
   type: string;
@@ -193,66 +172,4 @@ export interface BrandRecord {
   aliases: string[];
   query?: string;
   competitors: string[];
-}
-
-export interface BrandVolume {
-  brandId: string;
-  volume: number;
-  pos: number;
-  neu: number;
-  neg: number;
-  netSentiment: number;
-  /** volume / total volume of the brands asked for. */
-  share: number;
-}
-
-export interface TermQuery {
-  brandId?: string;
-  from: number;
-  to: number;
-  limit: number;
-}
-
-export interface TermCount {
-  term: string;
-  /** Counted mentions containing the term. */
-  mentions: number;
-  pos: number;
-  neu: number;
-  neg: number;
-}
-
-export interface AspectQuery {
-  brandId?: string;
-  from: number;
-  to: number;
-  /** Omit for totals over the whole period. */
-  interval?: Interval;
-}
-
-export interface AspectCount {
-  aspect: string;
-  /** Bucket start (ISO) when an interval was asked for, else null. */
-  bucket: string | null;
-  mentions: number;
-  pos: number;
-  neu: number;
-  neg: number;
-  meanScore: number;
-}
-
-export interface TermSampleQuery {
-  term: string;
-  brandId?: string;
-  from: number;
-  to: number;
-  limit: number;
-}
-
-export interface TermSample {
-  id: number;
-  text: string;
-  url: string | null;
-  createdAt: string;
-  sentiment: SentimentLabel;
 }
