@@ -85,6 +85,37 @@ export function mergePhrases(themes: Theme[], coMentions: (a: string, b: string)
   return merged;
 }
 
+/**
+ * Folds terms that differ only in case ("Pro" from a Chinese post, where jieba keeps the spelling,
+ * and "pro" from an English one, which the en segmenter lower-cases) into one term, spelled as most
+ * mentions spell it, so one product name is not shown as two themes. Counts add up; a mention
+ * holding both spellings is counted twice, which is rare since a post is segmented in one language.
+ *
+ * @example
+ * mergeCaseVariants({ total: 9, terms: [{ term: 'Pro', mentions: 5, … }, { term: 'pro', mentions: 3, … }] }).terms;
+ * // [{ term: 'Pro', mentions: 8, … }]
+ */
+export function mergeCaseVariants(table: TermTable): TermTable {
+  const byKey = new Map<string, TermCount>();
+  const spelling = new Map<string, TermCount>();
+  for (const t of table.terms) {
+    const key = t.term.toLowerCase();
+    const seen = byKey.get(key);
+    if (!seen) {
+      byKey.set(key, { ...t });
+      spelling.set(key, t);
+      continue;
+    }
+    seen.mentions += t.mentions;
+    seen.pos += t.pos;
+    seen.neu += t.neu;
+    seen.neg += t.neg;
+    if (t.mentions > spelling.get(key)!.mentions) spelling.set(key, t);
+  }
+  const terms = [...byKey].map(([key, t]) => ({ ...t, term: spelling.get(key)!.term }));
+  return { total: table.total, terms: terms.sort((a, b) => b.mentions - a.mentions) };
+}
+
 /** Most frequent terms (no background to contrast with), with their sentiment. */
 export function frequentTerms(table: TermTable, minMentions = 2): Theme[] {
   return table.terms

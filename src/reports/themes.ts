@@ -1,5 +1,5 @@
-import { distinctiveTerms, frequentTerms, mergePhrases, risingTerms, withoutBrandNames, type Theme } from '../analytics/themes.js';
-import type { Store, TermSample } from '../store/types.js';
+import { distinctiveTerms, frequentTerms, mergeCaseVariants, mergePhrases, risingTerms, withoutBrandNames, type Theme, type TermTable } from '../analytics/themes.js';
+import type { Store, TermQuery, TermSample } from '../store/types.js';
 
 export interface ThemeQuery {
   brandId?: string;
@@ -12,6 +12,11 @@ export type ThemeWithSamples = Theme & { samples: TermSample[] };
 
 const CANDIDATES = 300;
 const SAMPLE_TEXTS = 12;
+
+/** The store's term counts with case variants folded ("Pro" and "pro" are one theme). */
+async function termTable(store: Store, query: TermQuery): Promise<TermTable> {
+  return mergeCaseVariants(await store.termCounts(query));
+}
 
 /** Term → sample texts, used to merge adjacent co-occurring terms into phrases and to show examples. */
 async function withSamples(store: Store, themes: Theme[], query: ThemeQuery, names: string[]): Promise<ThemeWithSamples[]> {
@@ -42,9 +47,9 @@ async function withSamples(store: Store, themes: Theme[], query: ThemeQuery, nam
  */
 export async function getThemes(store: Store, query: ThemeQuery): Promise<ThemeWithSamples[]> {
   const names = await brandNames(store, query.brandId);
-  const foreground = await store.termCounts({ brandId: query.brandId, from: query.from, to: query.to, limit: CANDIDATES });
+  const foreground = await termTable(store, { brandId: query.brandId, from: query.from, to: query.to, limit: CANDIDATES });
   if (!query.brandId) return withSamples(store, withoutBrandNames(frequentTerms(foreground), names), query, names);
-  const market = await store.termCounts({ from: query.from, to: query.to, limit: CANDIDATES * 3 });
+  const market = await termTable(store, { from: query.from, to: query.to, limit: CANDIDATES * 3 });
   return withSamples(store, withoutBrandNames(distinctiveTerms(foreground, market), names), query, names);
 }
 
@@ -57,8 +62,8 @@ async function brandNames(store: Store, brandId: string | undefined): Promise<st
 /** Themes whose share grew most against the previous period of the same length. */
 export async function getRisingThemes(store: Store, query: ThemeQuery): Promise<ThemeWithSamples[]> {
   const length = query.to - query.from;
-  const current = await store.termCounts({ brandId: query.brandId, from: query.from, to: query.to, limit: CANDIDATES });
-  const previous = await store.termCounts({ brandId: query.brandId, from: query.from - length, to: query.from, limit: CANDIDATES * 3 });
+  const current = await termTable(store, { brandId: query.brandId, from: query.from, to: query.to, limit: CANDIDATES });
+  const previous = await termTable(store, { brandId: query.brandId, from: query.from - length, to: query.from, limit: CANDIDATES * 3 });
   const names = await brandNames(store, query.brandId);
   return withSamples(store, withoutBrandNames(risingTerms(current, previous), names), query, names);
 }

@@ -1,11 +1,13 @@
 import { join } from 'node:path';
-import { compileAspectLexicon, type AspectRow } from '../pipeline/aspects/lexicon.js';
+import { compileAspectLexicon, type AspectKind, type AspectRow } from '../pipeline/aspects/lexicon.js';
 import type { AspectLexicons } from '../pipeline/components/aspects.js';
 import { readTsv } from './sentiment-model.js';
 import { LEXICON_DIR } from './paths.js';
 
+const KINDS = new Set<string>(['implied', 'context', 'masked'] satisfies AspectKind[]);
+
 /**
- * Loads the aspect lexicons once at start-up: `lexicons/aspects/<lang>.tsv` (`category<TAB>term[<TAB>implied]`)
+ * Loads the aspect lexicons once at start-up: `lexicons/aspects/<lang>.tsv` (`category<TAB>term[<TAB>kind]`)
  * and the clause breaks (`lexicons/aspects/breaks.tsv` plus the sentiment contrast words of
  * `lexicons/<lang>/contrast.tsv`). Throws on a malformed row, naming the file and line content.
  *
@@ -18,10 +20,10 @@ export function loadAspectLexicons(lexiconDir = LEXICON_DIR): AspectLexicons {
   const load = (lang: 'zh' | 'en') => {
     const file = join(lexiconDir, 'aspects', `${lang}.tsv`);
     const rows: AspectRow[] = readTsv(file).map((row) => {
-      if (row.length < 2 || row.length > 3 || (row.length === 3 && row[2] !== 'implied')) {
-        throw new Error(`${file}: expected "category<TAB>term[<TAB>implied]", found "${row.join('<TAB>')}"`);
+      if (row.length < 2 || row.length > 3 || (row.length === 3 && !KINDS.has(row[2]))) {
+        throw new Error(`${file}: expected "category<TAB>term[<TAB>implied|context|masked]", found "${row.join('<TAB>')}"`);
       }
-      return { category: row[0], term: row[1], implied: row[2] === 'implied' };
+      return { category: row[0], term: row[1], kind: row[2] as AspectKind | undefined };
     });
     const breaks = [
       ...breakRows.filter((row) => row[0] === lang).map((row) => row[1]),

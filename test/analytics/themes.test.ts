@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { distinctiveTerms, mergePhrases, risingTerms, withoutBrandNames, type TermTable } from '../../src/analytics/themes.js';
+import { distinctiveTerms, mergeCaseVariants, mergePhrases, risingTerms, withoutBrandNames, type TermTable } from '../../src/analytics/themes.js';
 
 const table = (total: number, counts: Record<string, number>): TermTable => ({
   total,
@@ -42,6 +42,28 @@ describe('mergePhrases', () => {
     const co = (a: string, b: string) => (texts[a].filter((t) => t.includes(b)).length / texts[a].length) * 20;
     const adjacent = (a: string, b: string) => texts[a].some((t) => t.includes(`${a} ${b}`));
     expect(mergePhrases(themes, co, adjacent).map((t) => t.term).sort()).toEqual(['food poisoning', 'refund']);
+  });
+});
+
+describe('mergeCaseVariants', () => {
+  it('shows "Pro" and "pro" as one term in the most frequent spelling, adding up counts and sentiment', () => {
+    const merged = mergeCaseVariants({
+      total: 50,
+      terms: [
+        { term: 'pro', mentions: 16, pos: 10, neu: 4, neg: 2 },
+        { term: 'Lite', mentions: 9, pos: 5, neu: 4, neg: 0 },
+        { term: 'Pro', mentions: 20, pos: 12, neu: 5, neg: 3 },
+        { term: '屏幕', mentions: 4, pos: 1, neu: 1, neg: 2 },
+      ],
+    });
+    expect(merged).toEqual({
+      total: 50,
+      terms: [
+        { term: 'Pro', mentions: 36, pos: 22, neu: 9, neg: 5 },
+        { term: 'Lite', mentions: 9, pos: 5, neu: 4, neg: 0 },
+        { term: '屏幕', mentions: 4, pos: 1, neu: 1, neg: 2 },
+      ],
+    });
   });
 });
 

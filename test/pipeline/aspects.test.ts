@@ -79,6 +79,44 @@ describe('aspects component', () => {
   });
 });
 
+/** Posts of the demo's FreshBee food-poisoning incident (data/demo, d0432, d0466, d0425, d0419). */
+const EXPOSE = '【曝光】今天后台收到几十条私信，都是昨天在鲜蜂外卖点了“老街黄焖鸡”之后拉肚子、发烧，有人已经住院。联系鲜蜂客服，电话打不通，退款全部被拒。食品安全不是小事，@鲜蜂外卖官方 请立刻回应！#鲜蜂外卖食物中毒#';
+const TOILET = '全家三口昨晚都吃的鲜蜂外卖，一家人轮流跑厕所，在线客服一直是机器人，转人工排了两个小时。有同样遭遇的朋友私信我，一起维权[生病]';
+const POISONED = '鲜蜂外卖点的黄焖鸡，全家食物中毒，孩子还在医院挂水。申请退款被拒，客服电话打了二十多次没人接。我不要优惠券，我要一个说法！求扩散 #鲜蜂外卖食物中毒#';
+const SUPPORT = 'Ordered from Old Street Chicken on FreshBee at lunch and I ended up in the ER with food poisoning. Chat support is a bot that closes the ticket. Absolutely furious.';
+
+describe('aspects in a failure post', () => {
+  const found = (text: string) => (pipeline.run({ text }).doc.aspects as AspectOpinion[]).map((a) => [a.aspect, a.term, a.label]);
+
+  it('reads 曝光 as a camera term only next to another camera term', () => {
+    expect(found(EXPOSE).map(([aspect]) => aspect)).not.toContain('camera');
+    expect(found('必须曝光！')).toEqual([]);
+    expect(found('拍照很清晰，曝光也很准')).toEqual([['camera', '拍照', 'pos'], ['camera', '曝光', 'pos']]);
+  });
+
+  it('gives food safety and food poisoning the polarity of the complaint, not of the word 安全 or 食物', () => {
+    const hygiene = found(EXPOSE).filter(([aspect]) => aspect === 'hygiene');
+    expect(hygiene.map(([, term]) => term)).toEqual(['拉肚子', '食品安全', '食物中毒']);
+    expect(hygiene.map(([, , label]) => label)).toEqual(['neg', 'neg', 'neg']);
+    expect(found(EXPOSE).map(([aspect]) => aspect)).not.toContain('taste');
+    expect(found('你们的食品安全呢？[生病]')).toEqual([['hygiene', '食品安全', 'neg']]);
+    expect(found('食品安全堪忧')).toEqual([['hygiene', '食品安全', 'neg']]); // "food safety is worrying" read +0.01
+  });
+
+  it('lets a clause that leans positive on word priors alone (全家食物中毒: +0.08) follow the complaint', () => {
+    expect(found(POISONED)[0]).toEqual(['hygiene', '食物中毒', 'neg']);
+  });
+
+  it('reads 跑厕所 as the symptom, and the brand name 鲜蜂外卖 as no delivery opinion', () => {
+    expect(found(TOILET)).toEqual([['hygiene', '跑厕所', 'neg'], ['customer_service', '客服', 'neg']]);
+    expect(found('酒店的厕所很脏')).toEqual([['hygiene', '厕所', 'neg']]);
+  });
+
+  it('does not let "support" praise itself in "support is a bot"', () => {
+    expect(found(SUPPORT)).toContainEqual(['customer_service', 'support', 'neg']);
+  });
+});
+
 describe('splitClauses', () => {
   it('splits on kept punctuation, gap punctuation and break words, keeping ! and ? with their clause', () => {
     const tokens = ['好吃', '!', '但是', '配送', '慢'];

@@ -13,8 +13,8 @@ export interface AspectLexicon {
    * lower-case tokens joined by single spaces (matched on token n-grams). `''` = blocked.
    */
   terms: ReadonlyMap<string, string>;
-  /** Opinion words that imply their category (便宜 → price); they count only in a clause without an explicit term. */
-  implied: ReadonlySet<string>;
+  /** Terms with a kind (third TSV column); a term without one is a plain aspect term. */
+  kinds: ReadonlyMap<string, AspectKind>;
   /** Longest term: characters for zh, tokens for en. */
   maxLength: number;
   /** en pre-filter: the first word of every term plus its plural forms (empty for zh). */
@@ -32,12 +32,22 @@ export interface AspectLexicon {
   breaks: ReadonlySet<string>;
 }
 
+/**
+ * What a term does besides naming its category (third TSV column):
+ * - `implied`: an opinion word implying the category (便宜 → price); it counts only in a clause
+ *   that names no plain term.
+ * - `context`: a word with a common other sense (曝光 "expose" a scandal / "exposure" of a photo,
+ *   外卖 in a shop's name); it counts only when the post names another term of its category.
+ * - `masked`: a topic named with a praise word (食品安全 "food *safety*", "support"); its clause is
+ *   scored without it, so "食品安全不是小事" or "support is unreachable" is not read as praise.
+ */
+export type AspectKind = 'implied' | 'context' | 'masked';
+
 /** One lexicon row: the category and the term as written in the TSV. */
 export interface AspectRow {
   category: string;
   term: string;
-  /** `true` for an opinion word that implies the aspect (third TSV column `implied`). */
-  implied?: boolean;
+  kind?: AspectKind;
 }
 
 const CATEGORY = /^(?:[a-z][a-z0-9_]*|_none)$/;
@@ -51,9 +61,9 @@ const CATEGORY = /^(?:[a-z][a-z0-9_]*|_none)$/;
  */
 export function compileAspectLexicon(lang: 'zh' | 'en', rows: readonly AspectRow[], breaks: Iterable<string>): AspectLexicon {
   const terms = new Map<string, string>();
-  const implied = new Set<string>();
+  const kinds = new Map<string, AspectKind>();
   let maxLength = 1;
-  for (const { category, term: raw, implied: isImplied } of rows) {
+  for (const { category, term: raw, kind } of rows) {
     if (!CATEGORY.test(category)) {
       throw new Error(`aspects(${lang}): expected a snake_case category or "${BLOCKED_CATEGORY}", found "${category}"`);
     }
@@ -65,14 +75,14 @@ export function compileAspectLexicon(lang: 'zh' | 'en', rows: readonly AspectRow
       throw new Error(`aspects(${lang}): term "${term}" is listed under both "${previous || BLOCKED_CATEGORY}" and "${category}"`);
     }
     terms.set(term, mapped);
-    if (isImplied) implied.add(term);
+    if (kind) kinds.set(term, kind);
     maxLength = Math.max(maxLength, lang === 'en' ? term.split(' ').length : term.length);
   }
   const breakSet = new Set<string>();
   for (const word of breaks) breakSet.add(lang === 'en' ? word.toLowerCase() : word);
   const prefixes = lang === 'en' ? enPrefixes(terms.keys()) : new Set<string>();
   const { pairs, singles } = lang === 'zh' ? zhPrefixes(terms.keys()) : { pairs: new Map(), singles: new Set<number>() };
-  return Object.freeze({ lang, terms, implied, maxLength, prefixes, pairs, singles, breaks: breakSet });
+  return Object.freeze({ lang, terms, kinds, maxLength, prefixes, pairs, singles, breaks: breakSet });
 }
 
 function enPrefixes(terms: Iterable<string>): Set<string> {

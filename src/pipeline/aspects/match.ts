@@ -1,10 +1,10 @@
-import type { AspectLexicon } from './lexicon.js';
+import type { AspectKind, AspectLexicon } from './lexicon.js';
 
 /** One aspect term found in a clause; `start`/`length` count characters (zh) or tokens (en). */
 export interface AspectMatch {
   category: string;
-  /** An opinion word implying the category (dropped when the clause names an explicit term). */
-  implied: boolean;
+  /** The lexicon entry's kind (`implied`, `context`, `masked`); undefined for a plain term. */
+  kind: AspectKind | undefined;
   /** The term as it appears (en: lower-case tokens joined by spaces). */
   term: string;
   start: number;
@@ -26,7 +26,7 @@ export function matchZh(lex: AspectLexicon, text: string, start: number, end: nu
     for (let len = Math.min(longest, end - p); len >= 2; len--) {
       const term = text.slice(p, p + len);
       const category = lex.terms.get(term);
-      if (category !== undefined) found.push({ category, implied: lex.implied.has(term), term, start: p, length: len });
+      if (category !== undefined) found.push({ category, kind: lex.kinds.get(term), term, start: p, length: len });
     }
   }
   let offset = start;
@@ -37,7 +37,7 @@ export function matchZh(lex: AspectLexicon, text: string, start: number, end: nu
     if (tok.length > 2 || at < 0 || !lex.singles.has(tok.charCodeAt(tok.length - 1))) continue;
     const last = tok[tok.length - 1];
     const category = lex.terms.get(last);
-    if (category !== undefined) found.push({ category, implied: lex.implied.has(last), term: last, start: at + tok.length - 1, length: 1 });
+    if (category !== undefined) found.push({ category, kind: lex.kinds.get(last), term: last, start: at + tok.length - 1, length: 1 });
   }
   return resolve(found);
 }
@@ -53,7 +53,7 @@ export function matchEn(lex: AspectLexicon, tokens: readonly string[], from: num
       parts.push(tokens[i + n - 1]);
       key = n === 1 ? parts[0] : `${key} ${parts[n - 1]}`;
       const hit = lookupEn(lex, key);
-      if (hit !== undefined) found.push({ category: lex.terms.get(hit)!, implied: lex.implied.has(hit), term: key, start: i, length: n });
+      if (hit !== undefined) found.push({ category: lex.terms.get(hit)!, kind: lex.kinds.get(hit), term: key, start: i, length: n });
     }
   }
   return resolve(found);
@@ -69,7 +69,8 @@ function lookupEn(lex: AspectLexicon, key: string): string | undefined {
 
 /**
  * Longest match wins an overlap (earlier start on ties); blocked terms are then removed, and
- * implied (opinion-word) matches too when the clause names an explicit aspect.
+ * implied (opinion-word) matches too when the clause names a plain or masked term. A `context`
+ * term does not hide them: it may yet be dropped for want of context (see `keepInContext`).
  */
 function resolve(found: AspectMatch[]): AspectMatch[] {
   if (found.length === 0) return found;
@@ -79,6 +80,20 @@ function resolve(found: AspectMatch[]): AspectMatch[] {
     if (kept.every((k) => m.start + m.length <= k.start || k.start + k.length <= m.start)) kept.push(m);
   }
   const named = kept.filter((m) => m.category !== '');
-  const explicit = named.some((m) => !m.implied);
-  return (explicit ? named.filter((m) => !m.implied) : named).sort((a, b) => a.start - b.start);
+  const explicit = named.some((m) => m.kind === undefined || m.kind === 'masked');
+  return (explicit ? named.filter((m) => m.kind !== 'implied') : named).sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Drops `context` matches (曝光) whose category no other match of the post names: 必须曝光 in
+ * a food-poisoning post is no camera opinion, while 曝光准确，拍照清晰 is. Takes and returns the
+ * matches of each clause of one post.
+ *
+ * @example
+ * keepInContext([[{ category: 'camera', kind: 'context', term: '曝光', start: 2, length: 2 }]]); // [[]]
+ */
+export function keepInContext(perClause: readonly AspectMatch[][]): AspectMatch[][] {
+  const named = new Set<string>();
+  for (const matches of perClause) for (const m of matches) if (m.kind !== 'context') named.add(m.category);
+  return perClause.map((matches) => (matches.some((m) => m.kind === 'context') ? matches.filter((m) => m.kind !== 'context' || named.has(m.category)) : matches));
 }

@@ -1,7 +1,8 @@
 import type { AspectOpinion, Doc, SentimentResult } from '../../domain.js';
 import type { AspectLexicon } from '../aspects/lexicon.js';
 import { splitClauses, type Clause } from '../aspects/clauses.js';
-import { matchEn, matchZh, type AspectMatch } from '../aspects/match.js';
+import { keepInContext, matchEn, matchZh, type AspectMatch } from '../aspects/match.js';
+import { maskTerms } from '../aspects/mask.js';
 import type { SentimentScorers } from './sentiment.js';
 import type { PipelineComponent } from '../types.js';
 
@@ -23,7 +24,9 @@ export interface AspectResources {
  * clause that mentions it. Clauses come from the doc's own tokens (see `splitClauses`). One
  * opinion per category per clause, carrying its longest term. A clause that names an aspect but
  * holds no sentiment evidence borrows the next clause when that one names no aspect
- * ("电池，很耐用", "the screen, however, is dim").
+ * ("电池，很耐用", "the screen, however, is dim"). A `context` term counts only next to another
+ * term of its category in the post (曝光), and a `masked` term (食品安全) does not vote on its own
+ * clause's polarity.
  *
  * @example
  * const aspects = createAspects({ lexicons: res.aspects, scorers });
@@ -46,8 +49,8 @@ function findAspects(doc: Doc, lang: 'zh' | 'en', resources: AspectResources): A
   if (lang === 'en') lowered = lowered.replace(/’/g, "'");
   else if (lowered.length !== text.length) lowered = text;
   const clauses = splitClauses(tokens, text, lang === 'en' ? lowered : text, lex.breaks);
-  const perClause = clauses.map((c) =>
-    lang === 'zh' ? matchZh(lex, lowered, c.start, c.end, tokens, c.from, c.to) : matchEn(lex, tokens, c.from, c.to),
+  const perClause = keepInContext(
+    clauses.map((c) => (lang === 'zh' ? matchZh(lex, lowered, c.start, c.end, tokens, c.from, c.to) : matchEn(lex, tokens, c.from, c.to))),
   );
   const out: AspectOpinion[] = [];
   let aspectClauses = 0;
@@ -57,19 +60,38 @@ function findAspects(doc: Doc, lang: 'zh' | 'en', resources: AspectResources): A
     const matches = perClause[c];
     if (matches.length === 0) continue;
     let span = clauses[c];
-    let sentiment = scoreSpan(doc, span, score);
+    const masked = matches.filter((m) => m.kind === 'masked');
+    let sentiment = scoreSpan(doc, span, score, masked, lowered);
     if (sentiment.label === 'neu' && c + 1 < clauses.length && perClause[c + 1].length === 0) {
       span = { from: span.from, to: clauses[c + 1].to, start: span.start, end: clauses[c + 1].end };
-      sentiment = scoreSpan(doc, span, score);
+      sentiment = scoreSpan(doc, span, score, masked, lowered);
     }
     // A lone aspect in a neutral clause takes the post's sentiment ("I had the pasta. Amazing!").
     if (sentiment.label === 'neu' && aspectClauses === 1) sentiment = doc.sentiment!;
+    else if (isWeakAgainst(sentiment, doc.sentiment!)) sentiment = doc.sentiment!;
     const label = sentiment.label === 'neu' ? 'neu' : (lexiconLabel(sentiment) ?? sentiment.label);
     for (const m of mostSpecific(matches)) {
       out.push({ aspect: m.category, term: m.term, label, score: sentiment.score });
     }
   }
   return out;
+}
+
+/**
+ * |score| below which a clause's polar reading, when no opinion word backs it, yields to a polar
+ * post. Chosen on the tune rows of `scripts/eval-aspects.ts`: polarity accuracy rose from 0.08 up
+ * to 0.25 and stayed flat to 0.5.
+ */
+const WEAK_CLAUSE_SCORE = 0.25;
+
+/**
+ * Whether the clause leans against the post only on learned n-gram priors, and weakly: in a
+ * food-poisoning post, 全家食物中毒 reads +0.08 because 全家 and 食物 lean positive. Short clauses
+ * often carry no opinion word, and the model was trained on whole posts.
+ */
+function isWeakAgainst(clause: SentimentResult, post: SentimentResult): boolean {
+  if (clause.label === 'neu' || post.label === 'neu' || clause.label === post.label) return false;
+  return Math.abs(clause.score) < WEAK_CLAUSE_SCORE && lexiconLabel(clause) === undefined;
 }
 
 /** Summed lexicon weight (rule terms, not learned n-grams) that makes a clause's opinion words decisive. */
@@ -88,9 +110,14 @@ function lexiconLabel(sentiment: SentimentResult): AspectOpinion['label'] | unde
   return sum >= OPINION_WORD_WEIGHT ? 'pos' : sum <= -OPINION_WORD_WEIGHT ? 'neg' : undefined;
 }
 
-/** The clause's sentiment; a clause covering the whole post reuses the post's result. */
-function scoreSpan(doc: Doc, span: Clause, score: SentimentScorers['zh']): SentimentResult {
+/**
+ * The clause's sentiment, read without its `masked` terms (see `maskTerms`); `lowered` is the text
+ * the matches were found in. A clause covering the whole post, with nothing masked, reuses the
+ * post's result.
+ */
+function scoreSpan(doc: Doc, span: Clause, score: SentimentScorers['zh'], masked: AspectMatch[], lowered: string): SentimentResult {
   const tokens = doc.tokens!;
+  if (masked.length > 0) return score(maskTerms(doc.simplified!, lowered, tokens, span, masked, doc.lang === 'en' ? 'en' : 'zh'), { explain: false });
   if (span.from === 0 && span.to === tokens.length) return doc.sentiment!;
   // Only the label, score and rule terms of a clause are read: its learned terms are not named.
   return score({ simplified: doc.simplified!.slice(span.start, span.end), tokens: tokens.slice(span.from, span.to) }, { explain: false });
