@@ -8,7 +8,7 @@ export interface ApiDeps {
   store: Store;
   /** Splits a search query into the same tokens the store indexed (jieba for Chinese). */
   searchTerms: (query: string) => string[];
-  /** Analyses and stores pushed posts under a source id; a ConflictError when a collector owns the id. */
+  /** Analyses and stores pushed posts under a source id; a ConflictError when the id takes no pushes (see `openPushTarget`). */
   ingest: (posts: RawPost[], sourceId: string) => Promise<IngestSummary>;
   /** Next scheduled run per source id, when a scheduler runs in this process. */
   nextRuns?: () => Map<string, Date | null>;

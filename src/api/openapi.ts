@@ -33,8 +33,9 @@ export function buildOpenApiDocument(version: string): JsonObject {
           summary: 'Push posts (JSON array or JSON lines; CSV with header)',
           // A pushed post under a collector's id would count in its trends, health and runs.
           description:
-            'The source id names a push source, created with the first stored post. The id of a collector source (demo, an rss ' +
-            'source of the config, or one that collected posts before) is refused with 409: push under another source id.',
+            'The source id names a push source (type push), created with the first stored post. Refused with 409: the id of a ' +
+            'collector source (one the config lists, such as demo, or one a collector has run under) and the id of a stored source ' +
+            'of another type (koubei ingest makes file sources); a push never changes a source type. Push under another source id.',
           parameters: queryParameters(IngestQuery),
           requestBody: {
             required: true,

@@ -19,28 +19,23 @@ interface RecordRead {
 
 /**
  * RFC 4180 CSV reader: quoted fields, doubled quotes, newlines inside quotes, CRLF, LF or CR.
- * Yields one record at a time so large files stream. A quote that is never closed yields a problem
- * for that one row, and so does one whose "closing" quote on a later line is more likely another
- * row's: reading it as written would swallow the rows that follow (see `closesOnAnotherRow`).
- * The first record is taken as the header, whose width that check compares rows with.
+ * Yields one record at a time so large files stream. A quote that is never closed, or whose
+ * "closing" quote sits on a later line with text right after it (the next row's opening quote),
+ * yields a problem for that one row: reading it as written would swallow the rows that follow.
  */
 export function* readCsv(text: string): Generator<CsvRecord | CsvProblem> {
   let pos = 0;
   let line = 1;
-  let width: number | undefined;
   while (pos < text.length) {
-    const read = readRecord(text, pos, line, width);
+    const read = readRecord(text, pos, line);
     if (read.problem) yield { line, problem: read.problem };
-    else if (read.fields && !(read.fields.length === 1 && read.fields[0] === '')) {
-      yield { line, fields: read.fields };
-      width ??= read.fields.length;
-    }
+    else if (read.fields && !(read.fields.length === 1 && read.fields[0] === '')) yield { line, fields: read.fields };
     line += countLineBreaks(text, pos, read.next);
     pos = read.next;
   }
 }
 
-function readRecord(text: string, start: number, startLine: number, width?: number): RecordRead {
+function readRecord(text: string, start: number, startLine: number): RecordRead {
   const fields: string[] = [];
   let field = '';
   let line = startLine;
@@ -48,7 +43,7 @@ function readRecord(text: string, start: number, startLine: number, width?: numb
     const ch = text[i];
     if (ch === '"' && field === '') {
       const quoted = readQuoted(text, i);
-      if (quoted.problem || (quoted.lines > 0 && closesOnAnotherRow(text, quoted.next - 1, width))) {
+      if (quoted.problem || (quoted.lines > 0 && !endsField(text[quoted.next]))) {
         return { problem: `CSV: unterminated quoted field starting on line ${line}`, next: afterLineBreak(text, i) };
       }
       field = quoted.value;
@@ -78,18 +73,6 @@ function readQuoted(text: string, open: number): { value: string; lines: number;
   return { value, lines: 0, next: text.length, problem: true };
 }
 
-/**
- * Whether the quote at `close`, which would end a field opened on an earlier line, belongs to a later
- * row instead: text right after it (that row's opening quote), or an inch mark (`12"`) on a line
- * that reads on its own as a whole row of the header's width. Legitimate multi-line fields end in a
- * quote followed by a field end, and their last line is rarely a whole row ending a field in a digit.
- */
-function closesOnAnotherRow(text: string, close: number, width: number | undefined): boolean {
-  if (!endsField(text[close + 1])) return true;
-  if (width === undefined || !/\d/.test(text[close - 1] ?? '')) return false;
-  return readRecord(text, lineStart(text, close), 1).fields?.length === width;
-}
-
 function endsField(ch: string | undefined): boolean {
   return ch === undefined || ch === ',' || ch === '\n' || ch === '\r';
 }
@@ -101,13 +84,6 @@ function afterLineBreak(text: string, from: number): number {
     if (text[i] === '\r') return text[i + 1] === '\n' ? i + 2 : i + 1;
   }
   return text.length;
-}
-
-/** Index of the first character of the line holding `at`. */
-function lineStart(text: string, at: number): number {
-  let i = at;
-  while (i > 0 && text[i - 1] !== '\n' && text[i - 1] !== '\r') i--;
-  return i;
 }
 
 function countLineBreaks(text: string, from: number, to: number): number {

@@ -7,7 +7,8 @@ export interface DecodedFile {
   skipped: SkippedItem[];
 }
 
-function conversionHint(name: string): string {
+/** How to convert `name` to UTF-8, for messages about a file that is not. */
+export function conversionHint(name: string): string {
   return `convert it first from its encoding (GBK, GB18030, Big5, latin1…), e.g. iconv -f GBK -t UTF-8 ${name} > ${name.replace(/(\.[^./]*)?$/, '-utf8$1')}`;
 }
 

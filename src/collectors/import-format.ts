@@ -2,7 +2,7 @@ import type { RawPost } from '../domain.js';
 import { ParseError } from '../errors.js';
 import type { SkippedItem } from './types.js';
 import { readCsv } from './csv.js';
-import { decodeUtf8File } from './decode-utf8.js';
+import { conversionHint, decodeUtf8File } from './decode-utf8.js';
 import { toRawPost } from './post-input.js';
 
 export const IMPORT_FORMATS = ['jsonl', 'json', 'csv'] as const;
@@ -40,10 +40,16 @@ export function parseImport(text: string, options: ParseImportOptions): ParsedIm
 /**
  * Parses the bytes of an import file: decoded strictly as UTF-8 (lines that are not are skipped by
  * number), the format taken from `options.format` or else detected from the name and content.
+ * A CSV whose header line is not UTF-8 is a ParseError for the whole file.
  */
 export function parseImportFile(bytes: Uint8Array, name: string, options: Omit<ParseImportOptions, 'format'> & { format?: ImportFormat }): ParsedImport {
   const decoded = decodeUtf8File(bytes, name);
   const format = options.format ?? detectFormat(name, decoded.text);
+  // The undecodable header is left as an empty line, which the CSV reader passes over: the first
+  // data row would silently become the header and every column be misnamed.
+  if (format === 'csv' && decoded.skipped[0]?.line === 1) {
+    throw new ParseError(`the CSV header (line 1) of ${name} is not UTF-8, so no column can be read; nothing was imported; ${conversionHint(name)}`, 1);
+  }
   const parsed = parseImport(decoded.text, { ...options, format });
   const skipped = [...decoded.skipped, ...parsed.skipped].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   return { posts: parsed.posts, skipped };

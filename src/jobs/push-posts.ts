@@ -6,7 +6,8 @@ import { ingestPosts, type IngestDeps, type IngestOptions, type IngestSummary } 
 /** Source types that pushes create: `POST /api/ingest` makes `push` sources, `koubei ingest` makes `file` ones. */
 export type PushSourceType = 'push' | 'file';
 
-const PUSH_SOURCE_TYPES: ReadonlySet<string> = new Set<PushSourceType>(['push', 'file']);
+/** What makes each push type, for messages. */
+const PUSHED_BY: Record<PushSourceType, string> = { push: 'POST /api/ingest', file: 'koubei ingest' };
 
 export interface PushDeps extends IngestDeps {
   /** The sources the config defines (the demo one included when it runs): their collectors own their ids. */
@@ -17,18 +18,28 @@ export interface PushDeps extends IngestDeps {
 export type PushPosts = (posts: RawPost[], options?: IngestOptions) => Promise<IngestSummary>;
 
 /**
- * The collector that owns `sourceId`, if any: one the config defines, or, for an id no longer
- * configured, the type its stored row was collected as. Pushed posts under that id would mix into
- * the collector's stream (its trends, health and run counts), and a push would retype its row.
+ * Why a push of `type` may not go to `sourceId`, or undefined when it may. Pushed posts under a
+ * collector's id would mix into its stream (trends, health, run counts), so the id of a configured
+ * source is refused, and so is a stored one a collector has run under (it has runs, which pushes never
+ * record; the scheduled `file` collector shares its type with `koubei ingest`). A push never changes
+ * a stored source's type either: a source of another type is refused, whoever created it.
  */
-function collectorOwning(sourceId: string, configured: PushDeps['configuredSources'], stored: SourceState | undefined): string | undefined {
+function pushRefusal(
+  sourceId: string,
+  type: PushSourceType,
+  configured: PushDeps['configuredSources'],
+  stored: SourceState | undefined,
+): string | undefined {
   const config = configured.find((source) => source.id === sourceId);
-  if (config) return config.type;
-  return stored && !PUSH_SOURCE_TYPES.has(stored.type) ? stored.type : undefined;
+  if (config) return `source "${sourceId}" is filled by its ${config.type} collector; pushed posts would mix into its stream`;
+  if (!stored) return undefined;
+  if (stored.lastRunAt !== null) return `source "${sourceId}" was filled by a ${stored.type} collector (it has collection runs); pushed posts would mix into its stream`;
+  if (stored.type !== type) return `source "${sourceId}" is a ${stored.type} source and ${PUSHED_BY[type]} makes ${type} sources; a push never changes a source's type`;
+  return undefined;
 }
 
 /**
- * Checks that `sourceId` may take pushes (ConflictError, a 409, when a collector owns it) and returns
+ * Checks that `sourceId` may take pushes of `type` (ConflictError, a 409, see `pushRefusal`) and returns
  * the function that stores them. The source row is written with the first stored batch and not
  * before, so a push that stores nothing (every row rejected, a failure) leaves no empty source behind.
  *
@@ -37,12 +48,8 @@ function collectorOwning(sourceId: string, configured: PushDeps['configuredSourc
  * await push(posts, { onProgress });
  */
 export async function openPushTarget(sourceId: string, type: PushSourceType, deps: PushDeps): Promise<PushPosts> {
-  const owner = collectorOwning(sourceId, deps.configuredSources, await deps.store.getSource(sourceId));
-  if (owner) {
-    throw new ConflictError(
-      `source "${sourceId}" is filled by its ${owner} collector; pushed posts would mix into its stream: push them under another source id`,
-    );
-  }
+  const refusal = pushRefusal(sourceId, type, deps.configuredSources, await deps.store.getSource(sourceId));
+  if (refusal) throw new ConflictError(`${refusal}: push them under another source id`);
   return async (posts, options) => {
     let registered = false;
     const onStored: IngestDeps['onStored'] = async (batch, platform) => {

@@ -1,5 +1,6 @@
 import type { Collector, Logger, SkippedItem } from '../collectors/types.js';
 import { isTooFarAhead } from '../collectors/time.js';
+import { assertImported, logSkipped } from '../collectors/skip-report.js';
 import type { RawPost } from '../domain.js';
 import type { SourceConfig } from '../config.js';
 import type { RunRecord } from '../store/types.js';
@@ -20,8 +21,8 @@ export interface CollectionOptions {
 
 /**
  * One run of one source: collect from its cursor, analyse, store, record the run. Never throws:
- * a failure is recorded in `collector_runs` (and counts toward the unhealthy streak) so the
- * scheduler and other sources carry on.
+ * a failure, a run that skipped rows and imported none included (`assertImported`), is recorded in
+ * `collector_runs` (and counts toward the unhealthy streak) so the scheduler and other sources carry on.
  */
 export async function runCollection(
   source: SourceConfig,
@@ -45,20 +46,22 @@ export async function runCollection(
       progress: (n) => options.onProgress?.('fetch', n),
     });
     const { posts, skipped } = withoutFuturePosts(result.posts, result.skipped ?? [], deps.now());
+    // Counted before the checks below, so a run failed for its skips still records what it read.
+    base.fetched = result.posts.length;
+    base.skipped = skipped.length;
+    logSkipped(deps.log, source.id, skipped);
+    assertImported(posts.length, skipped);
     const summary = await ingestPosts(posts, source.type, deps, {
       onProgress: (done, total) => options.onProgress?.('store', done, total),
     });
     if (result.deleted?.length) await deps.store.markDeleted(source.id, result.deleted, deps.now().getTime());
-    for (const skip of skipped) deps.log.warn('skipped item', { source: source.id, ...skip });
     const run: RunRecord = {
       ...base,
       finishedAt: deps.now().getTime(),
       status: 'ok',
-      fetched: result.posts.length,
       inserted: summary.inserted,
       updated: summary.updated,
       duplicates: summary.duplicates,
-      skipped: skipped.length,
       error: null,
       cursor: result.cursor,
     };

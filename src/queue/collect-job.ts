@@ -1,5 +1,6 @@
 import { UnrecoverableError, type Job } from 'bullmq';
 import type { Collector } from '../collectors/types.js';
+import { assertImported, logSkipped } from '../collectors/skip-report.js';
 import type { SourceConfig } from '../config.js';
 import type { CollectionDeps } from '../jobs/run-collection.js';
 import type { RunRecord } from '../store/types.js';
@@ -54,15 +55,20 @@ export async function processCollectJob(job: Job, deps: CollectJobDeps): Promise
       now: collection.now,
       log: collection.log,
     });
+    const skipped = result.skipped ?? [];
+    // Counted before the check below, so a run failed for its skips still records what it read.
+    base.fetched = result.posts.length;
+    base.skipped = skipped.length;
+    logSkipped(collection.log, sourceId, skipped);
+    assertImported(result.posts.length, skipped);
     const batches = [];
     for (let i = 0; i < result.posts.length; i += deps.batchSize) {
       batches.push(analyseJobOptions({ sourceId, platform: source.type, posts: result.posts.slice(i, i + deps.batchSize) }));
     }
     if (batches.length) await deps.queues.analyse.addBulk(batches);
     if (result.deleted?.length) await collection.store.markDeleted(sourceId, result.deleted, collection.now().getTime());
-    for (const skip of result.skipped ?? []) collection.log.warn('skipped item', { source: sourceId, ...skip });
     // Store counts are not known yet (analysis runs in other jobs), so the run row records the fetch.
-    const run: RunRecord = { ...base, finishedAt: collection.now().getTime(), status: 'ok', fetched: result.posts.length, skipped: result.skipped?.length ?? 0, error: null, cursor: result.cursor };
+    const run: RunRecord = { ...base, finishedAt: collection.now().getTime(), status: 'ok', error: null, cursor: result.cursor };
     await collection.store.recordRun(run, collection.unhealthyAfterFailures);
     return { fetched: result.posts.length, batches: batches.length };
   } catch (err) {

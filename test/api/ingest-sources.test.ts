@@ -38,12 +38,28 @@ describe('POST /api/ingest and collector sources', () => {
     expect((await listed()).has(source)).toBe(false);
   });
 
-  it('refuses a push into a source the store holds as collected, though the config no longer lists it', async () => {
-    await runtime.store.upsertSource('old-feed', 'rss', Date.now());
-    const res = await push('old-feed', post('x2', 'late push'));
+  it.each([
+    ['old-feed', 'rss'],
+    ['old-export', 'file'],
+  ])('refuses a push into %s, which its %s collector ran under, though the config no longer lists it', async (source, type) => {
+    await runtime.store.upsertSource(source, type, Date.now());
+    await runtime.store.recordRun({ sourceId: source, startedAt: 1, finishedAt: 2, status: 'ok', fetched: 1, inserted: 1, updated: 0, duplicates: 0, skipped: 0, error: null, cursor: 'c' }, 3);
+    const res = await push(source, post('x2', 'late push'));
     expect(res.status).toBe(409);
-    expect((await json(res)).message).toContain('source "old-feed" is filled by its rss collector');
-    expect((await listed()).get('old-feed')).toBe('rss');
+    expect((await json(res)).message).toBe(
+      `source "${source}" was filled by a ${type} collector (it has collection runs); pushed posts would mix into its stream: push them under another source id`,
+    );
+    expect((await listed()).get(source)).toBe(type);
+  });
+
+  it('refuses a push into a source koubei ingest made, keeping its type', async () => {
+    await runtime.store.upsertSource('imports', 'file', Date.now());
+    const res = await push('imports', post('x3', 'pushed over an import'));
+    expect(res.status).toBe(409);
+    expect((await json(res)).message).toBe(
+      'source "imports" is a file source and POST /api/ingest makes push sources; a push never changes a source\'s type: push them under another source id',
+    );
+    expect((await listed()).get('imports')).toBe('file');
   });
 
   it('keeps taking pushes into an existing push source', async () => {

@@ -78,6 +78,10 @@ describe('koubei ingest: sources', () => {
     const gbk = await runCli(['ingest', join(dir, 'gbk.csv'), '--source', 'gbk'], { env });
     expect(gbk.code).toBe(1);
     expect(gbk.stderr).toContain('nothing imported: all 1 rows were skipped');
+    writeFileSync(join(dir, 'gbk-header.csv'), Buffer.concat([Buffer.from([0x69, 0x64, 0x2c, 0xc4, 0xda, 0xc8, 0xdd, 0x0a]), Buffer.from('1,fine\n2,ok\n')]));
+    const header = await runCli(['ingest', join(dir, 'gbk-header.csv'), '--source', 'gbk-header'], { env });
+    expect(header.code).toBe(1);
+    expect(header.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^koubei ingest: the CSV header \(line 1\) of .*gbk-header\.csv is not UTF-8, so no column can be read; nothing was imported; /)]);
     expect((await runCli(['ingest', join(dir, 'bad.jsonl'), '--source', 'rejected'], { env })).code).toBe(1);
     expect((await runCli(['ingest', join(dir, 'missing.csv'), '--source', 'missing'], { env })).code).toBe(1);
     expect(await sourceIds(env)).toEqual([]);

@@ -42,10 +42,28 @@ describe('parseImport: CSV', () => {
     expect(result.skipped).toEqual([{ line: 3, reason: 'CSV: unterminated quoted field starting on line 3' }]);
   });
 
-  it('does not let a broken quote swallow the next row through an inch mark followed by a comma', () => {
+  it('reads a multi-line quoted field whose last line holds a comma and a digit as one row', () => {
+    const result = parseImport('id,text,author\n1,"Great phone\nprice was 1,299",amy\n', { format: 'csv', source: 'f', now });
+    expect(result.posts.map((p) => [p.externalId, p.text, p.author?.id])).toEqual([['1', 'Great phone\nprice was 1,299', 'amy']]);
+    expect(result.skipped).toEqual([]);
+  });
+
+  it('reads a multi-line quoted field ending in a digit as one row when it is the first column', () => {
+    const result = parseImport('text,id\n"Loved it.\nRated 5",a1\n', { format: 'csv', source: 'f', now });
+    expect(result.posts.map((p) => [p.externalId, p.text])).toEqual([['a1', 'Loved it.\nRated 5']]);
+    expect(result.skipped).toEqual([]);
+  });
+
+  it('reads a multi-line quoted field ending in a digit as one row in a single-column file', () => {
+    const result = parseImport('text\n"Loved it.\nWould rate 10"', { format: 'csv', source: 'f', now });
+    expect(result.posts.map((p) => p.text)).toEqual(['Loved it.\nWould rate 10']);
+    expect(result.skipped).toEqual([]);
+  });
+
+  it('reads an unbalanced quote closed by a later inch mark the RFC 4180 way, joining the rows (README: accepted limit)', () => {
     const result = parseImport('id,text,author\n1,"broken 12,x\n2,a 12",bob\n', { format: 'csv', source: 'f', now });
-    expect(result.posts.map((p) => [p.externalId, p.text, p.author?.id])).toEqual([['2', 'a 12"', 'bob']]);
-    expect(result.skipped).toEqual([{ line: 2, reason: 'CSV: unterminated quoted field starting on line 2' }]);
+    expect(result.posts.map((p) => [p.externalId, p.text, p.author?.id])).toEqual([['1', 'broken 12,x\n2,a 12', 'bob']]);
+    expect(result.skipped).toEqual([]);
   });
 
   it('still reads a multi-line quoted field as one row when its last line has commas or ends in a number', () => {

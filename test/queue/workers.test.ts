@@ -79,6 +79,19 @@ describe.runIf(runQueueTests)('queue workers (Redis)', () => {
     expect(await listDeadLetters(node.queues.dead)).toHaveLength(1);
   }, 40_000);
 
+  it('records a collection that skipped rows and imported none as a failed run, keeping the cursor', async () => {
+    const skipped = Array.from({ length: 30 }, (_, i) => ({ line: i + 1, reason: 'not valid UTF-8' }));
+    const unreadable = collectorOf('unreadable', async () => ({ posts: [], cursor: 'moved-on', skipped }));
+    const { runtime, node } = await start([unreadable], { attempts: 1, backoffMs: 50 });
+    await enqueueCollection(node.queues, 'unreadable');
+    const [run] = await waitFor(async () => {
+      const runs = await runtime.store.listRuns('unreadable', 10);
+      return runs.length ? runs : undefined;
+    }, 20_000, 'a recorded run');
+    expect(run).toMatchObject({ status: 'error', skipped: 30, error: 'nothing imported: all 30 rows were skipped; the first (line 1): not valid UTF-8' });
+    expect((await runtime.store.getSource('unreadable'))?.cursor).toBeNull();
+  }, 40_000);
+
   it('stores a re-collected or re-delivered batch once (same job ids; upsert by source + external id)', async () => {
     const same = collectorOf('same', async (ctx) => ({ posts: posts(ctx.sourceId, 25), cursor: null }));
     const { runtime, node } = await start([same]);

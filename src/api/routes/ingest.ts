@@ -44,7 +44,7 @@ function formatOf(contentType: string, body: string): ImportFormat {
  * `POST /api/ingest`: a JSON array or JSON lines of posts (CSV with a header also accepted).
  * Malformed JSON rejects the whole request naming the line; posts failing validation are
  * reported per line while the valid ones are stored. Re-posting the same ids is idempotent. The source
- * id of a collector is refused (409, see `openPushTarget`).
+ * id of a collector source, or of a stored source of another type, is refused (409, see `openPushTarget`).
  */
 export function ingestRoutes(deps: ApiDeps): Hono {
   return new Hono().post('/', async (c) => {
