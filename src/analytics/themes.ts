@@ -28,15 +28,18 @@ const PRIOR = 10;
  * Distinctive terms of a foreground (a brand's period) against a background (all brands, or the
  * previous period): weighted log-odds with an informative Dirichlet prior, which neither overrates
  * rare words nor just returns the most frequent ones. Terms seen in fewer than `minMentions`
- * mentions are dropped.
+ * mentions are dropped. Both tables are expected case-folded (`mergeCaseVariants`).
  */
 export function distinctiveTerms(foreground: TermTable, background: TermTable, minMentions = 2): Theme[] {
-  const back = new Map(background.terms.map((t) => [t.term, t.mentions]));
+  // Looked up by the case-folded key: each folded table spells a term as most of its own mentions
+  // do, so the background may hold "pro" where the foreground shows "Pro" (see mergeCaseVariants).
+  const back = new Map<string, number>();
+  for (const t of background.terms) back.set(themeKey(t.term), (back.get(themeKey(t.term)) ?? 0) + t.mentions);
   const pooledTotal = foreground.total + background.total || 1;
   const themes: Theme[] = [];
   for (const term of foreground.terms) {
     if (term.mentions < minMentions) continue;
-    const b = back.get(term.term) ?? 0;
+    const b = back.get(themeKey(term.term)) ?? 0;
     const alpha = Math.max(0.01, (PRIOR * (term.mentions + b)) / pooledTotal);
     const logOdds = (y: number, n: number) => Math.log((y + alpha) / Math.max(1e-9, n + PRIOR - y - alpha));
     const delta = logOdds(term.mentions, foreground.total) - logOdds(b, background.total);
@@ -99,7 +102,7 @@ export function mergeCaseVariants(table: TermTable): TermTable {
   const byKey = new Map<string, TermCount>();
   const spelling = new Map<string, TermCount>();
   for (const t of table.terms) {
-    const key = t.term.toLowerCase();
+    const key = themeKey(t.term);
     const seen = byKey.get(key);
     if (!seen) {
       byKey.set(key, { ...t });
@@ -114,6 +117,27 @@ export function mergeCaseVariants(table: TermTable): TermTable {
   }
   const terms = [...byKey].map(([key, t]) => ({ ...t, term: spelling.get(key)!.term }));
   return { total: table.total, terms: terms.sort((a, b) => b.mentions - a.mentions) };
+}
+
+/**
+ * The spellings of each case-folded term, most mentioned first, so a folded theme's sample
+ * mentions can be read under every spelling the store holds it by.
+ *
+ * @example
+ * caseSpellings({ total: 9, terms: [{ term: 'Pro', mentions: 5, … }, { term: 'pro', mentions: 3, … }] }).get('pro'); // ['Pro', 'pro']
+ */
+export function caseSpellings(table: TermTable): Map<string, string[]> {
+  const spellings = new Map<string, string[]>();
+  for (const t of [...table.terms].sort((a, b) => b.mentions - a.mentions)) {
+    const key = themeKey(t.term);
+    spellings.set(key, [...(spellings.get(key) ?? []), t.term]);
+  }
+  return spellings;
+}
+
+/** The key that case variants of a term share ("Pro", "pro" → "pro"), in themes and alerts alike. */
+export function themeKey(term: string): string {
+  return term.toLowerCase();
 }
 
 /** Most frequent terms (no background to contrast with), with their sentiment. */

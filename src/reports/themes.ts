@@ -1,4 +1,4 @@
-import { distinctiveTerms, frequentTerms, mergeCaseVariants, mergePhrases, risingTerms, withoutBrandNames, type Theme, type TermTable } from '../analytics/themes.js';
+import { caseSpellings, distinctiveTerms, frequentTerms, mergeCaseVariants, mergePhrases, risingTerms, themeKey, withoutBrandNames, type Theme, type TermTable } from '../analytics/themes.js';
 import type { Store, TermQuery, TermSample } from '../store/types.js';
 
 export interface ThemeQuery {
@@ -13,16 +13,34 @@ export type ThemeWithSamples = Theme & { samples: TermSample[] };
 const CANDIDATES = 300;
 const SAMPLE_TEXTS = 12;
 
-/** The store's term counts with case variants folded ("Pro" and "pro" are one theme). */
-async function termTable(store: Store, query: TermQuery): Promise<TermTable> {
-  return mergeCaseVariants(await store.termCounts(query));
+interface FoldedTerms {
+  table: TermTable;
+  /** Folded key → the spellings the store counts apart, for reading their samples. */
+  spellings: Map<string, string[]>;
+}
+
+/** A period's term counts with case variants folded ("Pro" and "pro" are one theme). */
+async function termTable(store: Store, query: TermQuery): Promise<FoldedTerms> {
+  const raw = await store.termCounts(query);
+  return { table: mergeCaseVariants(raw), spellings: caseSpellings(raw) };
+}
+
+/** The newest sample mentions of a folded term: the store keeps each spelling apart. */
+async function termSamples(store: Store, spellings: string[], query: ThemeQuery): Promise<TermSample[]> {
+  const byId = new Map<number, TermSample>();
+  for (const term of spellings) {
+    const rows = await store.termSamples({ term, brandId: query.brandId, from: query.from, to: query.to, limit: SAMPLE_TEXTS });
+    for (const row of rows) byId.set(row.id, row);
+  }
+  // Newest first by id, as the store orders one spelling's samples.
+  return [...byId.values()].sort((a, b) => b.id - a.id).slice(0, SAMPLE_TEXTS);
 }
 
 /** Term → sample texts, used to merge adjacent co-occurring terms into phrases and to show examples. */
-async function withSamples(store: Store, themes: Theme[], query: ThemeQuery, names: string[]): Promise<ThemeWithSamples[]> {
+async function withSamples(store: Store, themes: Theme[], query: ThemeQuery, names: string[], spellings: Map<string, string[]>): Promise<ThemeWithSamples[]> {
   const samples = new Map<string, TermSample[]>();
   for (const theme of themes.slice(0, query.limit + 5)) {
-    samples.set(theme.term, await store.termSamples({ term: theme.term, brandId: query.brandId, from: query.from, to: query.to, limit: SAMPLE_TEXTS }));
+    samples.set(theme.term, await termSamples(store, spellings.get(themeKey(theme.term)) ?? [theme.term], query));
   }
   const textsOf = (term: string) => (samples.get(term) ?? []).map((row) => row.text.toLowerCase());
   const coMentions = (a: string, b: string) => {
@@ -48,9 +66,9 @@ async function withSamples(store: Store, themes: Theme[], query: ThemeQuery, nam
 export async function getThemes(store: Store, query: ThemeQuery): Promise<ThemeWithSamples[]> {
   const names = await brandNames(store, query.brandId);
   const foreground = await termTable(store, { brandId: query.brandId, from: query.from, to: query.to, limit: CANDIDATES });
-  if (!query.brandId) return withSamples(store, withoutBrandNames(frequentTerms(foreground), names), query, names);
+  if (!query.brandId) return withSamples(store, withoutBrandNames(frequentTerms(foreground.table), names), query, names, foreground.spellings);
   const market = await termTable(store, { from: query.from, to: query.to, limit: CANDIDATES * 3 });
-  return withSamples(store, withoutBrandNames(distinctiveTerms(foreground, market), names), query, names);
+  return withSamples(store, withoutBrandNames(distinctiveTerms(foreground.table, market.table), names), query, names, foreground.spellings);
 }
 
 /** The brand's own names and aliases; without a brand, every brand's (they would top the list). */
@@ -65,5 +83,5 @@ export async function getRisingThemes(store: Store, query: ThemeQuery): Promise<
   const current = await termTable(store, { brandId: query.brandId, from: query.from, to: query.to, limit: CANDIDATES });
   const previous = await termTable(store, { brandId: query.brandId, from: query.from - length, to: query.from, limit: CANDIDATES * 3 });
   const names = await brandNames(store, query.brandId);
-  return withSamples(store, withoutBrandNames(risingTerms(current, previous), names), query, names);
+  return withSamples(store, withoutBrandNames(risingTerms(current.table, previous.table), names), query, names, current.spellings);
 }

@@ -6,6 +6,7 @@ import { DEFAULT_ALERT_RULES, DEFAULT_THRESHOLDS, resolveRules, type AlertRule }
 import { detectVolumeSpike } from '../../src/analytics/alerts/volume-spike.js';
 import { detectInfluentialNegative } from '../../src/analytics/alerts/influential.js';
 import { detectSentimentDrop } from '../../src/analytics/alerts/sentiment-drop.js';
+import { detectEmergingThemes } from '../../src/analytics/alerts/emerging-theme.js';
 import type { AlertMention, Signal } from '../../src/analytics/alerts/types.js';
 import { burst, CYCLE, dailyCycle, DAY, HOUR, snapshotAt, T0, type SynthPost } from './synthetic.js';
 
@@ -196,5 +197,23 @@ describe('rules', () => {
     expect(resolved.find((r) => r.type === 'volume_spike')?.thresholds.minVolume).toBe(50);
     expect(resolved.map((r) => r.type)).not.toContain('emerging_theme');
     expect(resolveRules(rules, 'other').find((r) => r.type === 'volume_spike')?.thresholds.minVolume).toBe(DEFAULT_THRESHOLDS.minVolume);
+  });
+});
+
+describe('emerging theme and case variants', () => {
+  const mention = (id: number, theme: string): AlertMention => ({
+    id, text: theme, url: null, createdAt: '2026-03-01T00:00:00Z', sentiment: 'neg', confidence: 0.8,
+    negativeWords: [], themes: [theme], author: null, duplicateOf: null,
+  });
+  const input = (baseline: Map<string, number>) => ({
+    recentMentions: [1, 2, 3, 4, 5, 6].map((id) => mention(id, id % 2 ? 'Café' : 'café')),
+    baselineThemes: baseline, baselineMentions: 200, baselineWindows: 96, ignore: [],
+  });
+
+  it('counts the baseline under the folded key, so a theme the baseline spelled otherwise is not new', () => {
+    // SQLite's lower() leaves É alone: the store hands over "cafÉ" for "CAFÉ".
+    expect(detectEmergingThemes(input(new Map([['cafÉ', 40]])), DEFAULT_THRESHOLDS)).toEqual([]);
+    expect(detectEmergingThemes(input(new Map([['Café', 40]])), DEFAULT_THRESHOLDS)).toEqual([]);
+    expect(detectEmergingThemes(input(new Map()), DEFAULT_THRESHOLDS).map((t) => [t.theme, t.recentCount])).toEqual([['café', 6]]);
   });
 });

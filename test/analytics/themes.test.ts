@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { distinctiveTerms, mergeCaseVariants, mergePhrases, risingTerms, withoutBrandNames, type TermTable } from '../../src/analytics/themes.js';
+import { caseSpellings, distinctiveTerms, mergeCaseVariants, mergePhrases, risingTerms, withoutBrandNames, type TermTable } from '../../src/analytics/themes.js';
 
 const table = (total: number, counts: Record<string, number>): TermTable => ({
   total,
@@ -64,6 +64,28 @@ describe('mergeCaseVariants', () => {
         { term: '屏幕', mentions: 4, pos: 1, neu: 1, neg: 2 },
       ],
     });
+  });
+});
+
+describe('case variants against a background', () => {
+  it('reads the background share under either spelling: Pro:6 pro:4 now, pro:6 Pro:4 before, is not rising', () => {
+    const current = mergeCaseVariants(table(20, { Pro: 6, pro: 4, other: 10 }));
+    const previous = mergeCaseVariants(table(20, { pro: 6, Pro: 4, other: 10 }));
+    const [pro] = distinctiveTerms(current, previous).filter((t) => t.term === 'Pro');
+    expect(pro.backgroundShare).toBe(pro.share);
+    expect(risingTerms(current, previous)).toEqual([]);
+  });
+
+  it("compares a brand's 'Pro' with the market's 'pro'", () => {
+    const brand = mergeCaseVariants(table(10, { Pro: 5, 屏幕: 5 }));
+    const market = mergeCaseVariants(table(100, { Pro: 5, pro: 45, 屏幕: 5 }));
+    const pro = distinctiveTerms(brand, market).find((t) => t.term === 'Pro')!;
+    expect(pro.backgroundShare).toBe(0.5);
+    expect(pro.z).toBeLessThan(1);
+  });
+
+  it('lists every spelling of a folded term, most mentioned first', () => {
+    expect(caseSpellings(table(20, { pro: 4, Pro: 6, PRO: 1, 屏幕: 2 }))).toEqual(new Map([['pro', ['Pro', 'pro', 'PRO']], ['屏幕', ['屏幕']]]));
   });
 });
 

@@ -1,3 +1,4 @@
+import { themeKey } from '../themes.js';
 import type { Thresholds } from './rules.js';
 import { round2 } from './stats.js';
 import type { AlertMention } from './types.js';
@@ -13,6 +14,7 @@ export interface EmergingTheme {
 
 export interface EmergingInput {
   recentMentions: AlertMention[];
+  /** Mentions per theme in the baseline; case variants are folded here, whatever the store did. */
   baselineThemes: Map<string, number>;
   baselineMentions: number;
   /** Baseline length in windows, to turn baseline counts into an expected count per window. */
@@ -21,16 +23,29 @@ export interface EmergingInput {
   ignore: string[];
 }
 
-/** Counts themes over non-repost mentions, remembering which mentions carry each. */
+/**
+ * Counts themes over non-repost mentions under the case-folded key the themes view uses ("Pro"
+ * and "pro" are one theme), remembering which mentions carry each.
+ */
 function countThemes(mentions: AlertMention[]): Map<string, number[]> {
   const byTheme = new Map<string, number[]>();
   for (const mention of mentions) {
     if (mention.duplicateOf !== null) continue;
-    for (const theme of new Set(mention.themes.map((t) => t.toLowerCase()))) {
+    for (const theme of new Set(mention.themes.map(themeKey))) {
       byTheme.set(theme, [...(byTheme.get(theme) ?? []), mention.id]);
     }
   }
   return byTheme;
+}
+
+/**
+ * Baseline counts by the folded key. The store folds with SQL lower(), which SQLite applies to
+ * ASCII only, so "CAFÉ" and "café" would otherwise stay apart and the recent one look new.
+ */
+function foldBaseline(themes: Map<string, number>): Map<string, number> {
+  const folded = new Map<string, number>();
+  for (const [term, n] of themes) folded.set(themeKey(term), (folded.get(themeKey(term)) ?? 0) + n);
+  return folded;
 }
 
 /**
@@ -42,11 +57,12 @@ function countThemes(mentions: AlertMention[]): Map<string, number[]> {
  * detectEmergingThemes(input, DEFAULT_THRESHOLDS).map((t) => t.theme);
  */
 export function detectEmergingThemes(input: EmergingInput, t: Thresholds): EmergingTheme[] {
-  const ignore = new Set(input.ignore.map((s) => s.toLowerCase()));
+  const ignore = new Set(input.ignore.map(themeKey));
+  const baseline = foldBaseline(input.baselineThemes);
   const found: EmergingTheme[] = [];
   for (const [theme, ids] of countThemes(input.recentMentions)) {
     if (ignore.has(theme) || ids.length < t.minCount) continue;
-    const baselineCount = input.baselineThemes.get(theme) ?? 0;
+    const baselineCount = baseline.get(theme) ?? 0;
     const share = input.baselineMentions ? baselineCount / input.baselineMentions : 0;
     const expected = baselineCount / Math.max(input.baselineWindows, 1);
     const growth = ids.length / (expected + 1);
