@@ -66,6 +66,7 @@ export async function createRuntime(config: AppConfig, log: Logger): Promise<Run
   const nlp = await loadNlpResources({ extraWords: [...jiebaWords] });
   const pipeline = createDefaultPipeline(nlp);
   const now = () => new Date();
+  nlp.aspectNames.set(brandNames(storedBrands));
   let matcher = createBrandMatcher(storedBrands);
   let matchedBrands = brandListKey(storedBrands);
   /** Matches with `brands` from now on; returns the words jieba learned from them. */
@@ -75,6 +76,7 @@ export async function createRuntime(config: AppConfig, log: Logger): Promise<Run
     const learned = brandWords(brands).filter((word) => !jiebaWords.has(word));
     for (const word of learned) jiebaWords.add(word);
     nlp.segmenters.addWords(learned);
+    nlp.aspectNames.set(brandNames(brands));
     matcher = createBrandMatcher(brands);
     matchedBrands = brandListKey(brands);
     return learned;
@@ -132,9 +134,14 @@ export async function createRuntime(config: AppConfig, log: Logger): Promise<Run
   };
 }
 
+/** Each brand's name and aliases. */
+function brandNames(brands: readonly { name: string; aliases: readonly string[] }[]): string[] {
+  return brands.flatMap((b) => [b.name, ...b.aliases]);
+}
+
 /** Brand names and aliases as jieba words (spaces removed, as the user dictionary stores them). */
 function brandWords(brands: readonly { name: string; aliases: readonly string[] }[]): string[] {
-  return brands.flatMap((b) => [b.name, ...b.aliases]).map((word) => word.replace(/\s+/g, '')).filter(Boolean);
+  return brandNames(brands).map((word) => word.replace(/\s+/g, '')).filter(Boolean);
 }
 
 /** What matching and segmentation read of a brand list (in `listBrands`' id order), as one string. */

@@ -33,6 +33,7 @@ export function createDefaultPipeline(resources: NlpResources): Pipeline {
     createAspects({
       lexicons: resources.aspects,
       scorers: { zh: createSentimentScorer(resources.sentiment.zh), en: createSentimentScorer(resources.sentiment.en) },
+      names: resources.aspectNames,
     }),
   ]);
 }

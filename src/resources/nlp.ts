@@ -11,6 +11,7 @@ import { LEXICON_DIR, MODEL_DIR } from './paths.js';
 import { fmix, hashString } from '../pipeline/sentiment/hashed.js';
 import { loadAspectLexicons } from './aspects.js';
 import type { AspectLexicons } from '../pipeline/components/aspects.js';
+import { createAspectNames, type AspectNames } from '../pipeline/aspects/names.js';
 
 /** Everything `createDefaultPipeline` needs, loaded once. */
 export interface NlpResources {
@@ -21,6 +22,8 @@ export interface NlpResources {
   emotion: EmotionResources;
   keywords: KeywordResources;
   aspects: AspectLexicons;
+  /** Brand names aspect matching looks through; the runtime sets them from the brands. */
+  aspectNames: AspectNames;
 }
 
 export interface NlpResourceOptions extends SegmenterOptions {
@@ -107,8 +110,9 @@ export async function loadNlpResources(options: NlpResourceOptions = {}): Promis
   const lexiconDir = options.lexiconDir ?? LEXICON_DIR;
   const modelDir = options.modelDir ?? MODEL_DIR;
   const { idf, defaultIdf } = loadIdf();
+  const segmenters = loadSegmenters(options);
   return Object.freeze({
-    segmenters: loadSegmenters(options),
+    segmenters,
     guessLatin: await loadLatinGuesser(),
     convertChinese: loadChineseConverter(),
     sentiment: loadSentimentResources({ lexiconDir, modelDir }),
@@ -122,5 +126,6 @@ export async function loadNlpResources(options: NlpResourceOptions = {}): Promis
       defaultIdf,
     }),
     aspects: loadAspectLexicons(lexiconDir),
+    aspectNames: createAspectNames(segmenters.en),
   });
 }

@@ -65,3 +65,18 @@ describe('the demo overview (themes and aspects a brand manager sees)', () => {
     expect(delivery.mentions).toBeLessThan(60); // 112 before: nearly every post naming 鲜蜂外卖
   });
 });
+
+describe('brand names added after start', () => {
+  it('keep their aspect words out of aspects, as the configured brands do', async () => {
+    const runtime = await makeRuntime({ brands: [] });
+    try {
+      const aspects = () => runtime.pipeline.run({ text: '快送外卖的黄焖鸡很好吃' }).doc.aspects?.map((a) => a.aspect);
+      expect(aspects()).toEqual(['delivery', 'taste']);
+      await runtime.store.upsertBrands([{ id: 'kuaisong', name: '快送外卖', aliases: [], competitors: [] }]);
+      expect(await runtime.refreshBrands()).toBe(true);
+      expect(aspects()).toEqual(['taste']);
+    } finally {
+      await runtime.close();
+    }
+  }, 60_000);
+});

@@ -1,4 +1,5 @@
 import type { AspectKind, AspectLexicon } from './lexicon.js';
+import type { NameRange } from './names.js';
 
 /** One aspect term found in a clause; `start`/`length` count characters (zh) or tokens (en). */
 export interface AspectMatch {
@@ -16,9 +17,10 @@ export interface AspectMatch {
  * jieba split, like 性价 + 比, are found), plus single-character terms (贵, 慢) only when they are
  * a whole token or the last character of a two-character token (太贵, 不慢), never inside words
  * such as 贵州. Overlaps resolve to the longest match, and blocked terms (`_none`) are dropped
- * after they have shadowed shorter ones.
+ * after they have shadowed shorter ones. A term inside one of the `names` ranges (a brand name,
+ * see `AspectNames`) is no match.
  */
-export function matchZh(lex: AspectLexicon, text: string, start: number, end: number, tokens: readonly string[], from: number, to: number): AspectMatch[] {
+export function matchZh(lex: AspectLexicon, text: string, start: number, end: number, tokens: readonly string[], from: number, to: number, names: readonly NameRange[] = []): AspectMatch[] {
   const found: AspectMatch[] = [];
   for (let p = start; p < end - 1; p++) {
     const longest = lex.pairs.get(text.charCodeAt(p))?.get(text.charCodeAt(p + 1));
@@ -39,11 +41,11 @@ export function matchZh(lex: AspectLexicon, text: string, start: number, end: nu
     const category = lex.terms.get(last);
     if (category !== undefined) found.push({ category, kind: lex.kinds.get(last), term: last, start: at + tok.length - 1, length: 1 });
   }
-  return resolve(found);
+  return resolve(found, names);
 }
 
-/** en: token n-grams (longest first) against the lexicon, accepting a plural last word. */
-export function matchEn(lex: AspectLexicon, tokens: readonly string[], from: number, to: number): AspectMatch[] {
+/** en: token n-grams (longest first) against the lexicon, accepting a plural last word; none inside `names` (token ranges). */
+export function matchEn(lex: AspectLexicon, tokens: readonly string[], from: number, to: number, names: readonly NameRange[] = []): AspectMatch[] {
   const found: AspectMatch[] = [];
   for (let i = from; i < to; i++) {
     if (!lex.prefixes.has(tokens[i])) continue;
@@ -56,7 +58,7 @@ export function matchEn(lex: AspectLexicon, tokens: readonly string[], from: num
       if (hit !== undefined) found.push({ category: lex.terms.get(hit)!, kind: lex.kinds.get(hit), term: key, start: i, length: n });
     }
   }
-  return resolve(found);
+  return resolve(found, names);
 }
 
 /** The lexicon entry `key` matches: itself, or its singular when the last word is a plural. */
@@ -68,11 +70,14 @@ function lookupEn(lex: AspectLexicon, key: string): string | undefined {
 }
 
 /**
- * Longest match wins an overlap (earlier start on ties); blocked terms are then removed, and
- * implied (opinion-word) matches too when the clause names a plain or masked term. A `context`
- * term does not hide them: it may yet be dropped for want of context (see `keepInContext`).
+ * Terms inside a name go first, before they can hide an implied term of the clause (the brand
+ * name 鲜蜂外卖 gives no delivery opinion). Then the longest match wins an overlap
+ * (earlier start on ties); blocked terms are removed, and implied (opinion-word) matches too when
+ * the clause names a plain or masked term. A `context` term does not hide them: it may yet be
+ * dropped for want of context (see `keepInContext`).
  */
-function resolve(found: AspectMatch[]): AspectMatch[] {
+function resolve(all: AspectMatch[], names: readonly NameRange[]): AspectMatch[] {
+  const found = names.length === 0 ? all : all.filter((m) => !names.some(([from, to]) => m.start >= from && m.start + m.length <= to));
   if (found.length === 0) return found;
   if (found.length > 1) found.sort((a, b) => b.length - a.length || a.start - b.start);
   const kept: AspectMatch[] = [];

@@ -2,7 +2,8 @@ import type { AspectOpinion, Doc, SentimentResult } from '../../domain.js';
 import type { AspectLexicon } from '../aspects/lexicon.js';
 import { splitClauses, type Clause } from '../aspects/clauses.js';
 import { keepInContext, matchEn, matchZh, type AspectMatch } from '../aspects/match.js';
-import { maskTerms } from '../aspects/mask.js';
+import { maskTerms, maskTexts, type MaskTexts } from '../aspects/mask.js';
+import type { AspectNames } from '../aspects/names.js';
 import type { SentimentScorers } from './sentiment.js';
 import type { PipelineComponent } from '../types.js';
 
@@ -16,6 +17,8 @@ export interface AspectResources {
   lexicons: AspectLexicons;
   /** The same scorers the `sentiment` component uses; each aspect's clause is scored with them. */
   scorers: SentimentScorers;
+  /** Brand names, whose words name no aspect (外卖 in 鲜蜂外卖); none when left out. */
+  names?: AspectNames;
 }
 
 /**
@@ -25,8 +28,9 @@ export interface AspectResources {
  * opinion per category per clause, carrying its longest term. A clause that names an aspect but
  * holds no sentiment evidence borrows the next clause when that one names no aspect
  * ("电池，很耐用", "the screen, however, is dim"). A `context` term counts only next to another
- * term of its category in the post (曝光), and a `masked` term (食品安全) does not vote on its own
- * clause's polarity.
+ * term of its category in the post (曝光), a `masked` term (食品安全) does not vote on its own
+ * clause's polarity, nor on the post reading a neutral clause falls back on, and a term inside a
+ * brand name (外卖 in 鲜蜂外卖) names no aspect.
  *
  * @example
  * const aspects = createAspects({ lexicons: res.aspects, scorers });
@@ -48,27 +52,30 @@ function findAspects(doc: Doc, lang: 'zh' | 'en', resources: AspectResources): A
   let lowered = text.toLowerCase();
   if (lang === 'en') lowered = lowered.replace(/’/g, "'");
   else if (lowered.length !== text.length) lowered = text;
+  const texts = maskTexts(text, lowered, lang);
   const clauses = splitClauses(tokens, text, lang === 'en' ? lowered : text, lex.breaks);
+  const names = lang === 'zh' ? resources.names?.zh(lowered) : resources.names?.en(tokens);
   const perClause = keepInContext(
-    clauses.map((c) => (lang === 'zh' ? matchZh(lex, lowered, c.start, c.end, tokens, c.from, c.to) : matchEn(lex, tokens, c.from, c.to))),
+    clauses.map((c) => (lang === 'zh' ? matchZh(lex, lowered, c.start, c.end, tokens, c.from, c.to, names) : matchEn(lex, tokens, c.from, c.to, names))),
   );
   const out: AspectOpinion[] = [];
   let aspectClauses = 0;
   for (const m of perClause) if (m.length > 0) aspectClauses++;
   const score = resources.scorers[lang];
+  const post = postReading(doc, perClause, score, texts);
   for (let c = 0; c < clauses.length; c++) {
     const matches = perClause[c];
     if (matches.length === 0) continue;
     let span = clauses[c];
     const masked = matches.filter((m) => m.kind === 'masked');
-    let sentiment = scoreSpan(doc, span, score, masked, lowered);
+    let sentiment = scoreSpan(doc, span, score, masked, texts);
     if (sentiment.label === 'neu' && c + 1 < clauses.length && perClause[c + 1].length === 0) {
       span = { from: span.from, to: clauses[c + 1].to, start: span.start, end: clauses[c + 1].end };
-      sentiment = scoreSpan(doc, span, score, masked, lowered);
+      sentiment = scoreSpan(doc, span, score, masked, texts);
     }
     // A lone aspect in a neutral clause takes the post's sentiment ("I had the pasta. Amazing!").
-    if (sentiment.label === 'neu' && aspectClauses === 1) sentiment = doc.sentiment!;
-    else if (isWeakAgainst(sentiment, doc.sentiment!)) sentiment = doc.sentiment!;
+    if (sentiment.label === 'neu' && aspectClauses === 1) sentiment = post;
+    else if (isWeakAgainst(sentiment, post)) sentiment = post;
     const label = sentiment.label === 'neu' ? 'neu' : (lexiconLabel(sentiment) ?? sentiment.label);
     for (const m of mostSpecific(matches)) {
       out.push({ aspect: m.category, term: m.term, label, score: sentiment.score });
@@ -111,16 +118,26 @@ function lexiconLabel(sentiment: SentimentResult): AspectOpinion['label'] | unde
 }
 
 /**
- * The clause's sentiment, read without its `masked` terms (see `maskTerms`); `lowered` is the text
- * the matches were found in. A clause covering the whole post, with nothing masked, reuses the
- * post's result.
+ * What a clause falls back on: the post's sentiment, read without the post's `masked` terms when
+ * it has any. The post score heard the praise word ("support is a bot" reads pos through
+ * "support"), so falling back on it would let the masked term vote after all.
  */
-function scoreSpan(doc: Doc, span: Clause, score: SentimentScorers['zh'], masked: AspectMatch[], lowered: string): SentimentResult {
+function postReading(doc: Doc, perClause: AspectMatch[][], score: SentimentScorers['zh'], texts: MaskTexts): SentimentResult {
+  const masked = perClause.flat().filter((m) => m.kind === 'masked');
+  if (masked.length === 0) return doc.sentiment!;
+  return scoreSpan(doc, { from: 0, to: doc.tokens!.length, start: 0, end: texts.text.length }, score, masked, texts);
+}
+
+/**
+ * The clause's sentiment, read without its `masked` terms (see `maskTerms`). A clause covering the
+ * whole post, with nothing masked, reuses the post's result.
+ */
+function scoreSpan(doc: Doc, span: Clause, score: SentimentScorers['zh'], masked: AspectMatch[], texts: MaskTexts): SentimentResult {
   const tokens = doc.tokens!;
-  if (masked.length > 0) return score(maskTerms(doc.simplified!, lowered, tokens, span, masked, doc.lang === 'en' ? 'en' : 'zh'), { explain: false });
+  if (masked.length > 0) return score(maskTerms(texts, tokens, span, masked, doc.lang === 'en' ? 'en' : 'zh'), { explain: false });
   if (span.from === 0 && span.to === tokens.length) return doc.sentiment!;
   // Only the label, score and rule terms of a clause are read: its learned terms are not named.
-  return score({ simplified: doc.simplified!.slice(span.start, span.end), tokens: tokens.slice(span.from, span.to) }, { explain: false });
+  return score({ simplified: texts.text.slice(span.start, span.end), tokens: tokens.slice(span.from, span.to) }, { explain: false });
 }
 
 /** One match per category: the longest term, the earliest on ties. */
