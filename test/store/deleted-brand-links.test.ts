@@ -1,26 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createPostgresStore } from '../../src/store/postgres/index.js';
-import { pgRecountAuthorsSql, pgRecountSql } from '../../src/store/postgres/rollups.js';
 import type { Runtime } from '../../src/runtime.js';
-import { makePgSchema, PG_REQUIRED, PG_UNAVAILABLE } from '../helpers/pg.js';
+import { PG_REQUIRED, PG_UNAVAILABLE } from '../helpers/pg.js';
+import { duringDeletion, expectRollupsEqualRecount, openPgTestStore, traces } from '../helpers/brand-traces.js';
 import { json, makeApp, makeRuntime } from '../helpers/runtime.js';
 import { describeRuntimeStores } from '../helpers/runtime-backends.js';
-import { brandRecords, describeStores, makeInput, makePost, recount, round, snapshot, type TestStore } from '../helpers/store.js';
+import { brandRecords, describeStores, makeInput, makePost } from '../helpers/store.js';
 
 const at = (hour: number) => new Date(Date.UTC(2026, 10, 20, hour)).toISOString();
 const DAY = { from: Date.UTC(2026, 10, 20), to: Date.UTC(2026, 10, 21) };
-
-/** Links, rollup cells, author cells and daily term cells naming `brandId`. */
-async function traces(t: TestStore, brandId: string) {
-  const tables = ['mention_brands', 'rollups', 'rollup_authors', 'term_rollups'];
-  return (await Promise.all(tables.map((table) => t.raw(`SELECT brand_id FROM ${table} WHERE brand_id = '${brandId}'`)))).flat();
-}
-
-async function expectRollupsEqualRecount(t: TestStore) {
-  const [expected, incremental] = [await recount(t), await snapshot(t)];
-  expect(round(incremental.cells)).toEqual(round(expected.cells));
-  expect(incremental.authors).toEqual(expected.authors);
-}
 
 describeStores('saving mentions that name a deleted brand', (open) => {
   it('links only brands still in the store, on insert and on a text change, and counts nothing for the others', async () => {
@@ -44,51 +31,23 @@ describeStores('saving mentions that name a deleted brand', (open) => {
   });
 });
 
-/** Backends blocked by `pid` (waiting for one of its locks). */
-async function blockedBy(t: TestStore, pid: number): Promise<number[]> {
-  return (await t.raw('SELECT pid FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid))', [pid])).map(([p]) => Number(p));
-}
-
-async function poll<T>(probe: () => Promise<T | undefined>, what: string): Promise<T> {
-  for (const deadline = Date.now() + 10_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 20))) {
-    const value = await probe();
-    if (value !== undefined) return value;
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
-
 describe.skipIf(PG_UNAVAILABLE !== null && !PG_REQUIRED)('saving mentions while a brand is being deleted [postgres]', () => {
   it('waits for the deletion, then links nothing to the deleted brand; rollups equal a recount', async () => {
-    const schema = await makePgSchema();
-    const store = createPostgresStore(schema.pool, { schema: schema.schema, ownsPool: false });
-    const t: TestStore = { store, raw: schema.raw, recountSql: pgRecountSql, recountAuthorsSql: pgRecountAuthorsSql, close: schema.drop };
-    const blocker = await schema.pool.connect();
+    const pg = await openPgTestStore();
     try {
-      await store.upsertBrands(brandRecords('freshbee', 'gone'));
-      await store.saveMentions([makeInput(makePost({ externalId: 'old', text: 'Gone was late', createdAt: at(1) }), 'neg', ['gone'])]);
-      // Holding the brand's rollup rows stops `deleteBrand` after it removed the links and before it
-      // commits: a save reading the brands then would still find it.
-      await blocker.query('BEGIN');
-      await blocker.query("SELECT 1 FROM rollups WHERE brand_id = 'gone' FOR UPDATE");
-      const blockerPid = Number((await blocker.query('SELECT pg_backend_pid() AS pid')).rows[0].pid);
-      const deletion = store.deleteBrand('gone');
-      const deleterPid = await poll(async () => (await blockedBy(t, blockerPid))[0], 'the deletion to wait');
-      let settled = false;
-      const save = store.saveMentions([makeInput(makePost({ externalId: 'new', text: 'FreshBee and Gone', createdAt: at(2) }), 'neg', ['freshbee', 'gone'])]);
-      void save.finally(() => (settled = true)).catch(() => undefined);
-      const waited = await poll(async () => (settled ? false : (await blockedBy(t, deleterPid)).length > 0 ? true : undefined), 'the save to wait or finish');
-      await blocker.query('ROLLBACK');
-      expect(await deletion).toBe(true);
-      await save;
-      const listed = await store.listMentions({ limit: 10 });
+      await pg.store.upsertBrands(brandRecords('freshbee', 'gone'));
+      await pg.store.saveMentions([makeInput(makePost({ externalId: 'old', text: 'Gone was late', createdAt: at(1) }), 'neg', ['gone'])]);
+      const waited = await duringDeletion(pg, 'gone', () =>
+        pg.store.saveMentions([makeInput(makePost({ externalId: 'new', text: 'FreshBee and Gone', createdAt: at(2) }), 'neg', ['freshbee', 'gone'])]),
+      );
+      const listed = await pg.store.listMentions({ limit: 10 });
       expect(Object.fromEntries(listed.items.map((m) => [m.externalId, m.brands]))).toEqual({ new: ['freshbee'], old: [] });
-      expect(await traces(t, 'gone')).toEqual([]);
-      await expectRollupsEqualRecount(t);
+      expect(await traces(pg.t, 'gone')).toEqual([]);
+      await expectRollupsEqualRecount(pg.t);
       expect(waited).toBe(true);
     } finally {
-      blocker.release();
-      await store.close();
-      await schema.drop();
+      await pg.store.close();
+      await pg.t.close();
     }
   });
 });
