@@ -71,6 +71,11 @@ describe.skipIf(PG_UNAVAILABLE !== null && !PG_REQUIRED)('koubei migrate-store',
     const rows = Object.fromEntries(checks.map((c) => [c.table, c.postgresRows]));
     expect(rows).toMatchObject({ mentions: 106, api_keys: 1, alerts: 1, alert_deliveries: 1, collector_runs: 1 });
     expect(checks.map((c) => c.table)).toEqual(expect.arrayContaining(['rollups', 'rollup_authors', 'term_rollups', 'aspect_rollups', 'profile_members']));
+    // Analysed before the commit: the planner knows the copy's size and null fractions at once.
+    expect(await target.raw(`SELECT relname, reltuples FROM pg_class WHERE relnamespace = $1::regnamespace AND relname IN ('mentions', 'analyses') ORDER BY 1`,
+      [target.schema])).toEqual([['analyses', 106], ['mentions', 106]]);
+    expect(await target.raw(`SELECT null_frac FROM pg_stats WHERE schemaname = $1 AND tablename = 'mentions' AND attname = 'duplicate_of'`, [target.schema]))
+      .toEqual([[expect.any(Number)]]);
     const sqlite: Store = createSqliteStore(openDb(path));
     const pg = createPostgresStore(target.pool, { schema: target.schema, ownsPool: false });
     cleanup.push(() => sqlite.close());

@@ -8,6 +8,8 @@ export interface SpawnedServer {
   base: string;
   dir: string;
   child: ChildProcess;
+  /** What the server wrote to stderr so far (its start lines, logs). */
+  stderr(): string;
   stop(): void;
 }
 
@@ -43,5 +45,5 @@ export async function spawnServer(config: Record<string, unknown>, env: Record<s
     throw new Error(`${err.message}\nstderr: ${stderr.slice(-2000)}`);
   });
   exited.catch(() => {});
-  return { base, dir, child, stop: () => void child.kill('SIGTERM') };
+  return { base, dir, child, stderr: () => stderr, stop: () => void child.kill('SIGTERM') };
 }

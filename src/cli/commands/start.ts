@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { startServer } from '../../server.js';
 import { loadRuntime } from '../load.js';
 import { integerOption } from '../options.js';
+import { parsePgUrl } from '../../store/postgres/index.js';
 import type { CliCommand, CliIo } from '../types.js';
 
 async function runServer(argv: string[], io: CliIo, withScheduler: boolean): Promise<number> {
@@ -11,9 +12,12 @@ async function runServer(argv: string[], io: CliIo, withScheduler: boolean): Pro
   const port = requestedPort ?? runtime.config.port;
   const server = await startServer(runtime, { port, withScheduler });
   const sources = runtime.config.sources.filter((s) => s.enabled).map((s) => s.id);
+  // Host and schema only: the URL may carry a password.
+  const url = runtime.config.databaseUrl;
+  const database = url ? `PostgreSQL schema "${parsePgUrl(url).schema}" on ${new URL(url).host}` : runtime.config.databasePath;
   io.stderr.write(
     `koubei listening on ${server.url.replace('127.0.0.1', 'localhost')}  (dashboard /, API /api, OpenAPI /api/openapi.json)\n` +
-      `database ${runtime.config.databasePath}${withScheduler ? `; sources: ${sources.join(', ') || 'none'}` : ''}\n`,
+      `database ${database}${withScheduler ? `; sources: ${sources.join(', ') || 'none'}` : ''}\n`,
   );
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
