@@ -21,6 +21,9 @@ const ZH_CASES: Case[] = [
   ['一点都不难用', 1, 'negated(不)'],
   ['没有想象中那么好', -1, 'negated(没有)'], // 那么 is a degree word, so the scope reaches 好
   ['一点都不新鲜', -1, ''],
+  ['全家食物中毒了', -1, ''], // food-safety harm words (lexicon v1.2)
+  ['吃完上吐下泻', -1, ''],
+  ['这车动力很强', 1, ''], // jieba keeps 很强 whole
   ['非常好吃', 1, 'intensified(非常)'],
   ['有点贵', -1, 'diminished(有点)'],
   ['虽然有点贵，但是很好吃', 1, 'contrast(但是)'],
