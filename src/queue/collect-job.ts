@@ -60,7 +60,12 @@ export async function processCollectJob(job: Job, deps: CollectJobDeps): Promise
     base.fetched = result.posts.length;
     base.skipped = skipped.length;
     logSkipped(collection.log, sourceId, skipped);
-    assertImported(result.posts.length, skipped);
+    // Unreadable rows stay unreadable: failing at once spares the retries, each of which re-reads the file.
+    try {
+      assertImported(result.posts.length, skipped);
+    } catch (err) {
+      throw new UnrecoverableError(err instanceof Error ? err.message : String(err));
+    }
     const batches = [];
     for (let i = 0; i < result.posts.length; i += deps.batchSize) {
       batches.push(analyseJobOptions({ sourceId, platform: source.type, posts: result.posts.slice(i, i + deps.batchSize) }));

@@ -97,6 +97,21 @@ describe('runCollection', () => {
     expect((await d.store.listMentions({ limit: 10 })).items.map((m) => m.externalId)).toEqual(['now']);
   });
 
+  it('keeps a source healthy, with its cursor, when its only new post is dated ahead (an event feed)', async () => {
+    const d = deps();
+    const eventFeed: Collector<unknown> = {
+      ...healthy,
+      type: 'events',
+      collect: async (ctx) => ({
+        posts: [{ source: ctx.sourceId, externalId: 'gala', text: 'the gala next month', createdAt: '2030-01-01T00:00:00.000Z' }],
+        cursor: 'etag-1',
+      }),
+    };
+    const run = await runCollection(source('e', 'events'), eventFeed, d);
+    expect(run).toMatchObject({ status: 'ok', fetched: 1, inserted: 0, skipped: 1, cursor: 'etag-1' });
+    expect(await d.store.getSource('e')).toMatchObject({ healthy: true, cursor: 'etag-1' });
+  });
+
   it('resumes from the stored cursor on the next run', async () => {
     const d = deps();
     await runCollection(source('h', 'healthy'), healthy, d);

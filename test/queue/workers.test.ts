@@ -79,10 +79,14 @@ describe.runIf(runQueueTests)('queue workers (Redis)', () => {
     expect(await listDeadLetters(node.queues.dead)).toHaveLength(1);
   }, 40_000);
 
-  it('records a collection that skipped rows and imported none as a failed run, keeping the cursor', async () => {
+  it('records a collection that skipped rows and imported none as a failed run at once (no retries), keeping the cursor', async () => {
     const skipped = Array.from({ length: 30 }, (_, i) => ({ line: i + 1, reason: 'not valid UTF-8' }));
-    const unreadable = collectorOf('unreadable', async () => ({ posts: [], cursor: 'moved-on', skipped }));
-    const { runtime, node } = await start([unreadable], { attempts: 1, backoffMs: 50 });
+    let reads = 0;
+    const unreadable = collectorOf('unreadable', async () => {
+      reads += 1;
+      return { posts: [], cursor: 'moved-on', skipped };
+    });
+    const { runtime, node } = await start([unreadable], { attempts: 3, backoffMs: 50 });
     await enqueueCollection(node.queues, 'unreadable');
     const [run] = await waitFor(async () => {
       const runs = await runtime.store.listRuns('unreadable', 10);
@@ -90,6 +94,8 @@ describe.runIf(runQueueTests)('queue workers (Redis)', () => {
     }, 20_000, 'a recorded run');
     expect(run).toMatchObject({ status: 'error', skipped: 30, error: 'nothing imported: all 30 rows were skipped; the first (line 1): not valid UTF-8' });
     expect((await runtime.store.getSource('unreadable'))?.cursor).toBeNull();
+    await waitFor(async () => ((await listDeadLetters(node.queues.dead)).at(0)), 20_000, 'a dead letter');
+    expect(reads).toBe(1);
   }, 40_000);
 
   it('stores a re-collected or re-delivered batch once (same job ids; upsert by source + external id)', async () => {
