@@ -111,10 +111,11 @@ export async function loadNlpResources(options: NlpResourceOptions = {}): Promis
   const modelDir = options.modelDir ?? MODEL_DIR;
   const { idf, defaultIdf } = loadIdf();
   const segmenters = loadSegmenters(options);
+  const convertChinese = loadChineseConverter();
   return Object.freeze({
     segmenters,
     guessLatin: await loadLatinGuesser(),
-    convertChinese: loadChineseConverter(),
+    convertChinese,
     sentiment: loadSentimentResources({ lexiconDir, modelDir }),
     emotion: loadEmotionResources({ lexiconDir, modelDir }),
     keywords: Object.freeze({
@@ -126,6 +127,6 @@ export async function loadNlpResources(options: NlpResourceOptions = {}): Promis
       defaultIdf,
     }),
     aspects: loadAspectLexicons(lexiconDir),
-    aspectNames: createAspectNames(segmenters.en),
+    aspectNames: createAspectNames(segmenters.en, convertChinese),
   });
 }

@@ -17,21 +17,22 @@ export interface AspectNames {
 
 /**
  * @param tokenizeEn the en segmenter, so a name is looked for as posts are tokenised
+ * @param simplify traditional → simplified, as aspect matching reads the simplified text (鮮蜂外賣 → 鲜蜂外卖)
  * @example
- * const names = createAspectNames(segmenters.en);
+ * const names = createAspectNames(segmenters.en, convertChinese);
  * names.set(['鲜蜂外卖', 'Honey Tea']);
  * names.zh('鲜蜂外卖太慢了'); // [[0, 4]]
  * names.en(['honey', 'tea', 'is', 'sweet']); // [[0, 2]]
  */
-export function createAspectNames(tokenizeEn: (text: string) => string[]): AspectNames {
-  let zhNames: string[] = [];
+export function createAspectNames(tokenizeEn: (text: string) => string[], simplify: (text: string) => string = (text) => text): AspectNames {
+  let zhNames = new Map<number, string[]>();
   let enNames = new Map<string, string[][]>();
   return {
     set(names) {
-      zhNames = [...new Set(names.map((n) => n.toLowerCase().trim()).filter(Boolean))];
+      zhNames = byFirstChar([...new Set(names.map((n) => simplify(n).toLowerCase().trim()).filter(Boolean))]);
       enNames = byFirstToken(names.map(tokenizeEn));
     },
-    zh: (lowered) => zhNames.flatMap((name) => occurrences(lowered, name)),
+    zh: (lowered) => (zhNames.size === 0 ? [] : occurrences(lowered, zhNames)),
     en(tokens) {
       const ranges: NameRange[] = [];
       for (let i = 0; i < tokens.length; i++) {
@@ -44,10 +45,24 @@ export function createAspectNames(tokenizeEn: (text: string) => string[]): Aspec
   };
 }
 
-function occurrences(text: string, name: string): NameRange[] {
+/**
+ * Every place a name starts in `text`, in one pass: only the names sharing the character at a
+ * position are compared (one indexOf per name and post cost 65 µs a post with 600 names).
+ */
+function occurrences(text: string, byFirst: ReadonlyMap<number, string[]>): NameRange[] {
   const ranges: NameRange[] = [];
-  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) ranges.push([at, at + name.length]);
+  for (let at = 0; at < text.length; at++) {
+    const names = byFirst.get(text.charCodeAt(at));
+    if (names === undefined) continue;
+    for (const name of names) if (text.startsWith(name, at)) ranges.push([at, at + name.length]);
+  }
   return ranges;
+}
+
+function byFirstChar(names: string[]): Map<number, string[]> {
+  const map = new Map<number, string[]>();
+  for (const name of names) map.set(name.charCodeAt(0), [...(map.get(name.charCodeAt(0)) ?? []), name]);
+  return map;
 }
 
 function byFirstToken(names: string[][]): Map<string, string[][]> {
