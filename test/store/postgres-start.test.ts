@@ -18,7 +18,7 @@ describe.skipIf(PG_UNAVAILABLE !== null && !PG_REQUIRED)('koubei start on Postgr
     server = await spawnServer({ demo: false, brands: [{ id: 'acme', name: 'Acme', aliases: ['艾克米'] }] }, { DATABASE_URL: url.toString() });
     const brands = (await (await fetch(`${server.base}/api/brands`)).json()) as { items: { id: string }[] };
     expect(brands.items.map((b) => b.id)).toEqual(['acme']);
-    expect(server.stderr()).toContain(`database PostgreSQL schema "${schema}" on ${url.host}`);
+    expect(server.stderr()).toContain(`database PostgreSQL schema "${schema}" of database "${url.pathname.slice(1)}" on ${url.host}`);
     expect(server.stderr()).not.toContain('k.db');
     const client = new pg.Client({ connectionString: PG_TEST_URL });
     await client.connect();

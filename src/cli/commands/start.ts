@@ -12,9 +12,8 @@ async function runServer(argv: string[], io: CliIo, withScheduler: boolean): Pro
   const port = requestedPort ?? runtime.config.port;
   const server = await startServer(runtime, { port, withScheduler });
   const sources = runtime.config.sources.filter((s) => s.enabled).map((s) => s.id);
-  // Host and schema only: the URL may carry a password.
   const url = runtime.config.databaseUrl;
-  const database = url ? `PostgreSQL schema "${parsePgUrl(url).schema}" on ${new URL(url).host}` : runtime.config.databasePath;
+  const database = url ? describePg(url) : runtime.config.databasePath;
   io.stderr.write(
     `koubei listening on ${server.url.replace('127.0.0.1', 'localhost')}  (dashboard /, API /api, OpenAPI /api/openapi.json)\n` +
       `database ${database}${withScheduler ? `; sources: ${sources.join(', ') || 'none'}` : ''}\n`,
@@ -43,3 +42,9 @@ export const serveCommand: CliCommand = {
   usage: 'koubei serve [--port N]',
   run: (argv, io) => runServer(argv, io, false),
 };
+
+/** Host, database and schema only: the URL may carry a password. */
+function describePg(url: string): string {
+  const parsed = new URL(url);
+  return `PostgreSQL schema "${parsePgUrl(url).schema}" of database "${decodeURIComponent(parsed.pathname.slice(1))}" on ${parsed.host}`;
+}
