@@ -17,11 +17,16 @@ beforeAll(async () => {
 const found = (text: string) => (pipeline.run({ text }).doc.aspects as AspectOpinion[]).map((a) => [a.aspect, a.term, a.label]);
 
 describe('masked terms', () => {
-  it('do not vote through the post score a neutral lone clause falls back on', () => {
-    // The post reads pos through "support" / 安全; the clause without them reads neutral or worse.
-    expect(pipeline.run({ text: 'support is a bot' }).doc.sentiment?.label).toBe('pos');
-    expect(found('support is a bot')).toEqual([['customer_service', 'support', 'neu']]);
-    expect(found('Chat support is a bot that closes the ticket.')).toEqual([['customer_service', 'support', 'neu']]);
+  it('are read without the masked word, also where a lone clause falls back on the post', () => {
+    // "support" adds +0.44 of lexicon evidence to the post; its aspect is read from the post without it.
+    const post = pipeline.run({ text: 'support is a bot' }).doc.sentiment!;
+    const without = pipeline.run({ text: 'is a bot' }).doc.sentiment!;
+    expect(post.score).toBeGreaterThan(without.score + 0.05);
+    const [aspect] = pipeline.run({ text: 'support is a bot' }).doc.aspects as AspectOpinion[];
+    expect(aspect).toMatchObject({ aspect: 'customer_service', term: 'support', label: without.label });
+    expect(aspect.score).toBeCloseTo(without.score, 2);
+    // The post reads pos through 安全 ("safety"); the topic 食品安全 asked about reads otherwise.
+    expect(pipeline.run({ text: '食品安全呢？' }).doc.sentiment?.label).toBe('pos');
     expect(found('食品安全呢？')[0][2]).not.toBe('pos');
   });
 
