@@ -59,7 +59,7 @@ const BINARY_NEUTRALITY_WEIGHT = env('BIN_NEU_W', 0.3);
 const MIN_OWN_P = env('MIN_OWN_P', lang === 'zh' ? 0.2 : 0);
 /**
  * Neutral-labelled rows whose out-of-fold P(neutral) is below this are left out the same way.
- * en: TweetEval macro-F1 +0.4, goemotions +1.3, binary sets ±0.1 in-domain; zh not measured, so 0 (off).
+ * en: TweetEval macro-F1 +0.4, goemotions +1.3, binary sets ±0.1 in-domain; zh: car −2.2, Weibo −0.3, so 0 (off).
  */
 const MIN_NEU_P = env('MIN_NEU_P', lang === 'en' ? 0.1 : 0);
 /** Sets whose neutral rows are not used (comma list). */
