@@ -19,7 +19,7 @@ import { MODEL_DIR } from '../../src/resources/paths.js';
 import { loadEmotionResources, loadSentimentModel } from '../../src/resources/sentiment-model.js';
 import { createSentimentScorer } from '../../src/pipeline/sentiment/scorer.js';
 import { EMOTION_DENSE, EMOTION_LABELS, emotionDense } from '../../src/pipeline/emotion/scorer.js';
-import { hashString } from '../../src/pipeline/sentiment/hashed.js';
+import { hashString } from '../../src/pipeline/sentiment/feature-hash.js';
 import type { PackedHeader } from '../../src/pipeline/sentiment/packed.js';
 import { toEmotionLabel } from '../../src/eval/dataset.js';
 import { computeMetrics } from '../../src/eval/metrics.js';

@@ -8,7 +8,7 @@ import { loadSegmenters, type LoadedSegmenters, type SegmenterOptions } from './
 import { loadChineseConverter, loadLatinGuesser } from './language.js';
 import { loadEmotionResources, loadSentimentResources, type EmotionResources, type SentimentResources } from './sentiment-model.js';
 import { LEXICON_DIR, MODEL_DIR } from './paths.js';
-import { fmix, hashString } from '../pipeline/sentiment/hashed.js';
+import { fmix, hashString } from '../pipeline/sentiment/feature-hash.js';
 import { loadAspectLexicons } from './aspects.js';
 import type { AspectLexicons } from '../pipeline/components/aspects.js';
 import { createAspectNames, type AspectNames } from '../pipeline/aspects/names.js';

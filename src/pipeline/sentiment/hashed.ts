@@ -14,6 +14,7 @@
  */
 
 import { isNegationIdiom } from './rule-terms.js';
+import { fmix, hashString, mix, mix2 } from './feature-hash.js';
 
 export const KIND_WORD = 0;
 export const KIND_NEGATED = 1;
@@ -195,28 +196,4 @@ function isPunct(token: string): boolean {
     c === 33 || c === 63 || c === 44 || c === 46 || c === 59 || c === 58 ||
     c === 0x3002 || c === 0xff0c || c === 0xff01 || c === 0xff1f || c === 0xff1b || c === 0xff1a || c === 0x3001
   );
-}
-
-/** FNV-1a over UTF-16 code units. */
-export function hashString(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
-  return h;
-}
-
-/** murmur3 finaliser: spreads FNV's weak low bits before masking. */
-export function fmix(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  return h ^ (h >>> 16);
-}
-
-function mix(h: number, kind: number): number {
-  return fmix(h ^ Math.imul(kind + 1, 0x27d4eb2d));
-}
-
-function mix2(a: number, b: number, kind: number): number {
-  return fmix(Math.imul(a, 0x9e3779b1) ^ b ^ Math.imul(kind + 1, 0x165667b1));
 }
