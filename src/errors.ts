@@ -46,6 +46,24 @@ export class ConflictError extends AppError {
   }
 }
 
+/**
+ * A collector configured under the id of a stored source of another type (one `POST /api/ingest` or
+ * `koubei ingest` made, say). Collecting would mix its posts into that source or retype it, so the
+ * collector is refused instead, naming the id and both types.
+ */
+export class SourceTypeConflictError extends ConflictError {
+  constructor(
+    readonly sourceId: string,
+    readonly configuredType: string,
+    readonly storedType: string,
+  ) {
+    super(
+      `source "${sourceId}" is configured as a ${configuredType} source, but the store holds "${sourceId}" as a ${storedType} source ` +
+        `and a collector never changes a stored source's type: give the configured source another id`,
+    );
+  }
+}
+
 export class PayloadTooLargeError extends AppError {
   constructor(message: string) {
     super('PAYLOAD_TOO_LARGE', message);

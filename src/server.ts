@@ -1,10 +1,12 @@
 import { serve, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './api/app.js';
+import { answerClientError } from './api/client-error.js';
 import { COLLECTORS, VERSION, type Runtime } from './runtime.js';
 import { BRAND_CHECK_MS, createBrandRefresh } from './queue/brand-refresh.js';
 import { createScheduler, type Scheduler } from './jobs/scheduler.js';
 import { runCollection } from './jobs/run-collection.js';
+import { assertSourceTypes } from './jobs/claim-source.js';
 import { mountDashboard } from './web/dashboard.js';
 import { createProfileMaintenance } from './jobs/update-profiles.js';
 import { createAlertService } from './alerts/service.js';
@@ -26,10 +28,12 @@ export interface StartOptions {
 
 /**
  * Serves the API and dashboard; with `withScheduler`, also runs every enabled source once
- * (when `collectOnStart`) and then on its cron schedule.
+ * (when `collectOnStart`) and then on its cron schedule. With `withScheduler` it refuses to start
+ * (SourceTypeConflictError) when the config names a source by the id of a stored one of another type.
  */
 export async function startServer(runtime: Runtime, options: StartOptions): Promise<RunningServer> {
   const { config, collection, log } = runtime;
+  if (options.withScheduler) await assertSourceTypes(config.sources.filter((s) => s.enabled), runtime.store);
   // Alerts are checked after every collection run and delivered from the outbox (retries on a timer).
   const alerts = createAlertService({ config, store: runtime.store, log });
   const scheduler = options.withScheduler
@@ -109,5 +113,6 @@ function listen(fetch: (req: Request) => Response | Promise<Response>, port: num
   return new Promise((resolve, reject) => {
     const server = serve({ fetch, port, hostname: '0.0.0.0' }, () => resolve(server));
     server.once('error', reject);
+    server.on('clientError', answerClientError);
   });
 }

@@ -2,7 +2,8 @@ import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { AppError, type ErrorCode } from '../errors.js';
 
-const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
+/** The HTTP status of each error code, for routes and for requests Node refuses before routing (`client-error.ts`). */
+export const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   VALIDATION: 400,
   PARSE: 400,
   UNAUTHORIZED: 401,

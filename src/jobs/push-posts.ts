@@ -40,23 +40,27 @@ function pushRefusal(
 
 /**
  * Checks that `sourceId` may take pushes of `type` (ConflictError, a 409, see `pushRefusal`) and returns
- * the function that stores them. The source row is written with the first stored batch and not
- * before, so a push that stores nothing (every row rejected, a failure) leaves no empty source behind.
+ * the function that stores them. A push with no posts creates no source. Otherwise the source is
+ * claimed before the first batch is saved, and the check runs again on the claimed row: the check
+ * here reads before another process may create the id with another type, and the claim is atomic,
+ * so the later of two such pushes gets the 409 and nothing stored is retyped.
  *
  * @example
  * const push = await openPushTarget('crm', 'file', deps);
  * await push(posts, { onProgress });
  */
 export async function openPushTarget(sourceId: string, type: PushSourceType, deps: PushDeps): Promise<PushPosts> {
-  const refusal = pushRefusal(sourceId, type, deps.configuredSources, await deps.store.getSource(sourceId));
-  if (refusal) throw new ConflictError(`${refusal}: push them under another source id`);
+  assertPushable(sourceId, type, deps.configuredSources, await deps.store.getSource(sourceId));
   return async (posts, options) => {
-    let registered = false;
-    const onStored: IngestDeps['onStored'] = async (batch, platform) => {
-      if (!registered) await deps.store.upsertSource(sourceId, type, deps.now().getTime());
-      registered = true;
-      await deps.onStored?.(batch, platform);
-    };
-    return ingestPosts(posts, type, { ...deps, onStored }, options);
+    if (posts.length) {
+      const claimed = await deps.store.claimSource(sourceId, type, deps.now().getTime());
+      assertPushable(sourceId, type, deps.configuredSources, claimed);
+    }
+    return ingestPosts(posts, type, deps, options);
   };
+}
+
+function assertPushable(sourceId: string, type: PushSourceType, configured: PushDeps['configuredSources'], stored: SourceState | undefined): void {
+  const refusal = pushRefusal(sourceId, type, configured, stored);
+  if (refusal) throw new ConflictError(`${refusal}: push them under another source id`);
 }

@@ -5,7 +5,8 @@ import type { RawPost } from '../domain.js';
 import type { SourceConfig } from '../config.js';
 import type { RunRecord } from '../store/types.js';
 import { ingestPosts, type IngestDeps } from './ingest.js';
-import { describeError } from '../errors.js';
+import { claimCollectorSource } from './claim-source.js';
+import { describeError, SourceTypeConflictError } from '../errors.js';
 
 export interface CollectionDeps extends IngestDeps {
   fetch: typeof fetch;
@@ -23,6 +24,8 @@ export interface CollectionOptions {
  * One run of one source: collect from its cursor, analyse, store, record the run. Never throws:
  * a failure, a run that skipped rows and imported none included (`assertImported`), is recorded in
  * `collector_runs` (and counts toward the unhealthy streak) so the scheduler and other sources carry on.
+ * A run whose id is stored as a source of another type (`claimCollectorSource`) fails without
+ * collecting and is logged and returned, not recorded.
  */
 export async function runCollection(
   source: SourceConfig,
@@ -31,14 +34,13 @@ export async function runCollection(
   options: CollectionOptions = {},
 ): Promise<RunRecord> {
   const startedAt = deps.now().getTime();
-  await deps.store.upsertSource(source.id, source.type, startedAt);
-  const state = await deps.store.getSource(source.id);
   const base = { sourceId: source.id, startedAt, fetched: 0, inserted: 0, updated: 0, duplicates: 0, skipped: 0 };
   try {
+    const state = await claimCollectorSource(source, deps.store, startedAt);
     const result = await collector.collect({
       sourceId: source.id,
       config: source.config,
-      cursor: state?.cursor ?? null,
+      cursor: state.cursor,
       fetch: deps.fetch,
       signal: AbortSignal.timeout(deps.timeoutMs ?? 300_000),
       now: deps.now,
@@ -73,7 +75,9 @@ export async function runCollection(
     const message = describeError(err);
     deps.log.error('collection failed', { source: source.id, error: message });
     const run: RunRecord = { ...base, finishedAt: deps.now().getTime(), status: 'error', error: message };
-    await deps.store.recordRun(run, deps.unhealthyAfterFailures);
+    // The id belongs to a source of another type: a run recorded under it would turn up in that
+    // source's health and mark it as filled by a collector, which refuses every later push into it.
+    if (!(err instanceof SourceTypeConflictError)) await deps.store.recordRun(run, deps.unhealthyAfterFailures);
     return run;
   }
 }

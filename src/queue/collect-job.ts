@@ -3,7 +3,9 @@ import type { Collector } from '../collectors/types.js';
 import { assertImported, logSkipped } from '../collectors/skip-report.js';
 import type { SourceConfig } from '../config.js';
 import type { CollectionDeps } from '../jobs/run-collection.js';
-import type { RunRecord } from '../store/types.js';
+import type { RunRecord, SourceState, Store } from '../store/types.js';
+import { claimCollectorSource } from '../jobs/claim-source.js';
+import { SourceTypeConflictError } from '../errors.js';
 import { isFinalAttempt } from './dead-letter.js';
 import { CollectJobSchema } from './jobs.js';
 import { analyseJobOptions, type QueueSet } from './queues.js';
@@ -42,14 +44,13 @@ export async function processCollectJob(job: Job, deps: CollectJobDeps): Promise
     throw new UnrecoverableError(`collect: source "${sourceId}" is not configured and enabled here (configured: ${deps.sources.map((s) => s.id).join(', ') || 'none'})`);
   }
   const startedAt = collection.now().getTime();
-  await collection.store.upsertSource(source.id, source.type, startedAt);
-  const state = await collection.store.getSource(source.id);
+  const state = await claimForJob(source, collection.store, startedAt);
   const base = { sourceId, startedAt, fetched: 0, inserted: 0, updated: 0, duplicates: 0, skipped: 0 };
   try {
     const result = await collector.collect({
       sourceId,
       config: source.config,
-      cursor: state?.cursor ?? null,
+      cursor: state.cursor,
       fetch: collection.fetch,
       signal: AbortSignal.timeout(collection.timeoutMs ?? 300_000),
       now: collection.now,
@@ -84,6 +85,20 @@ export async function processCollectJob(job: Job, deps: CollectJobDeps): Promise
     }
     collection.log.error('collection failed', { source: sourceId, error: message });
     await collection.store.recordRun({ ...base, finishedAt: collection.now().getTime(), status: 'error', error: message }, collection.unhealthyAfterFailures);
+    throw err;
+  }
+}
+
+/**
+ * A stored source's type never changes, so a job refused for it fails at once rather than retrying.
+ * Thrown before the run is recorded: the id belongs to the other source (see `runCollection`), and
+ * the dead-letter queue keeps the message.
+ */
+async function claimForJob(source: SourceConfig, store: Store, now: number): Promise<SourceState> {
+  try {
+    return await claimCollectorSource(source, store, now);
+  } catch (err) {
+    if (err instanceof SourceTypeConflictError) throw new UnrecoverableError(err.message);
     throw err;
   }
 }

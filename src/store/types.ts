@@ -25,7 +25,12 @@ export interface Store {
   markDeleted(sourceId: string, externalIds: string[], at: number): Promise<number>;
   /** Recomputes every rollup from the mentions (after an import or a bulk change). */
   rebuildRollups(): Promise<void>;
-  upsertSource(id: string, type: string, now: number): Promise<void>;
+  /**
+   * Inserts source `id` of `type` unless it is stored, and returns the stored row, in one statement:
+   * whoever claims a new id first fixes its type, and a later claim of another type gets the row
+   * back unchanged (callers compare `type` and refuse). A stored source's type never changes.
+   */
+  claimSource(id: string, type: string, now: number): Promise<SourceState>;
   getSource(id: string): Promise<SourceState | undefined>;
   listSources(): Promise<SourceState[]>;
   /** Records a finished run and updates cursor, failure streak and health in one transaction. */

@@ -42,7 +42,7 @@ describe('POST /api/ingest and collector sources', () => {
     ['old-feed', 'rss'],
     ['old-export', 'file'],
   ])('refuses a push into %s, which its %s collector ran under, though the config no longer lists it', async (source, type) => {
-    await runtime.store.upsertSource(source, type, Date.now());
+    await runtime.store.claimSource(source, type, Date.now());
     await runtime.store.recordRun({ sourceId: source, startedAt: 1, finishedAt: 2, status: 'ok', fetched: 1, inserted: 1, updated: 0, duplicates: 0, skipped: 0, error: null, cursor: 'c' }, 3);
     const res = await push(source, post('x2', 'late push'));
     expect(res.status).toBe(409);
@@ -53,7 +53,7 @@ describe('POST /api/ingest and collector sources', () => {
   });
 
   it('refuses a push into a source koubei ingest made, keeping its type', async () => {
-    await runtime.store.upsertSource('imports', 'file', Date.now());
+    await runtime.store.claimSource('imports', 'file', Date.now());
     const res = await push('imports', post('x3', 'pushed over an import'));
     expect(res.status).toBe(409);
     expect((await json(res)).message).toBe(

@@ -17,7 +17,7 @@ describe('openPushTarget', () => {
     (await openPushTarget(sourceId, type, { ...runtime.collection, configuredSources: [] }))([post(sourceId, `p${++pushed}`)]);
   /** Records a finished collection run, as the scheduler does for a configured source. */
   const collectOnce = async (sourceId: string, type: string) => {
-    await runtime.store.upsertSource(sourceId, type, Date.now());
+    await runtime.store.claimSource(sourceId, type, Date.now());
     await runtime.store.recordRun({ sourceId, startedAt: 1, finishedAt: 2, status: 'ok', fetched: 0, inserted: 0, updated: 0, duplicates: 0, skipped: 0, error: null, cursor: 'c' }, 3);
   };
 
@@ -43,7 +43,7 @@ describe('openPushTarget', () => {
   });
 
   it('refuses a push into a stored source of a collector type that has no run yet', async () => {
-    await runtime.store.upsertSource('half-run', 'rss', Date.now());
+    await runtime.store.claimSource('half-run', 'rss', Date.now());
     await expect(push('half-run', 'push')).rejects.toThrow('source "half-run" is a rss source and POST /api/ingest makes push sources');
     expect((await runtime.store.getSource('half-run'))?.type).toBe('rss');
   });

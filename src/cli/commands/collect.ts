@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { runCollection } from '../../jobs/run-collection.js';
+import { assertSourceTypes } from '../../jobs/claim-source.js';
 import { COLLECTORS } from '../../runtime.js';
 import { loadRuntime } from '../load.js';
 import { createProgress } from '../progress.js';
@@ -22,6 +23,7 @@ export const collectCommand: CliCommand = {
         io.stderr.write(`koubei collect: unknown source "${values.source}" (configured: ${runtime.config.sources.map((s) => s.id).join(', ')})\n`);
         return 2;
       }
+      await assertSourceTypes(sources, runtime.store);
       let failed = 0;
       for (const source of sources) {
         const progress = createProgress(io.stderr, io.isTTY, source.id);

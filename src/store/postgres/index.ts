@@ -55,7 +55,7 @@ export function createPostgresStore(pool: pg.Pool, options: PostgresStoreOptions
     trends: on((q) => trendsPg(pool, q)),
     markDeleted: on((sourceId, ids, at) => markDeletedPg(pool, sourceId, ids, at)),
     rebuildRollups: on(() => withTransaction(pool, rebuildRollups)),
-    upsertSource: on(sources.upsert),
+    claimSource: on(sources.claim),
     getSource: on(sources.get),
     listSources: on(sources.list),
     recordRun: on(sources.recordRun),

@@ -4,11 +4,9 @@ import { toRunRecord, toSourceState, type RunRow, type SourceRecord } from '../r
 import { query, queryOne, type Queryable } from './pool.js';
 import { withTransaction } from './transaction.js';
 
-
-
 /** Source state and the `collector_runs` history on Postgres. */
 export interface PgSourceRepository {
-  upsert(id: string, type: string, now: number): Promise<void>;
+  claim(id: string, type: string, now: number): Promise<SourceState>;
   get(id: string): Promise<SourceState | undefined>;
   list(): Promise<SourceState[]>;
   recordRun(run: RunRecord, unhealthyAfter: number): Promise<SourceState>;
@@ -26,9 +24,13 @@ export function createPgSourceRepository(pool: pg.Pool): PgSourceRepository {
     return row && toSourceState(row);
   };
   return {
-    upsert: async (id, type, now) =>
-      void (await query(pool, 'INSERT INTO sources (id, type, created_at) VALUES ($1, $2, $3) ON CONFLICT (id) DO UPDATE SET type = excluded.type',
-        [id, type, now], 'koubei_source_upsert')),
+    // `DO NOTHING` returns no row for a taken id, and reading it back in a second statement (or a CTE,
+    // whose snapshot predates it) can miss a row another connection is committing. The no-op
+    // `DO UPDATE` waits for that row and returns it, keeping its type: claim and read are one step.
+    claim: async (id, type, now) =>
+      toSourceState((await queryOne<SourceRecord>(pool,
+        'INSERT INTO sources (id, type, created_at) VALUES ($1, $2, $3) ON CONFLICT (id) DO UPDATE SET type = sources.type RETURNING *',
+        [id, type, now], 'koubei_source_claim'))!),
     get: (id) => get(pool, id),
     list: async () => (await query<SourceRecord>(pool, 'SELECT * FROM sources ORDER BY id COLLATE "C"')).map(toSourceState),
     recordRun: (run, unhealthyAfter) =>

@@ -37,7 +37,7 @@ export function createSqliteStore(db: Db): Store {
     trends: async (query) => trends(query),
     markDeleted: async (sourceId, ids, at) => markDeleted(sourceId, ids, at),
     rebuildRollups: async () => rollups.rebuild(),
-    upsertSource: async (id, type, now) => sources.upsert(id, type, now),
+    claimSource: async (id, type, now) => sources.claim(id, type, now),
     getSource: async (id) => sources.get(id),
     listSources: async () => sources.list(),
     recordRun: async (run, unhealthyAfter) => sources.recordRun(run, unhealthyAfter),

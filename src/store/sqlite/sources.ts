@@ -3,10 +3,8 @@ import { writeTransaction } from './statements.js';
 import type { RunRecord, SourceState } from '../types.js';
 import { toRunRecord, toSourceState, type RunRow, type SourceRecord } from '../rows.js';
 
-
-
 export interface SourceRepository {
-  upsert(id: string, type: string, now: number): void;
+  claim(id: string, type: string, now: number): SourceState;
   get(id: string): SourceState | undefined;
   list(): SourceState[];
   recordRun(run: RunRecord, unhealthyAfter: number): SourceState;
@@ -15,8 +13,10 @@ export interface SourceRepository {
 
 /** Source state (cursor, failure streak, health) and the `collector_runs` history. */
 export function createSourceRepository(db: Db): SourceRepository {
-  const upsert = db.prepare(
-    'INSERT INTO sources (id, type, created_at) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET type = excluded.type',
+  // The no-op update makes RETURNING give back a stored row too, so claiming and reading are one
+  // statement (as on PostgreSQL), and `type = sources.type` keeps the stored type.
+  const claim = db.prepare(
+    'INSERT INTO sources (id, type, created_at) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET type = sources.type RETURNING *',
   );
   const get = db.prepare('SELECT * FROM sources WHERE id = ?');
   const list = db.prepare('SELECT * FROM sources ORDER BY id');
@@ -40,7 +40,7 @@ export function createSourceRepository(db: Db): SourceRepository {
   });
 
   return {
-    upsert: (id, type, now) => void upsert.run(id, type, now),
+    claim: (id, type, now) => toSourceState(claim.get(id, type, now) as SourceRecord),
     get: (id) => {
       const row = get.get(id) as SourceRecord | undefined;
       return row && toSourceState(row);
