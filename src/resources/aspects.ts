@@ -1,10 +1,10 @@
 import { join } from 'node:path';
-import { compileAspectLexicon, type AspectKind, type AspectRow } from '../pipeline/aspects/lexicon.js';
+import { compileAspectLexicon, type AspectRow, type AspectRowKind } from '../pipeline/aspects/lexicon.js';
 import type { AspectLexicons } from '../pipeline/components/aspects.js';
 import { readTsv } from './sentiment-model.js';
 import { LEXICON_DIR } from './paths.js';
 
-const KINDS = new Set<string>(['implied', 'context', 'masked'] satisfies AspectKind[]);
+const KINDS = new Set<string>(['implied', 'context', 'masked', 'cue', 'brand'] satisfies AspectRowKind[]);
 
 /**
  * Loads the aspect lexicons once at start-up: `lexicons/aspects/<lang>.tsv` (`category<TAB>term[<TAB>kind]`)
@@ -21,9 +21,9 @@ export function loadAspectLexicons(lexiconDir = LEXICON_DIR): AspectLexicons {
     const file = join(lexiconDir, 'aspects', `${lang}.tsv`);
     const rows: AspectRow[] = readTsv(file).map((row) => {
       if (row.length < 2 || row.length > 3 || (row.length === 3 && !KINDS.has(row[2]))) {
-        throw new Error(`${file}: expected "category<TAB>term[<TAB>implied|context|masked]", found "${row.join('<TAB>')}"`);
+        throw new Error(`${file}: expected "category<TAB>term[<TAB>implied|context|masked|cue|brand]", found "${row.join('<TAB>')}"`);
       }
-      return { category: row[0], term: row[1], kind: row[2] as AspectKind | undefined };
+      return { category: row[0], term: row[1], kind: row[2] as AspectRowKind | undefined };
     });
     const breaks = [
       ...breakRows.filter((row) => row[0] === lang).map((row) => row[1]),

@@ -3,6 +3,7 @@ import { createAspectNames } from '../../src/pipeline/aspects/names.js';
 import { createDefaultPipeline } from '../../src/pipeline/default-pipeline.js';
 import { loadNlpResources } from '../../src/resources/nlp.js';
 import { loadChineseConverter } from '../../src/resources/language.js';
+import { createEnSegmenter } from '../../src/pipeline/segmenters/en-natural.js';
 
 const tokenizeEn = (text: string) => text.toLowerCase().split(/\s+/).filter(Boolean);
 
@@ -25,6 +26,39 @@ describe('brand names looked through by aspect matching', () => {
     resources.aspectNames.set(['鮮蜂外賣']);
     const { doc } = createDefaultPipeline(resources).run({ text: '鮮蜂外賣真的很差勁' });
     expect(doc.aspects).toEqual([]);
+  }, 60_000);
+
+  it('finds a latin name whatever joins its words: space, hyphen, underscore or nothing', () => {
+    const names = createAspectNames(createEnSegmenter());
+    names.set(['Pizza Hut']);
+    for (const written of ['Pizza Hut', 'Pizza-Hut', 'pizza_hut', 'PizzaHut']) {
+      expect(names.zh(`在${written.toLowerCase()}吃的`), written).toEqual([[1, 1 + written.length]]);
+    }
+    expect(names.en(createEnSegmenter()('ate at Pizza-Hut, pizza_hut, PizzaHut and pizza hut'))).toEqual([[2, 3], [4, 6], [7, 8], [9, 11]]);
+    names.set(['PizzaHut']);
+    expect(names.zh('pizza hut和pizza-hut')).toEqual([[0, 9], [10, 19]]);
+    expect(names.en(['pizza', 'hut', 'and', 'pizzahut'])).toEqual([[0, 2], [3, 4]]);
+  });
+
+  it('takes only whole words of a latin name, and leaves other names as written', () => {
+    const names = createAspectNames(createEnSegmenter());
+    names.set(['Pizza Hut', 'Nowhere', '星辰 X5']);
+    expect(names.en(['pizza', 'hutch'])).toEqual([]);
+    expect(names.en(['pizza', 'hut-delivery'])).toEqual([]);
+    expect(names.en(['now', 'here'])).toEqual([]); // one word as configured: no break to join
+    expect(names.zh('pizza--hut')).toEqual([]);
+    expect(names.zh('星辰 x5和星辰-x5')).toEqual([[0, 5]]);
+  });
+
+  it('gives a post writing a brand another way than configured no aspect from the words of the name', async () => {
+    const resources = await loadNlpResources();
+    resources.aspectNames.set(['HoneyTea', 'Pizza-Hut']);
+    const aspects = (text: string) => createDefaultPipeline(resources).run({ text }).doc.aspects?.map((a) => a.aspect);
+    // Each of these read as taste (tea, pizza) while only the configured spelling was looked through.
+    for (const text of ['Ordered from Honey Tea again', 'Ordered from honey_tea again', 'Ordered from Pizza Hut again', 'Ordered from pizza_hut again']) {
+      expect(aspects(text), text).toEqual([]);
+    }
+    expect(aspects('The tea at Honey Tea was too sweet')).toEqual(['taste']);
   }, 60_000);
 
   it('finds names among 600 brands', () => {

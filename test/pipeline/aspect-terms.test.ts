@@ -10,7 +10,7 @@ let resources: NlpResources;
 let pipeline: Pipeline;
 beforeAll(async () => {
   resources = await loadNlpResources();
-  resources.aspectNames.set(['FreshBee', '鲜蜂外卖', '鲜蜂', 'HoneyTea', 'Honey Tea']);
+  resources.aspectNames.set(['FreshBee', '鲜蜂外卖', '鲜蜂', 'HoneyTea', 'Honey Tea', 'Speedy Delivery']);
   pipeline = createDefaultPipeline(resources);
 }, 60_000);
 
@@ -67,5 +67,52 @@ describe('外卖 and brand names', () => {
   it('counts 准时 as delivery only when the post names delivery', () => {
     expect(found('手机准时收到推送')).toEqual([]);
     expect(found('外卖很准时').map(([aspect]) => aspect)).toEqual(['delivery']);
+  });
+});
+
+/**
+ * text → (category, term, label) of a delivery brand (鲜蜂外卖, "Speedy Delivery": a delivery term in
+ * the name) named with a slowness or lateness word, and of the same brand named about something else.
+ */
+const BRAND_WORDS: Array<[string, string[][]]> = [
+  ['鲜蜂外卖太慢了', [['delivery', '慢', 'neg']]],
+  ['鲜蜂外卖又迟到了', [['delivery', '迟到', 'neg']]],
+  ['鲜蜂外卖一个半小时才到', [['delivery', '才到', 'neg']]],
+  ['鲜蜂外卖又贵又慢', [['price', '贵', 'neg'], ['delivery', '慢', 'neg']]],
+  ['Speedy Delivery is slow again', [['delivery', 'slow', 'neg']]],
+  // the brand named about something else: no delivery aspect from its name
+  ['鲜蜂外卖的发票怎么开', []],
+  ['鲜蜂外卖的客服太慢了', [['customer_service', '客服', 'neg']]],
+  ['鲜蜂外卖太傲慢了', []],
+  ['鲜蜂外卖的黄焖鸡很好吃', [['taste', '好吃', 'pos']]],
+  ['鲜蜂外卖太慢了，发票也开不出来', [['delivery', '慢', 'neg']]],
+  ['Speedy Delivery sent me the invoice', []],
+  // a slowness word with no delivery brand in its clause is no delivery aspect
+  ['这个手机太慢了', []],
+  ['鲜蜂外卖挺好的，就是手机太慢了', []],
+];
+
+describe('a delivery brand named with a slowness or lateness word', () => {
+  it.each(BRAND_WORDS)('%s', (text, expected) => {
+    expect(found(text)).toEqual(expected);
+  });
+});
+
+describe('camera words with another sense outside phone posts', () => {
+  const categories = (text: string) => found(text).map(([aspect]) => aspect);
+
+  it('are no camera aspect in a food, hotel or shopping post', () => {
+    expect(categories('the photos on the menu looked nothing like the food')).not.toContain('camera');
+    expect(categories('照片和实物不符')).not.toContain('camera');
+    expect(categories('酒店的夜景很美')).not.toContain('camera');
+    expect(categories('The Zoom call kept dropping')).not.toContain('camera');
+  });
+
+  it('count next to another camera term, a phone word, or the screen or battery of a device', () => {
+    expect(found('The photos from this phone are stunning')).toEqual([['camera', 'photos', 'pos']]);
+    expect(found('手机拍的照片很清楚')).toEqual([['camera', '照片', 'pos']]);
+    expect(categories('The camera is fine, and photos are sharp')).toEqual(['camera', 'camera']);
+    expect(categories('Photos come out great and the screen is bright')).toEqual(['camera', 'screen']);
+    expect(categories('夜拍很强，夜景很清楚')).toEqual(['camera', 'camera']);
   });
 });

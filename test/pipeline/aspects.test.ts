@@ -138,6 +138,18 @@ describe('compileAspectLexicon', () => {
     expect(() => compileAspectLexicon('en', [{ category: 'price', term: 'cost' }, { category: 'quality', term: 'cost' }], [])).toThrow(/both "price" and "quality"/);
     expect(() => compileAspectLexicon('zh', [{ category: 'Price!', term: '价格' }], [])).toThrow(/snake_case/);
   });
+
+  it('keeps cue and brand rows apart from the terms, so that a word may be a term too', () => {
+    const lex = compileAspectLexicon('en', [
+      { category: 'performance', term: 'slow', kind: 'implied' },
+      { category: 'delivery', term: 'slow', kind: 'brand' },
+      { category: 'camera', term: 'phone', kind: 'cue' },
+    ], []);
+    expect(lex.terms.get('slow')).toBe('performance');
+    expect(lex.brandWords?.terms.get('slow')).toBe('delivery');
+    expect(lex.terms.has('phone')).toBe(false);
+    expect(lex.cues?.terms.get('phone')).toBe('camera');
+  });
 });
 
 describe('pipeline purity', () => {

@@ -30,6 +30,17 @@ export interface AspectLexicon {
   singles: ReadonlySet<number>;
   /** Words that end a clause (contrast words: 但是, 不过, but, however…); not part of either clause. */
   breaks: ReadonlySet<string>;
+  /**
+   * `cue` rows, kept apart from the terms: words that name no aspect but, anywhere in the post, let
+   * the `context` terms of their category count (手机 or "phone" for 照片 or "photos").
+   */
+  cues?: AspectLexicon;
+  /**
+   * `brand` rows, kept apart from the terms (a word may also be a term: "slow" is performance):
+   * slowness and lateness words that give their category about a brand whose name holds a term of
+   * it, in their own clause (慢 in 鲜蜂外卖太慢了, whose 外卖 is delivery).
+   */
+  brandWords?: AspectLexicon;
 }
 
 /**
@@ -37,17 +48,21 @@ export interface AspectLexicon {
  * - `implied`: an opinion word implying the category (便宜 → price); it counts only in a clause
  *   that names no plain term.
  * - `context`: a word with a common other sense (曝光 "expose" a scandal / "exposure" of a photo,
- *   外卖 in a shop's name); it counts only when the post names another term of its category.
+ *   "photos" of a menu); it counts only when the post names another term of its category, or a
+ *   `cue` of it (手机, "phone").
  * - `masked`: a topic named with a praise word (食品安全 "food *safety*", "support"); its clause is
  *   scored without it, so "食品安全不是小事" or "support is unreachable" is not read as praise.
  */
 export type AspectKind = 'implied' | 'context' | 'masked';
 
+/** A row's kind (third TSV column): a term's kind, or `cue` / `brand` for the words kept apart (see `AspectLexicon`). */
+export type AspectRowKind = AspectKind | 'cue' | 'brand';
+
 /** One lexicon row: the category and the term as written in the TSV. */
 export interface AspectRow {
   category: string;
   term: string;
-  kind?: AspectKind;
+  kind?: AspectRowKind;
 }
 
 const CATEGORY = /^(?:[a-z][a-z0-9_]*|_none)$/;
@@ -64,6 +79,7 @@ export function compileAspectLexicon(lang: 'zh' | 'en', rows: readonly AspectRow
   const kinds = new Map<string, AspectKind>();
   let maxLength = 1;
   for (const { category, term: raw, kind } of rows) {
+    if (kind === 'cue' || kind === 'brand') continue;
     if (!CATEGORY.test(category)) {
       throw new Error(`aspects(${lang}): expected a snake_case category or "${BLOCKED_CATEGORY}", found "${category}"`);
     }
@@ -82,7 +98,15 @@ export function compileAspectLexicon(lang: 'zh' | 'en', rows: readonly AspectRow
   for (const word of breaks) breakSet.add(lang === 'en' ? word.toLowerCase() : word);
   const prefixes = lang === 'en' ? enPrefixes(terms.keys()) : new Set<string>();
   const { pairs, singles } = lang === 'zh' ? zhPrefixes(terms.keys()) : { pairs: new Map(), singles: new Set<number>() };
-  return Object.freeze({ lang, terms, kinds, maxLength, prefixes, pairs, singles, breaks: breakSet });
+  const cues = apart(lang, rows, 'cue');
+  const brandWords = apart(lang, rows, 'brand');
+  return Object.freeze({ lang, terms, kinds, maxLength, prefixes, pairs, singles, breaks: breakSet, cues, brandWords });
+}
+
+/** The rows of `kind` as a lexicon of their own, so that a word may be one of them and a term too; none without rows. */
+function apart(lang: 'zh' | 'en', rows: readonly AspectRow[], kind: 'cue' | 'brand'): AspectLexicon | undefined {
+  const own = rows.filter((row) => row.kind === kind).map(({ category, term }) => ({ category, term }));
+  return own.length === 0 ? undefined : compileAspectLexicon(lang, own, []);
 }
 
 function enPrefixes(terms: Iterable<string>): Set<string> {

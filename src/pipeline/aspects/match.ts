@@ -18,7 +18,7 @@ export interface AspectMatch {
  * a whole token or the last character of a two-character token (太贵, 不慢), never inside words
  * such as 贵州. Overlaps resolve to the longest match, and blocked terms (`_none`) are dropped
  * after they have shadowed shorter ones. A term inside one of the `names` ranges (a brand name,
- * see `AspectNames`) is no match.
+ * see `AspectNames`) is no match, unless a brand word judges it (see `lookThrough`).
  */
 export function matchZh(lex: AspectLexicon, text: string, start: number, end: number, tokens: readonly string[], from: number, to: number, names: readonly NameRange[] = []): AspectMatch[] {
   const found: AspectMatch[] = [];
@@ -41,10 +41,11 @@ export function matchZh(lex: AspectLexicon, text: string, start: number, end: nu
     const category = lex.terms.get(last);
     if (category !== undefined) found.push({ category, kind: lex.kinds.get(last), term: last, start: at + tok.length - 1, length: 1 });
   }
-  return resolve(found, names);
+  const brandWords = lex.brandWords;
+  return lookThrough(found, names, brandWords && (() => matchZh(brandWords, text, start, end, tokens, from, to, names)));
 }
 
-/** en: token n-grams (longest first) against the lexicon, accepting a plural last word; none inside `names` (token ranges). */
+/** en: token n-grams (longest first) against the lexicon, accepting a plural last word; none inside `names` (token ranges) but those a brand word judges. */
 export function matchEn(lex: AspectLexicon, tokens: readonly string[], from: number, to: number, names: readonly NameRange[] = []): AspectMatch[] {
   const found: AspectMatch[] = [];
   for (let i = from; i < to; i++) {
@@ -58,7 +59,8 @@ export function matchEn(lex: AspectLexicon, tokens: readonly string[], from: num
       if (hit !== undefined) found.push({ category: lex.terms.get(hit)!, kind: lex.kinds.get(hit), term: key, start: i, length: n });
     }
   }
-  return resolve(found, names);
+  const brandWords = lex.brandWords;
+  return lookThrough(found, names, brandWords && (() => matchEn(brandWords, tokens, from, to, names)));
 }
 
 /** The lexicon entry `key` matches: itself, or its singular when the last word is a plural. */
@@ -70,19 +72,41 @@ function lookupEn(lex: AspectLexicon, key: string): string | undefined {
 }
 
 /**
- * Terms inside a name go first, before they can hide an implied term of the clause (the brand
- * name 鲜蜂外卖 gives no delivery opinion). Then the longest match wins an overlap
- * (earlier start on ties); blocked terms are removed, and implied (opinion-word) matches too when
- * the clause names a plain or masked term. A `context` term does not hide them: it may yet be
- * dropped for want of context (see `keepInContext`).
+ * Terms inside a brand name go first, before they can hide an implied term of the clause (the
+ * brand name 鲜蜂外卖 gives no delivery opinion). But a brand word of the clause (慢, "late") whose
+ * category a term inside the name holds gives that category, as an implied term on the word: a
+ * delivery brand named alone with a slowness complaint (鲜蜂外卖太慢了) is a delivery opinion,
+ * while 鲜蜂外卖的发票怎么开 (no brand word) and 鲜蜂外卖的客服太慢了 (an explicit term, 客服) are
+ * none. The brand word takes the place of any term it overlaps ("slow" is performance otherwise).
+ * `brandWords` matches the clause against the brand words; it runs only for a clause holding a term
+ * inside a name, which few clauses do.
  */
-function resolve(all: AspectMatch[], names: readonly NameRange[]): AspectMatch[] {
-  const found = names.length === 0 ? all : all.filter((m) => !names.some(([from, to]) => m.start >= from && m.start + m.length <= to));
+function lookThrough(found: AspectMatch[], names: readonly NameRange[], brandWords?: () => AspectMatch[]): AspectMatch[] {
+  const inNames = names.length === 0 ? [] : found.filter((m) => isInside(m, names));
+  if (inNames.length === 0) return resolve(found);
+  const judged = (brandWords?.() ?? []).filter((w) => inNames.some((m) => m.category === w.category)).map((w): AspectMatch => ({ ...w, kind: 'implied' }));
+  return resolve([...found.filter((m) => !isInside(m, names) && !judged.some((w) => overlaps(m, w))), ...judged]);
+}
+
+function isInside(m: AspectMatch, names: readonly NameRange[]): boolean {
+  return names.some(([from, to]) => m.start >= from && m.start + m.length <= to);
+}
+
+function overlaps(a: AspectMatch, b: AspectMatch): boolean {
+  return a.start < b.start + b.length && b.start < a.start + a.length;
+}
+
+/**
+ * The longest match wins an overlap (earlier start on ties); blocked terms are removed, and
+ * implied (opinion-word) matches too when the clause names a plain or masked term. A `context`
+ * term does not hide them: it may yet be dropped for want of context (see `keepInContext`).
+ */
+function resolve(found: AspectMatch[]): AspectMatch[] {
   if (found.length === 0) return found;
   if (found.length > 1) found.sort((a, b) => b.length - a.length || a.start - b.start);
   const kept: AspectMatch[] = [];
   for (const m of found) {
-    if (kept.every((k) => m.start + m.length <= k.start || k.start + k.length <= m.start)) kept.push(m);
+    if (kept.every((k) => !overlaps(m, k))) kept.push(m);
   }
   const named = kept.filter((m) => m.category !== '');
   const explicit = named.some((m) => m.kind === undefined || m.kind === 'masked');
@@ -90,15 +114,25 @@ function resolve(all: AspectMatch[], names: readonly NameRange[]): AspectMatch[]
 }
 
 /**
- * Drops `context` matches (曝光) whose category no other match of the post names: 必须曝光 in
- * a food-poisoning post is no camera opinion, while 曝光准确，拍照清晰 is. Takes and returns the
- * matches of each clause of one post.
+ * Drops `context` matches (曝光, "photos") whose category no other match of the post names, nor a
+ * `cue` of it: 必须曝光 in a food-poisoning post is no camera opinion, nor "the photos on the menu",
+ * while 曝光准确，拍照清晰 and "the photos from this phone" are. Takes and returns the matches of
+ * each clause of one post; `cues` gives the categories the post's cue words name, asked for only
+ * when a clause has a context match.
  *
  * @example
  * keepInContext([[{ category: 'camera', kind: 'context', term: '曝光', start: 2, length: 2 }]]); // [[]]
  */
-export function keepInContext(perClause: readonly AspectMatch[][]): AspectMatch[][] {
-  const named = new Set<string>();
+export function keepInContext(perClause: readonly AspectMatch[][], cues: () => Iterable<string> = () => []): readonly AspectMatch[][] {
+  if (!perClause.some((matches) => matches.some((m) => m.kind === 'context'))) return perClause;
+  const named = new Set<string>(cues());
   for (const matches of perClause) for (const m of matches) if (m.kind !== 'context') named.add(m.category);
-  return perClause.map((matches) => (matches.some((m) => m.kind === 'context') ? matches.filter((m) => m.kind !== 'context' || named.has(m.category)) : matches));
+  return perClause.map((matches) => matches.filter((m) => m.kind !== 'context' || named.has(m.category)));
+}
+
+/** The categories whose cue words (see `AspectLexicon.cues`) occur in the post: zh in `lowered`, en in `tokens`. */
+export function cueCategories(lex: AspectLexicon, lowered: string, tokens: readonly string[]): Set<string> {
+  if (lex.cues === undefined) return new Set();
+  const found = lex.lang === 'zh' ? matchZh(lex.cues, lowered, 0, lowered.length, tokens, 0, tokens.length) : matchEn(lex.cues, tokens, 0, tokens.length);
+  return new Set(found.map((m) => m.category));
 }

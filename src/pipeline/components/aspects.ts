@@ -1,7 +1,7 @@
 import type { AspectOpinion, Doc, SentimentResult } from '../../domain.js';
 import type { AspectLexicon } from '../aspects/lexicon.js';
 import { splitClauses, type Clause } from '../aspects/clauses.js';
-import { keepInContext, matchEn, matchZh, type AspectMatch } from '../aspects/match.js';
+import { cueCategories, keepInContext, matchEn, matchZh, type AspectMatch } from '../aspects/match.js';
 import { maskTerms, maskTexts, type MaskTexts } from '../aspects/mask.js';
 import type { AspectNames } from '../aspects/names.js';
 import type { SentimentScorers } from './sentiment.js';
@@ -28,9 +28,10 @@ export interface AspectResources {
  * opinion per category per clause, carrying its longest term. A clause that names an aspect but
  * holds no sentiment evidence borrows the next clause when that one names no aspect
  * ("电池，很耐用", "the screen, however, is dim"). A `context` term counts only next to another
- * term of its category in the post (曝光), a `masked` term (食品安全) does not vote on its own
- * clause's polarity, nor on the post reading a neutral clause falls back on, and a term inside a
- * brand name (外卖 in 鲜蜂外卖) names no aspect.
+ * term or a cue of its category in the post (曝光, "photos" next to "phone"), a `masked` term
+ * (食品安全) does not vote on its own clause's polarity, nor on the post reading a neutral clause
+ * falls back on, and a term inside a brand name (外卖 in 鲜蜂外卖) names no aspect, unless a
+ * brand word of its clause judges it (鲜蜂外卖太慢了 is delivery).
  *
  * @example
  * const aspects = createAspects({ lexicons: res.aspects, scorers });
@@ -57,6 +58,7 @@ function findAspects(doc: Doc, lang: 'zh' | 'en', resources: AspectResources): A
   const names = lang === 'zh' ? resources.names?.zh(lowered) : resources.names?.en(tokens);
   const perClause = keepInContext(
     clauses.map((c) => (lang === 'zh' ? matchZh(lex, lowered, c.start, c.end, tokens, c.from, c.to, names) : matchEn(lex, tokens, c.from, c.to, names))),
+    () => cueCategories(lex, lowered, tokens),
   );
   const out: AspectOpinion[] = [];
   let aspectClauses = 0;
@@ -122,7 +124,7 @@ function lexiconLabel(sentiment: SentimentResult): AspectOpinion['label'] | unde
  * it has any. The post score heard the praise word ("support is a bot" reads pos through
  * "support"), so falling back on it would let the masked term vote after all.
  */
-function postReading(doc: Doc, perClause: AspectMatch[][], score: SentimentScorers['zh'], texts: MaskTexts): SentimentResult {
+function postReading(doc: Doc, perClause: readonly AspectMatch[][], score: SentimentScorers['zh'], texts: MaskTexts): SentimentResult {
   const masked = perClause.flat().filter((m) => m.kind === 'masked');
   if (masked.length === 0) return doc.sentiment!;
   return scoreSpan(doc, { from: 0, to: doc.tokens!.length, start: 0, end: texts.text.length }, score, masked, texts);
