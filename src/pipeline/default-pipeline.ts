@@ -27,7 +27,10 @@ export function createDefaultPipeline(resources: NlpResources): Pipeline {
     createDetectLanguage(resources.guessLatin),
     createToSimplified(resources.convertChinese),
     createSegment(resources.segmenters),
-    createSentiment({ zh: createSentimentScorer(resources.sentiment.zh), en: createSentimentScorer(resources.sentiment.en) }),
+    createSentiment(
+      { zh: createSentimentScorer(resources.sentiment.zh), en: createSentimentScorer(resources.sentiment.en) },
+      resources.aspectNames,
+    ),
     createEmotion({ zh: createEmotionScorer(resources.emotion.zh), en: createEmotionScorer(resources.emotion.en) }),
     createKeywords(resources.keywords),
     createAspects({

@@ -4,6 +4,7 @@ import { splitClauses, type Clause } from '../aspects/clauses.js';
 import { cueCategories, keepInContext, matchEn, matchZh, type AspectMatch } from '../aspects/match.js';
 import { maskTerms, maskTexts, type MaskTexts } from '../aspects/mask.js';
 import type { AspectNames } from '../aspects/names.js';
+import { nameTokenMask } from '../sentiment/name-mask.js';
 import type { SentimentScorers } from './sentiment.js';
 import type { PipelineComponent } from '../types.js';
 
@@ -64,16 +65,18 @@ function findAspects(doc: Doc, lang: 'zh' | 'en', resources: AspectResources): A
   let aspectClauses = 0;
   for (const m of perClause) if (m.length > 0) aspectClauses++;
   const score = resources.scorers[lang];
+  // Brand-name words carry no lexicon sentiment in a clause either (as in the post's score).
+  const inName = resources.names ? nameTokenMask(resources.names, lang, tokens, text) : null;
   const post = postReading(doc, perClause, score, texts);
   for (let c = 0; c < clauses.length; c++) {
     const matches = perClause[c];
     if (matches.length === 0) continue;
     let span = clauses[c];
     const masked = matches.filter((m) => m.kind === 'masked');
-    let sentiment = scoreSpan(doc, span, score, masked, texts);
+    let sentiment = scoreSpan(doc, span, score, masked, texts, inName);
     if (sentiment.label === 'neu' && c + 1 < clauses.length && perClause[c + 1].length === 0) {
       span = { from: span.from, to: clauses[c + 1].to, start: span.start, end: clauses[c + 1].end };
-      sentiment = scoreSpan(doc, span, score, masked, texts);
+      sentiment = scoreSpan(doc, span, score, masked, texts, inName);
     }
     // A lone aspect in a neutral clause takes the post's sentiment ("I had the pasta. Amazing!").
     if (sentiment.label === 'neu' && aspectClauses === 1) sentiment = post;
@@ -134,12 +137,20 @@ function postReading(doc: Doc, perClause: readonly AspectMatch[][], score: Senti
  * The clause's sentiment, read without its `masked` terms (see `maskTerms`). A clause covering the
  * whole post, with nothing masked, reuses the post's result.
  */
-function scoreSpan(doc: Doc, span: Clause, score: SentimentScorers['zh'], masked: AspectMatch[], texts: MaskTexts): SentimentResult {
+function scoreSpan(
+  doc: Doc,
+  span: Clause,
+  score: SentimentScorers['zh'],
+  masked: AspectMatch[],
+  texts: MaskTexts,
+  inName: Uint8Array | null = null,
+): SentimentResult {
   const tokens = doc.tokens!;
   if (masked.length > 0) return score(maskTerms(texts, tokens, span, masked, doc.lang === 'en' ? 'en' : 'zh'), { explain: false });
   if (span.from === 0 && span.to === tokens.length) return doc.sentiment!;
   // Only the label, score and rule terms of a clause are read: its learned terms are not named.
-  return score({ simplified: texts.text.slice(span.start, span.end), tokens: tokens.slice(span.from, span.to) }, { explain: false });
+  const simplified = texts.text.slice(span.start, span.end);
+  return score({ simplified, tokens: tokens.slice(span.from, span.to), inName: inName?.subarray(span.from, span.to) }, { explain: false });
 }
 
 /** One match per category: the longest term, the earliest on ties. */

@@ -24,12 +24,12 @@ const ZH_RHETORICAL = new Set(['难道', '岂', '何必', '凭什么']);
  * clause end), degree words, contrast (the clause after 但是/but dominates) and concession
  * (虽然/although), exclamation, plain and rhetorical questions (难道…吗 flips), emoji, Weibo bracket
  * emoticons (scanned on `text`), slang and adjacent-token sarcasm cues. Every term carries the
- * rules that changed it.
+ * rules that changed it. Tokens flagged in `inName` (words of a brand name) are read as plain words.
  *
  * @example
  * scoreRules(['不', '好吃'], '不好吃', zhLexicon).terms; // [{ text: '好吃', weight: -1.4, rules: ['negated(不)'] }]
  */
-export function scoreRules(tokens: readonly string[], text: string, lex: SentimentLexicon): RuleResult {
+export function scoreRules(tokens: readonly string[], text: string, lex: SentimentLexicon, inName?: Uint8Array): RuleResult {
   const terms: SentimentTerm[] = [];
   const rules: string[] = [];
   const zh = lex.lang === 'zh';
@@ -68,6 +68,12 @@ export function scoreRules(tokens: readonly string[], text: string, lex: Sentime
         clauseWeight = AFTER_CONTRAST;
       }
       clauseStart = terms.length;
+      continue;
+    }
+    if (inName !== undefined && inName[i] === 1) {
+      // A word of a brand name ("swift" in Swift Eats) names the brand, not an opinion of it.
+      if (negLeft > 0) negLeft--;
+      if (degreeLeft > 0 && --degreeLeft === 0) degree = 1;
       continue;
     }
     const contrast = lex.contrast.get(tok);

@@ -10,6 +10,8 @@ import type { SentimentModel } from './types.js';
 export interface SentimentInput {
   simplified: string;
   tokens: readonly string[];
+  /** Tokens inside a brand name (1), which the rules read as plain words (`nameTokenMask`). */
+  inName?: Uint8Array | null;
 }
 
 export interface ScoreOptions {
@@ -49,8 +51,8 @@ export function createSentimentScorer(model: SentimentModel): SentimentScorer {
   const { polarity, neutrality, gate, features } = model;
   const pDense = new Float64Array(POLARITY_DENSE.length);
   const nDense = new Float64Array(NEUTRALITY_DENSE.length);
-  return ({ simplified, tokens }, options) => {
-    const rules = scoreRules(tokens, simplified, model.lexicon);
+  return ({ simplified, tokens, inName }, options) => {
+    const rules = scoreRules(tokens, simplified, model.lexicon, inName ?? undefined);
     const buf = sharedFeatureBuffer.read(tokens, simplified, lang, features);
     polarityDense(rules, pDense);
     neutralityDense(rules, tokens.length, simplified, nDense);

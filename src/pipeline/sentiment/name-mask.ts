@@ -1,0 +1,40 @@
+import type { AspectNames, NameRange } from '../aspects/names.js';
+
+/**
+ * Which tokens of a post lie inside a brand name or alias (1 = inside), so the rule layer does not
+ * read them as opinions: "swift" in Swift Eats is +1.2 in AFINN, and every post naming the brand
+ * would lean positive — a bias in exactly the comparison a brand manager makes. Null when the post
+ * names no brand (the common case costs one scan and no allocation).
+ *
+ * @example
+ * names.set(['Swift Eats']);
+ * nameTokenMask(names, 'en', ['swift', 'eats', 'was', 'late'], 'swift eats was late'); // Uint8Array [1, 1, 0, 0]
+ */
+export function nameTokenMask(names: AspectNames, lang: 'zh' | 'en', tokens: readonly string[], simplified: string): Uint8Array | null {
+  if (lang === 'en') {
+    const ranges = names.en(tokens);
+    if (ranges.length === 0) return null;
+    const mask = new Uint8Array(tokens.length);
+    for (const [from, to] of ranges) mask.fill(1, from, to);
+    return mask;
+  }
+  // Lower-casing can change a text's length (rare letters); the names are then looked for as written.
+  const lower = simplified.toLowerCase();
+  const lowered = lower.length === simplified.length ? lower : simplified;
+  const ranges = names.zh(lowered);
+  return ranges.length === 0 ? null : maskByChars(tokens, lowered, ranges);
+}
+
+/** Flags the tokens whose characters overlap a name's [start, end) in `lowered` (tokens found in order). */
+function maskByChars(tokens: readonly string[], lowered: string, ranges: readonly NameRange[]): Uint8Array {
+  const mask = new Uint8Array(tokens.length);
+  let cursor = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const at = lowered.indexOf(tokens[i].toLowerCase(), cursor);
+    if (at < 0) continue;
+    const end = at + tokens[i].length;
+    cursor = end;
+    if (ranges.some(([start, stop]) => at < stop && end > start)) mask[i] = 1;
+  }
+  return mask;
+}

@@ -1,0 +1,48 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createDefaultPipeline } from '../../../src/pipeline/default-pipeline.js';
+import type { Pipeline } from '../../../src/pipeline/pipeline.js';
+import { loadNlpResources, type NlpResources } from '../../../src/resources/nlp.js';
+
+let resources: NlpResources;
+let pipeline: Pipeline;
+beforeAll(async () => {
+  resources = await loadNlpResources();
+  pipeline = createDefaultPipeline(resources);
+}, 60_000);
+
+/** The lexicon terms (not the learned n-grams) the explanation names for `text`. */
+function ruleTerms(text: string): string[] {
+  const terms = pipeline.run({ text }).doc.sentiment!.explanation.terms;
+  return terms.filter((t) => !t.rules?.includes('learned')).map((t) => t.text);
+}
+
+describe('brand names carry no lexicon sentiment', () => {
+  it('does not read "swift" in Swift Eats as praise, but still reads it elsewhere in the post', () => {
+    resources.aspectNames.set([]);
+    expect(ruleTerms('Swift Eats delivered my order.')).toEqual(['swift']);
+    resources.aspectNames.set(['Swift Eats']);
+    expect(ruleTerms('Swift Eats delivered my order.')).toEqual([]);
+    expect(ruleTerms('Swift Eats was swift tonight, great')).toEqual(['swift', 'great']);
+  });
+
+  it('does not let a negator spend its scope on a brand name as if it were an opinion', () => {
+    resources.aspectNames.set(['Swift Eats']);
+    expect(ruleTerms('Not Swift Eats again')).toEqual([]);
+  });
+
+  it('looks through a zh brand name that jieba splits into an opinion word (开心 in 开心果园)', () => {
+    resources.aspectNames.set([]);
+    expect(ruleTerms('开心果园的苹果到了')).toContain('开心');
+    resources.aspectNames.set(['开心果园']);
+    expect(ruleTerms('开心果园的苹果到了')).toEqual([]);
+    expect(ruleTerms('开心果园的苹果很好吃')).toEqual(['好吃']);
+  });
+
+  it('gives an aspect no praise from the brand name in its clause', () => {
+    const delivery = () => pipeline.run({ text: 'Swift Eats delivery today, the food was cold.' }).doc.aspects!.find((a) => a.aspect === 'delivery')!;
+    resources.aspectNames.set([]);
+    expect(delivery().label).toBe('pos');
+    resources.aspectNames.set(['Swift Eats']);
+    expect(delivery().label).not.toBe('pos');
+  });
+});
