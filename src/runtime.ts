@@ -7,7 +7,9 @@ import type { RawPost } from './domain.js';
 import { createBrandMatcher, type BrandMatcher } from './pipeline/brand-matcher.js';
 import type { RematchDeps, RematchSummary } from './jobs/rematch-brands.js';
 import { createRematchRunner } from './jobs/rematch-runner.js';
+import { createReindexRunner, createStoredTokenizer, type ReindexDeps, type ReindexSummary } from './jobs/reindex-search.js';
 import { createDefaultPipeline } from './pipeline/default-pipeline.js';
+import { createSegmentationPipeline } from './pipeline/segmentation-pipeline.js';
 import type { Pipeline } from './pipeline/pipeline.js';
 import { loadNlpResources } from './resources/nlp.js';
 import type { IngestSummary } from './jobs/ingest.js';
@@ -46,10 +48,16 @@ export interface Runtime {
    */
   refreshBrands(): Promise<boolean>;
   /**
-   * Re-matches every stored mention against the current brands and re-indexes the mentions that
-   * name one (`koubei rematch`). Runs one at a time after any run going (see `createRematchRunner`).
+   * Re-matches every stored mention against the current brands, re-indexes the mentions that name
+   * one and recomputes their aspects where a brand name changes them (`koubei rematch`). Runs one at
+   * a time after any run going (see `createRematchRunner`).
    */
   rematchBrands(onProgress?: RematchDeps['onProgress']): Promise<RematchSummary>;
+  /**
+   * Rewrites the search tokens of mentions indexed in an older layout than the code's, in steps
+   * that survive an interruption (see `reindexSearch`); one run at a time, stopped by `close`.
+   */
+  reindexSearch(onProgress?: ReindexDeps['onProgress']): Promise<ReindexSummary>;
   /** Search-query tokens, produced by the same segmenters that indexed the mentions. */
   searchTerms: (query: string) => string[];
   close(): Promise<void>;
@@ -66,7 +74,8 @@ export async function createRuntime(config: AppConfig, log: Logger): Promise<Run
   const nlp = await loadNlpResources({ extraWords: [...jiebaWords] });
   const pipeline = createDefaultPipeline(nlp);
   const now = () => new Date();
-  nlp.aspectNames.set(brandNames(storedBrands));
+  let aspectNames = brandNames(storedBrands);
+  nlp.aspectNames.set(aspectNames);
   let matcher = createBrandMatcher(storedBrands);
   let matchedBrands = brandListKey(storedBrands);
   /** Matches with `brands` from now on; returns the words jieba learned from them. */
@@ -76,7 +85,8 @@ export async function createRuntime(config: AppConfig, log: Logger): Promise<Run
     const learned = brandWords(brands).filter((word) => !jiebaWords.has(word));
     for (const word of learned) jiebaWords.add(word);
     nlp.segmenters.addWords(learned);
-    nlp.aspectNames.set(brandNames(brands));
+    aspectNames = brandNames(brands);
+    nlp.aspectNames.set(aspectNames);
     matcher = createBrandMatcher(brands);
     matchedBrands = brandListKey(brands);
     return learned;
@@ -99,7 +109,8 @@ export async function createRuntime(config: AppConfig, log: Logger): Promise<Run
     fetch: createPoliteFetch({ onRetry: (info) => log.warn('retrying request', { ...info }) }),
     unhealthyAfterFailures: config.unhealthyAfterFailures,
   };
-  const rematch = createRematchRunner({ store, pipeline, matchBrands });
+  const rematch = createRematchRunner({ store, pipeline, matchBrands, brandNames: () => aspectNames });
+  const reindex = createReindexRunner({ store, tokensOf: createStoredTokenizer(createSegmentationPipeline(nlp)) });
   return {
     config,
     store,
@@ -113,7 +124,7 @@ export async function createRuntime(config: AppConfig, log: Logger): Promise<Run
     },
     reloadBrands: async () => {
       const learned = applyBrands(await store.listBrands());
-      rematch.request(learned).then(
+      rematch.request({ reindexWords: learned }).then(
         (summary) => log.info('stored mentions re-matched to brands', { ...summary }),
         (err: Error) => log.error('re-matching stored mentions failed', { error: err.message }),
       );
@@ -125,10 +136,12 @@ export async function createRuntime(config: AppConfig, log: Logger): Promise<Run
       log.info('brands changed in the store; matching with the new ones', { brands: brands.length, newWords: learned.length });
       return true;
     },
-    rematchBrands: (onProgress) => rematch.request(jiebaWords, onProgress),
+    rematchBrands: (onProgress) => rematch.request({ reindexWords: jiebaWords, everyName: true, onProgress }),
+    reindexSearch: (onProgress) => reindex.run(onProgress),
     searchTerms: (query) => (pipeline.run({ text: query }).doc.tokens ?? []).filter((t) => /[\p{L}\p{N}]/u.test(t)),
     close: async () => {
       if (await rematch.stop()) log.warn('brand re-match stopped at shutdown; run `koubei rematch` to finish it');
+      if (await reindex.stop()) log.warn('search re-index stopped at shutdown; the next `koubei start`, `serve` or `migrate` goes on with it');
       await store.close();
     },
   };

@@ -11,6 +11,7 @@ import { mountDashboard } from './web/dashboard.js';
 import { createProfileMaintenance } from './jobs/update-profiles.js';
 import { createAlertService } from './alerts/service.js';
 import { buildDigest, digestBrands, scheduleDigest } from './jobs/digest.js';
+import { SEARCH_LAYOUT } from './pipeline/search-tokens.js';
 
 export interface RunningServer {
   url: string;
@@ -94,6 +95,7 @@ export async function startServer(runtime: Runtime, options: StartOptions): Prom
   // The first check reads every brand's recent windows (about a minute at 1M mentions), so it runs
   // after the server answers; it logs its own failures.
   if (scheduler && config.collectOnStart) void alerts.checkAndDeliver();
+  void reindexInBackground(runtime);
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     url,
@@ -107,6 +109,33 @@ export async function startServer(runtime: Runtime, options: StartOptions): Prom
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/**
+ * Rewrites the search tokens of mentions an older release indexed, after the server answers: at a
+ * million mentions that takes minutes, and search finds the old rows as it did before meanwhile.
+ * Logs the start, every tenth and the end; a run stopped by shutdown goes on at the next start.
+ */
+async function reindexInBackground(runtime: Runtime): Promise<void> {
+  const { log } = runtime;
+  try {
+    const state = await runtime.store.searchIndexState(SEARCH_LAYOUT);
+    if (state.layout >= SEARCH_LAYOUT) return;
+    log.info('re-indexing mentions indexed for search in an older layout, in the background', {
+      mentions: state.remaining,
+      from: state.layout,
+      to: SEARCH_LAYOUT,
+    });
+    let tenths = 0;
+    const summary = await runtime.reindexSearch((done, total) => {
+      if (total === 0 || Math.floor((done * 10) / total) <= tenths) return;
+      tenths = Math.floor((done * 10) / total);
+      log.info('search re-index', { done, total });
+    });
+    if (!summary.stopped) log.info('search re-index finished', { reindexed: summary.reindexed, layout: summary.to });
+  } catch (err) {
+    log.error('search re-index failed; the next start tries again', { error: (err as Error).message });
+  }
 }
 
 function listen(fetch: (req: Request) => Response | Promise<Response>, port: number): Promise<ServerType> {

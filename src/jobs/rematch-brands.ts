@@ -3,6 +3,7 @@ import type { Pipeline } from '../pipeline/pipeline.js';
 import type { BrandRelink, Store } from '../store/types.js';
 import { analysisText } from './analyse-posts.js';
 import { searchTokensOf } from '../pipeline/search-tokens.js';
+import { createNameFinder, sameAspects } from './aspect-name-changes.js';
 
 export interface RematchDeps {
   store: Store;
@@ -13,6 +14,11 @@ export interface RematchDeps {
    * gets its search tokens rewritten, so searching the brand name finds it as it finds new posts.
    */
   reindexWords?: ReadonlySet<string>;
+  /**
+   * Brand names added, edited or removed since the stored aspects were computed (`namesToRecheck`): a
+   * mention whose text holds one gets its aspects computed again, and stored when they changed.
+   */
+  aspectNames?: readonly string[];
   /** Checked between pages: true ends the run early (shutdown). */
   shouldStop?: () => boolean;
   /** Called after every page with the running totals (for progress on long runs). */
@@ -23,6 +29,8 @@ export interface RematchSummary {
   scanned: number;
   /** Mentions whose brand links changed. */
   relinked: number;
+  /** Mentions whose aspects changed (a brand name now hides, or no longer hides, an aspect term). */
+  aspectsChanged: number;
   /** Mentions whose search tokens were rewritten. */
   reindexed: number;
   /** The run ended early (`shouldStop`) before reading every mention. */
@@ -35,15 +43,18 @@ const PAGE = 500;
 /**
  * Matches every stored mention against the current brand definitions and moves the ones whose
  * matches changed (links and rollup counts), so a brand added or edited after the fact shows its
- * history. Mentions are matched exactly as at ingestion (same text, pipeline and matcher). The
+ * history. Mentions are matched exactly as at ingestion (same text, pipeline and matcher). Mentions
+ * naming one of `aspectNames` get the aspects the pipeline now gives them, with their aspect
+ * rollups, when those differ from the stored ones; no other part of their analysis changes. The
  * event loop gets a turn after every page: on SQLite the store answers synchronously, and a run
  * over a large database would otherwise hold up every request until it ends.
  *
  * @example
- * await rematchBrands({ store, pipeline, matchBrands }); // { scanned: 1200, relinked: 37, reindexed: 0, stopped: false }
+ * await rematchBrands({ store, pipeline, matchBrands }); // { scanned: 1200, relinked: 37, aspectsChanged: 0, reindexed: 0, stopped: false }
  */
 export async function rematchBrands(deps: RematchDeps): Promise<RematchSummary> {
-  const summary: RematchSummary = { scanned: 0, relinked: 0, reindexed: 0, stopped: false };
+  const summary: RematchSummary = { scanned: 0, relinked: 0, aspectsChanged: 0, reindexed: 0, stopped: false };
+  const holdsChangedName = createNameFinder(deps.aspectNames ?? [], (name) => deps.pipeline.run({ text: name }).doc.simplified ?? name);
   for (let afterId = 0; ; ) {
     if (deps.shouldStop?.()) return { ...summary, stopped: true };
     const rows = await deps.store.scanMentionBrands(afterId, PAGE);
@@ -53,12 +64,21 @@ export async function rematchBrands(deps: RematchDeps): Promise<RematchSummary> 
       const text = analysisText(row.title, row.text);
       const { doc } = deps.pipeline.run({ text, declaredLang: row.lang });
       const tokens = doc.tokens ?? [];
-      const brandIds = deps.matchBrands(doc.simplified ?? doc.normalized ?? text, tokens);
+      const simplified = doc.simplified ?? doc.normalized ?? text;
+      const brandIds = deps.matchBrands(simplified, tokens);
       const relink = !sameSet(brandIds, row.brandIds);
       const reindex = deps.reindexWords !== undefined && tokens.some((t) => deps.reindexWords!.has(t));
-      if (!relink && !reindex) continue;
-      changes.push({ id: row.id, contentHash: row.contentHash, brandIds, ...(reindex ? { searchTokens: searchTokensOf(tokens) } : {}) });
+      const aspects = doc.aspects && holdsChangedName(simplified) && !sameAspects(doc.aspects, row.aspects) ? doc.aspects : undefined;
+      if (!relink && !reindex && !aspects) continue;
+      changes.push({
+        id: row.id,
+        contentHash: row.contentHash,
+        brandIds,
+        ...(reindex ? { searchTokens: searchTokensOf(tokens) } : {}),
+        ...(aspects ? { aspects } : {}),
+      });
       if (relink) summary.relinked += 1;
+      if (aspects) summary.aspectsChanged += 1;
       if (reindex) summary.reindexed += 1;
     }
     await deps.store.relinkBrands(changes);

@@ -1,6 +1,14 @@
 import { hanBigrams } from '../text/han-bigrams.js';
 
 /**
+ * The layout `searchTokensOf` writes. Raise it whenever the tokens of a text change shape, so stores
+ * re-index the rows written before (`store_state.search_layout`, `jobs/reindex-search.ts`). 1: tokens
+ * only, or all of a post's bigrams after all its tokens (03fc7ed); 2: each token followed by its
+ * bigrams (446d8d2).
+ */
+export const SEARCH_LAYOUT = 2;
+
+/**
  * The tokens a post is indexed under for search: its segmented tokens, each Chinese token of three or
  * more characters followed by its character bigrams. jieba keeps compounds and brand names whole
  * ("速达外卖", "高性价比"), so without the bigrams a search for 外卖 or 性价比 would miss them: a

@@ -1,6 +1,7 @@
 import type { Analysis, Lang, RawPost, SentimentLabel } from '../domain.js';
 import type { AlertRepository } from './alert-types.js';
 import type { KeyRepository, ProfileRepository } from './profile-types.js';
+import type { BrandRelink, MentionBrandLinks, SearchIndexState, SearchReindexStep, SearchText } from './maintenance-types.js';
 import type {
   AspectCount, AspectQuery, BrandVolume, TermCount, TermQuery, TermSample, TermSampleQuery, TrendPoint, TrendQuery,
 } from './analytics-types.js';
@@ -8,6 +9,7 @@ import type {
 // The read-side aggregates live in analytics-types.ts; they are re-exported so that every type in the
 // Store's signatures can still be imported from here.
 export type * from './analytics-types.js';
+export type * from './maintenance-types.js';
 
 /**
  * The storage interface every backend implements. All methods are async so a networked backend
@@ -50,12 +52,25 @@ export interface Store {
   /** Stored (not deleted) mentions after `afterId` in id order, with their brand links, for re-matching brands. */
   scanMentionBrands(afterId: number, limit: number): Promise<MentionBrandLinks[]>;
   /**
-   * Replaces the brand links (and, when given, the search tokens) of mentions and moves their rollup
-   * counts with them, in one transaction. A mention whose text changed since it was scanned (another `contentHash`) is left
-   * alone: saving the new text already matched it against the current brands. Brand ids not in `brands`
-   * (deleted since the scan) are not linked, and a concurrent `deleteBrand` is never undone.
+   * Replaces the brand links (and, when given, the search tokens and aspects) of mentions and moves
+   * their rollup counts with them, in one transaction. A mention whose text changed since it was
+   * scanned (another `contentHash`) is left alone: saving the new text already matched it against the
+   * current brands. Brand ids not in `brands` (deleted since the scan) are not linked, and a
+   * concurrent `deleteBrand` is never undone.
    */
   relinkBrands(changes: BrandRelink[]): Promise<void>;
+  /** The brand names the stored aspects looked through, as the last complete re-match left them; null before one. */
+  aspectNames(): Promise<string[] | null>;
+  setAspectNames(names: string[]): Promise<void>;
+  /** The search-token layout of the stored mentions, and what a re-index to `layout` has left to do. */
+  searchIndexState(layout: number): Promise<SearchIndexState>;
+  /**
+   * One transaction of the re-index to `layout`: rewrites the search tokens of the next `limit` live
+   * mentions after where the last step stopped (the place is stored, so an interrupted re-index goes on
+   * where it was), and once none are left records `layout` as the store's. A no-op when the store is
+   * already at `layout` or later.
+   */
+  reindexSearch(layout: number, limit: number, tokensOf: (mention: SearchText) => string[]): Promise<SearchReindexStep>;
   /** Alert detection state, alert history and the delivery outbox. */
   alerts: AlertRepository;
   /** Customer profiles, tags and their change feed, identity links, erasure and retention. */
@@ -63,24 +78,6 @@ export interface Store {
   /** Hashed API keys with scopes. */
   keys: KeyRepository;
   close(): Promise<void>;
-}
-
-export interface MentionBrandLinks {
-  id: number;
-  title: string | null;
-  text: string;
-  lang: string;
-  contentHash: string;
-  brandIds: string[];
-}
-
-export interface BrandRelink {
-  id: number;
-  /** The content hash the new links were computed from. */
-  contentHash: string;
-  brandIds: string[];
-  /** New search tokens, when the segmentation of the text changed (a brand word jieba learned later). */
-  searchTokens?: string[];
 }
 
 export interface MentionInput {

@@ -47,21 +47,21 @@ describe('brand re-match', () => {
 
   it('joins requests made before the queued run starts into one pass, and a later request runs again', async () => {
     const store = await storeWith(3);
-    const runner = createRematchRunner({ store, pipeline, matchBrands });
-    const first = runner.request([]);
-    const second = runner.request(['茶语轩']);
+    const runner = createRematchRunner({ store, pipeline, matchBrands, brandNames: () => ['ChaYu', '茶语轩'] });
+    const first = runner.request({ reindexWords: [] });
+    const second = runner.request({ reindexWords: ['茶语轩'] });
     expect(second).toBe(first);
     expect((await store.listMentions({ terms: ['茶语轩'], limit: 10 })).items).toHaveLength(0);
     expect(await first).toMatchObject({ scanned: 3, relinked: 3, reindexed: 3 });
     expect((await store.listMentions({ terms: ['茶语轩'], limit: 10 })).items).toHaveLength(3);
     expect((await store.listMentions({ brandId: 'chayu', limit: 10 })).items).toHaveLength(3);
-    expect(await runner.request([])).toMatchObject({ scanned: 3, relinked: 0, reindexed: 0 });
+    expect(await runner.request({ reindexWords: [] })).toMatchObject({ scanned: 3, relinked: 0, reindexed: 0 });
   });
 
   it('stops at the next page when the process shuts down, and says the pass was cut short', async () => {
     const store = await storeWith(1200);
-    const runner = createRematchRunner({ store, pipeline, matchBrands });
-    const run = runner.request([]);
+    const runner = createRematchRunner({ store, pipeline, matchBrands, brandNames: () => ['ChaYu', '茶语轩'] });
+    const run = runner.request({ reindexWords: [] });
     expect(await runner.stop()).toBe(true);
     const summary = await run;
     expect(summary.stopped).toBe(true);

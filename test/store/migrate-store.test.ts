@@ -10,6 +10,7 @@ import { createSqliteStore } from '../../src/store/sqlite/index.js';
 import { createPostgresStore } from '../../src/store/postgres/index.js';
 import { verifyCopy } from '../../src/store/postgres/verify-copy.js';
 import type { Store } from '../../src/store/types.js';
+import { SEARCH_LAYOUT } from '../../src/pipeline/search-tokens.js';
 import { makePgSchema, PG_REQUIRED, PG_TEST_URL, PG_UNAVAILABLE, type TestSchema } from '../helpers/pg.js';
 import { makeInput, makePost } from '../helpers/store.js';
 
@@ -66,6 +67,13 @@ describe.skipIf(PG_UNAVAILABLE !== null && !PG_REQUIRED)('koubei migrate-store',
 
   it('copies every table with equal counts and checksums, and the copy answers like the original', async () => {
     const { path, target, url } = await setup();
+    // A file whose search rows an older release wrote: the copy's tokens are computed afresh, in today's layout.
+    const file = createSqliteStore(openDb(path));
+    await file.setAspectNames(['FreshBee', '鲜蜂']);
+    await file.close();
+    const db = openDb(path);
+    db.prepare(`UPDATE store_state SET value = '1' WHERE key = 'search_layout'`).run();
+    db.close();
     const checks = await migrateStore({ from: path, to: url, tokenize, batchSize: 25 });
     expect(checks.filter((c) => !c.ok)).toEqual([]);
     const rows = Object.fromEntries(checks.map((c) => [c.table, c.postgresRows]));
@@ -79,6 +87,8 @@ describe.skipIf(PG_UNAVAILABLE !== null && !PG_REQUIRED)('koubei migrate-store',
     const sqlite: Store = createSqliteStore(openDb(path));
     const pg = createPostgresStore(target.pool, { schema: target.schema, ownsPool: false });
     cleanup.push(() => sqlite.close());
+    expect(await pg.searchIndexState(SEARCH_LAYOUT)).toEqual({ layout: SEARCH_LAYOUT, remaining: 0 });
+    expect(await pg.aspectNames()).toEqual(['FreshBee', '鲜蜂']);
     const week = { from: DAY - 86_400_000, to: DAY + 5 * 86_400_000 };
     for (const q of [{ interval: 'hour' as const, ...week }, { interval: 'day' as const, brandId: 'freshbee', ...week }]) {
       expect(await pg.trends(q)).toEqual(await sqlite.trends(q));

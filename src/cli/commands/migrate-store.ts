@@ -7,9 +7,9 @@ import { createPgPool, migratePg, parsePgUrl } from '../../store/postgres/index.
 import { copySqliteToPostgres, type CopyOptions } from '../../store/postgres/copy-from-sqlite.js';
 import { verifyCopy, type TableCheck } from '../../store/postgres/verify-copy.js';
 import { loadNlpResources } from '../../resources/nlp.js';
-import { createDefaultPipeline } from '../../pipeline/default-pipeline.js';
-import { analysisText } from '../../jobs/analyse-posts.js';
-import { searchTokensOf } from '../../pipeline/search-tokens.js';
+import { createSegmentationPipeline } from '../../pipeline/segmentation-pipeline.js';
+import { createStoredTokenizer } from '../../jobs/reindex-search.js';
+import { SEARCH_LAYOUT } from '../../pipeline/search-tokens.js';
 import { createProgress } from '../progress.js';
 import type { CliCommand, CliIo } from '../types.js';
 import { integerOption, UsageError } from '../options.js';
@@ -19,6 +19,7 @@ export interface MigrateStoreOptions {
   from: string;
   /** `postgres://…[?schema=name]`; the schema must be empty (it is created and migrated if missing). */
   to: string;
+  /** Search tokens of a copied mention, in the current layout (`SEARCH_LAYOUT`, recorded as the copy's). */
   tokenize: CopyOptions['tokenize'];
   batchSize?: number;
   onProgress?: CopyOptions['onProgress'];
@@ -38,7 +39,12 @@ export async function migrateStore(options: MigrateStoreOptions): Promise<TableC
   const pool = createPgPool(target.url, { schema: target.schema, max: 2 });
   try {
     await migratePg(pool, target.schema);
-    await copySqliteToPostgres(db, pool, target.schema, { tokenize: options.tokenize, batchSize: options.batchSize, onProgress: options.onProgress });
+    await copySqliteToPostgres(db, pool, target.schema, {
+      tokenize: options.tokenize,
+      searchLayout: SEARCH_LAYOUT,
+      batchSize: options.batchSize,
+      onProgress: options.onProgress,
+    });
     return await verifyCopy(db, pool);
   } finally {
     db.close();
@@ -55,11 +61,7 @@ export async function createTokenizer(from: string): Promise<CopyOptions['tokeni
   const brands = db.prepare('SELECT name, aliases FROM brands').all() as { name: string; aliases: string }[];
   db.close();
   const extraWords = brands.flatMap((b) => [b.name, ...(JSON.parse(b.aliases) as string[])]);
-  const pipeline = createDefaultPipeline(await loadNlpResources({ extraWords }));
-  return ({ title, text, lang }) => {
-    const { doc } = pipeline.run({ text: analysisText(title, text), declaredLang: lang === 'zh' || lang === 'en' ? lang : undefined });
-    return searchTokensOf(doc.tokens ?? []);
-  };
+  return createStoredTokenizer(createSegmentationPipeline(await loadNlpResources({ extraWords })));
 }
 
 function printChecks(io: CliIo, checks: TableCheck[]): void {

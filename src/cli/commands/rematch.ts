@@ -4,12 +4,13 @@ import type { CliCommand } from '../types.js';
 
 /**
  * `koubei rematch`: matches every stored mention against the brands of the config (and those added
- * through the API) and moves the mentions whose matches changed, with their rollup counts. The
+ * through the API) and moves the mentions whose matches changed, with their rollup counts, and
+ * recomputes the aspects of mentions naming a brand (aspect matching looks through brand names). The
  * server does the same in the background after a brand changes through the API.
  */
 export const rematchCommand: CliCommand = {
   name: 'rematch',
-  summary: 'Match stored mentions against the current brands (after adding or editing a brand)',
+  summary: 'Match stored mentions against the current brands and update their aspects (after adding or editing a brand)',
   usage: 'koubei rematch',
   async run(_argv, io) {
     const runtime = await loadRuntime(io);
@@ -20,7 +21,7 @@ export const rematchCommand: CliCommand = {
       // word is re-indexed on each run; the message says so rather than calling them all changed.
       progress.finish(
         `rematch: ${summary.scanned} mentions read, ${summary.relinked} with changed brand matches, ` +
-          `${summary.reindexed} naming a brand word re-indexed for search`,
+          `${summary.aspectsChanged} with changed aspects, ${summary.reindexed} naming a brand word re-indexed for search`,
       );
       return 0;
     } finally {

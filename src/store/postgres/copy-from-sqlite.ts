@@ -14,12 +14,17 @@ export interface TableSpec {
 export interface CopyOptions {
   /** Search tokens of a stored mention (SQLite's FTS5 index is contentless, so they are recomputed). */
   tokenize(mention: { title: string | null; text: string; lang: string }): string[];
+  /** The search-token layout `tokenize` writes, recorded as the copy's (`store_state`). */
+  searchLayout: number;
   batchSize?: number;
   onProgress?(table: string, done: number, total: number): void;
 }
 
-/** SQLite tables that have no row-for-row twin: the FTS5 index lives on as `mentions.tokens`. */
-const DERIVED = /^(sqlite_|mention_search)/;
+/**
+ * SQLite tables that have no row-for-row twin: the FTS5 index lives on as `mentions.tokens`, and
+ * `store_state` describes the copy's derived rows rather than the file's (see `copyStoreState`).
+ */
+const DERIVED = /^(sqlite_|mention_search|store_state$)/;
 /** Self-references copied in a second pass: a re-linked repost may point at a later id. */
 const SECOND_PASS: Record<string, string[]> = { mentions: ['duplicate_of'] };
 
@@ -90,6 +95,7 @@ export async function copySqliteToPostgres(db: Db, pool: pg.Pool, schema: string
       }
       copied.set(table.name, done);
     }
+    await copyStoreState(db, client, options.searchLayout);
     await resetIdentities(client, schema);
     // Without statistics the planner takes `deleted_at IS NULL AND duplicate_of IS NULL` to keep
     // 0.005² of the rows and picks nested loops that read every mention of a period (themes took
@@ -97,6 +103,16 @@ export async function copySqliteToPostgres(db: Db, pool: pg.Pool, schema: string
     for (const table of tables) await client.query(`ANALYZE ${quote(table.name)}`);
   });
   return copied;
+}
+
+/**
+ * The file's markers carry over, but not its search layout: every copied mention's tokens were just
+ * computed by `tokenize`, so the copy is in its layout whatever the file's rows are in.
+ */
+async function copyStoreState(db: Db, client: pg.PoolClient, searchLayout: number): Promise<void> {
+  const rows = db.prepare(`SELECT key, value FROM store_state WHERE key NOT IN ('search_layout', 'search_reindex_after')`).all() as { key: string; value: string }[];
+  const upsert = 'INSERT INTO store_state (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value';
+  for (const row of [...rows, { key: 'search_layout', value: String(searchLayout) }]) await client.query(upsert, [row.key, row.value]);
 }
 
 /** Postgres column types per table in the schema, as array-castable names. */

@@ -15,6 +15,7 @@ import { rebuildRollups } from './rollups.js';
 import { createPgAlertRepository } from './alerts.js';
 import { createPgProfileRepository } from './profiles.js';
 import { createPgKeyRepository } from './keys.js';
+import { aspectNamesPg, reindexSearchPg, searchIndexStatePg, setAspectNamesPg } from './store-state.js';
 
 export interface PostgresStoreOptions {
   /** Schema of koubei's tables; the pool's connections must have it first on their search_path. */
@@ -69,6 +70,10 @@ export function createPostgresStore(pool: pg.Pool, options: PostgresStoreOptions
     listBrands: on(() => listBrandsPg(pool)),
     scanMentionBrands: on((afterId, limit) => scanMentionBrandsPg(pool, afterId, limit)),
     relinkBrands: on((changes) => relinkBrandsPg(pool, changes)),
+    aspectNames: on(() => aspectNamesPg(pool)),
+    setAspectNames: on((names) => setAspectNamesPg(pool, names)),
+    searchIndexState: on((layout) => searchIndexStatePg(pool, layout)),
+    reindexSearch: on((layout, limit, tokensOf) => reindexSearchPg(pool, layout, limit, tokensOf)),
     alerts: onAll(createPgAlertRepository(pool)),
     profiles: onAll(createPgProfileRepository(pool)),
     keys: onAll(createPgKeyRepository(pool)),

@@ -3,6 +3,7 @@ import type { MentionInput, SaveResult } from '../types.js';
 import { query, queryOne } from './pool.js';
 import { loadContribution, RollupDelta } from './rollups.js';
 import { lockBrands } from './lock-brands.js';
+import { replaceAspectRowsPg } from './mention-aspects.js';
 
 interface ExistingRow {
   id: number;
@@ -133,14 +134,7 @@ async function writeDerived(client: pg.PoolClient, id: number, item: MentionInpu
   await client.query('DELETE FROM mention_terms WHERE mention_id = $1', [id]);
   await client.query('INSERT INTO mention_terms (mention_id, term) SELECT DISTINCT $1::bigint, t FROM unnest($2::text[]) t',
     [id, [...analysis.themes, ...analysis.keywords]]);
-  // INSERT OR REPLACE in SQLite keeps the last opinion per aspect; the Map does the same here.
-  const aspects = [...new Map(analysis.aspects.map((a) => [a.aspect, a])).values()];
-  await client.query('DELETE FROM mention_aspects WHERE mention_id = $1', [id]);
-  if (aspects.length) {
-    await client.query(`INSERT INTO mention_aspects (mention_id, aspect, label, score)
-      SELECT $1::bigint, * FROM unnest($2::text[], $3::text[], $4::float8[])`,
-    [id, aspects.map((a) => a.aspect), aspects.map((a) => a.label), aspects.map((a) => a.score)]);
-  }
+  await replaceAspectRowsPg(client, id, analysis.aspects);
 }
 
 function isUnchanged(existing: ExistingRow, row: { contentHash: string; likes: number | null; replies: number | null; reposts: number | null; rating: number | null }): boolean {

@@ -12,6 +12,7 @@ import { createRelinkBrands, createScanMentionBrands } from './relink-brands.js'
 import { createAnalyticsRepository } from './analytics.js';
 import { createProfileRepository } from './profiles.js';
 import { createKeyRepository } from './keys.js';
+import { createAspectNameState, createSearchIndexMaintenance } from './store-state.js';
 
 /**
  * The embedded SQLite backend behind the async `Store` interface. Work runs synchronously in
@@ -31,6 +32,8 @@ export function createSqliteStore(db: Db): Store {
   const analytics = createAnalyticsRepository(db);
   const scanMentionBrands = createScanMentionBrands(db);
   const relinkBrands = createRelinkBrands(db, rollups);
+  const aspectNames = createAspectNameState(db);
+  const searchIndex = createSearchIndexMaintenance(db);
   return {
     saveMentions: async (items) => saveMentions(items),
     listMentions: async (query) => listMentions(query),
@@ -51,6 +54,10 @@ export function createSqliteStore(db: Db): Store {
     listBrands: async () => brands.list(),
     scanMentionBrands: async (afterId, limit) => scanMentionBrands(afterId, limit),
     relinkBrands: async (changes) => relinkBrands(changes),
+    aspectNames: async () => aspectNames.get(),
+    setAspectNames: async (names) => aspectNames.set(names),
+    searchIndexState: async (layout) => searchIndex.state(layout),
+    reindexSearch: async (layout, limit, tokensOf) => searchIndex.step(layout, limit, tokensOf),
     alerts: createAlertRepository(db),
     profiles: createProfileRepository(db, rollups),
     keys: createKeyRepository(db),

@@ -2,6 +2,7 @@ import type { Db } from '../db.js';
 import { writeTransaction } from './statements.js';
 import type { MentionInput, SaveResult } from '../types.js';
 import type { RollupMaintainer } from './rollups.js';
+import { createReplaceAspectRows } from './mention-aspects.js';
 
 interface ExistingRow {
   id: number;
@@ -56,8 +57,7 @@ export function createSaveMentions(db: Db, rollups: RollupMaintainer): (items: M
   const insertSearch = db.prepare('INSERT INTO mention_search (rowid, tokens) VALUES (?, ?)');
   const deleteTerms = db.prepare('DELETE FROM mention_terms WHERE mention_id = ?');
   const insertTerm = db.prepare('INSERT OR IGNORE INTO mention_terms (mention_id, term) VALUES (?, ?)');
-  const deleteAspects = db.prepare('DELETE FROM mention_aspects WHERE mention_id = ?');
-  const insertAspect = db.prepare('INSERT OR REPLACE INTO mention_aspects (mention_id, aspect, label, score) VALUES (?, ?, ?, ?)');
+  const replaceAspectRows = createReplaceAspectRows(db);
 
   function writeDerived(id: number, item: MentionInput, live: ReadonlySet<string>): void {
     const { analysis } = item;
@@ -80,8 +80,7 @@ export function createSaveMentions(db: Db, rollups: RollupMaintainer): (items: M
     insertSearch.run(id, item.searchTokens.join(' '));
     deleteTerms.run(id);
     for (const term of new Set([...analysis.themes, ...analysis.keywords])) insertTerm.run(id, term);
-    deleteAspects.run(id);
-    for (const opinion of analysis.aspects) insertAspect.run(id, opinion.aspect, opinion.label, opinion.score);
+    replaceAspectRows(id, analysis.aspects);
   }
 
   function saveOne(item: MentionInput, live: ReadonlySet<string>, result: SaveResult): void {
