@@ -31,7 +31,7 @@ describe('koubei ingest / migrate / help', () => {
     // Its aspects change too: its clauses are scored as segmented with the brand name whole.
     expect(first.stderr).toContain('rematch: 2 mentions read, 1 with changed brand matches, 1 with changed aspects, 1 naming a brand word re-indexed for search');
     expect((await runCli(['rematch'], { env, cwd: dir })).stderr).toContain('rematch: 2 mentions read, 0 with changed brand matches, 0 with changed aspects');
-  });
+  }, 90_000);
 
   it('migrate reports the schema version, and a second run says up to date', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'koubei-migrate-'));

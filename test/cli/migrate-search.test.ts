@@ -46,7 +46,7 @@ describe('koubei migrate on a store an older release indexed', () => {
     expect((await store.listMentions({ terms: ['性价比'], limit: 10 })).items.map((m) => m.externalId)).toEqual(['value']);
     expect((await store.listMentions({ terms: ['大学生'], limit: 10 })).items).toEqual([]);
     await store.close();
-  });
+  }, 90_000);
 });
 
 for (const backend of STORE_BACKENDS) {

@@ -35,5 +35,5 @@ describe('koubei rematch and aspects', () => {
     const edited = await runCli(['rematch'], { env, cwd: dir });
     expect(edited.stderr).toContain('rematch: 2 mentions read, 0 with changed brand matches, 1 with changed aspects');
     expect(await aspects()).toEqual(['delivery', 'taste']);
-  });
+  }, 120_000);
 });
