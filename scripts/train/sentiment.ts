@@ -39,7 +39,7 @@ const noWrite = process.argv.includes('--no-write');
 const env = (key: string, fallback: number): number => Number(process.env[key] ?? fallback);
 
 /** Knobs (env) for experiments; the defaults are what shipped. */
-const BITS = env('BITS', lang === 'zh' ? 22 : 20);
+const BITS = env('BITS', lang === 'zh' ? 23 : 22);
 const NEU_BITS = env('NEU_BITS', 19);
 const EPOCHS = env('EPOCHS', 6);
 const LR = env('LR', 0.2);
