@@ -7,6 +7,8 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'CONFLICT'
   | 'PAYLOAD_TOO_LARGE'
+  | 'HEADERS_TOO_LARGE'
+  | 'REQUEST_TIMEOUT'
   | 'RATE_LIMITED'
   | 'UPSTREAM'
   | 'PARSE'
@@ -47,19 +49,23 @@ export class ConflictError extends AppError {
 }
 
 /**
- * A collector configured under the id of a stored source of another type (one `POST /api/ingest` or
- * `koubei ingest` made, say). Collecting would mix its posts into that source or retype it, so the
- * collector is refused instead, naming the id and both types.
+ * A collector configured under the id of a stored source it does not fill: one of another type (one
+ * `POST /api/ingest` made, say), or one of its type that pushes made (`pushedBy`: `koubei ingest`
+ * makes `file` sources, as the `file` collector does). Collecting would mix its posts into that source
+ * or retype it, so the collector is refused instead, naming the id and the stored source.
  */
 export class SourceTypeConflictError extends ConflictError {
   constructor(
     readonly sourceId: string,
     readonly configuredType: string,
     readonly storedType: string,
+    readonly pushedBy?: string,
   ) {
     super(
       `source "${sourceId}" is configured as a ${configuredType} source, but the store holds "${sourceId}" as a ${storedType} source ` +
-        `and a collector never changes a stored source's type: give the configured source another id`,
+        (pushedBy
+          ? `that ${pushedBy} made, and a collector never fills a source pushes made: give the configured source another id`
+          : `and a collector never changes a stored source's type: give the configured source another id`),
     );
   }
 }
@@ -67,6 +73,20 @@ export class SourceTypeConflictError extends ConflictError {
 export class PayloadTooLargeError extends AppError {
   constructor(message: string) {
     super('PAYLOAD_TOO_LARGE', message);
+  }
+}
+
+/** A request whose headers are larger than the HTTP server reads. */
+export class HeadersTooLargeError extends AppError {
+  constructor(message: string) {
+    super('HEADERS_TOO_LARGE', message);
+  }
+}
+
+/** A request that did not arrive whole within the HTTP server's time limits. */
+export class RequestTimeoutError extends AppError {
+  constructor(message: string) {
+    super('REQUEST_TIMEOUT', message);
   }
 }
 

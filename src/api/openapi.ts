@@ -34,7 +34,7 @@ export function buildOpenApiDocument(version: string): JsonObject {
           // A pushed post under a collector's id would count in its trends, health and runs.
           description:
             'The source id names a push source (type push), created with the first stored post. Refused with 409: the id of a ' +
-            'collector source (one the config lists, such as demo, or one a collector has run under) and the id of a stored source ' +
+            'collector source (one the config lists, such as demo, or one a collector created) and the id of a stored source ' +
             'of another type (koubei ingest makes file sources); a push never changes a source type. Push under another source id.',
           parameters: queryParameters(IngestQuery),
           requestBody: {

@@ -1,5 +1,5 @@
 import type { RawPost } from '../domain.js';
-import type { SaveResult, Store } from '../store/types.js';
+import type { SaveResult, SourceClaim, Store } from '../store/types.js';
 import { analysePosts, type AnalyseDeps } from './analyse-posts.js';
 
 export interface IngestDeps extends AnalyseDeps {
@@ -15,6 +15,8 @@ export interface IngestOptions {
   batchSize?: number;
   /** Called after each batch with posts done so far. */
   onProgress?: (done: number, total: number) => void;
+  /** Claimed with the first batch, in its transaction: no posts, or a first batch that fails, leave no source. */
+  claim?: SourceClaim;
 }
 
 export type IngestSummary = SaveResult & { received: number };
@@ -31,7 +33,7 @@ export async function ingestPosts(
   for (let i = 0; i < posts.length; i += batchSize) {
     const slice = posts.slice(i, i + batchSize);
     const batch = deps.pseudonymize ? slice.map((post) => deps.pseudonymize!(post, platform)) : slice;
-    const result = await deps.store.saveMentions(analysePosts(batch, platform, deps));
+    const result = await deps.store.saveMentions(analysePosts(batch, platform, deps), i === 0 ? options.claim : undefined);
     await deps.onStored?.(batch, platform);
     summary.inserted += result.inserted;
     summary.updated += result.updated;

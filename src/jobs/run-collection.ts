@@ -24,8 +24,8 @@ export interface CollectionOptions {
  * One run of one source: collect from its cursor, analyse, store, record the run. Never throws:
  * a failure, a run that skipped rows and imported none included (`assertImported`), is recorded in
  * `collector_runs` (and counts toward the unhealthy streak) so the scheduler and other sources carry on.
- * A run whose id is stored as a source of another type (`claimCollectorSource`) fails without
- * collecting and is logged and returned, not recorded.
+ * A run whose id is stored as a source of another type, or as one pushes made (`claimCollectorSource`),
+ * fails without collecting and is logged and returned, not recorded.
  */
 export async function runCollection(
   source: SourceConfig,
@@ -75,8 +75,8 @@ export async function runCollection(
     const message = describeError(err);
     deps.log.error('collection failed', { source: source.id, error: message });
     const run: RunRecord = { ...base, finishedAt: deps.now().getTime(), status: 'error', error: message };
-    // The id belongs to a source of another type: a run recorded under it would turn up in that
-    // source's health and mark it as filled by a collector, which refuses every later push into it.
+    // The id belongs to another source (of another type, or one pushes made): a run recorded under
+    // it would turn up in that source's health and run history.
     if (!(err instanceof SourceTypeConflictError)) await deps.store.recordRun(run, deps.unhealthyAfterFailures);
     return run;
   }

@@ -90,7 +90,7 @@ export async function processCollectJob(job: Job, deps: CollectJobDeps): Promise
 }
 
 /**
- * A stored source's type never changes, so a job refused for it fails at once rather than retrying.
+ * A stored source's type and origin never change, so a job refused for them fails at once rather than retrying.
  * Thrown before the run is recorded: the id belongs to the other source (see `runCollection`), and
  * the dead-letter queue keeps the message.
  */

@@ -1,5 +1,5 @@
 import type { Lang, SentimentLabel } from '../domain.js';
-import type { MentionRow, RunRecord, SourceState, TrendPoint } from './types.js';
+import type { MentionRow, RunRecord, SourceOrigin, SourceState, TrendPoint } from './types.js';
 
 /**
  * Row shapes both backends select, and their mapping to the `Store` types, so SQLite and
@@ -108,6 +108,7 @@ function round(value: number): number {
 export interface SourceRecord {
   id: string;
   type: string;
+  origin: SourceOrigin;
   cursor: string | null;
   consecutive_failures: number;
   healthy: number | boolean;
@@ -133,6 +134,7 @@ export function toSourceState(row: SourceRecord): SourceState {
   return {
     id: row.id,
     type: row.type,
+    origin: row.origin,
     cursor: row.cursor,
     consecutiveFailures: row.consecutive_failures,
     healthy: row.healthy === 1 || row.healthy === true,

@@ -2,14 +2,16 @@ import type { Analysis, Lang, RawPost, SentimentLabel } from '../domain.js';
 import type { AlertRepository } from './alert-types.js';
 import type { KeyRepository, ProfileRepository } from './profile-types.js';
 import type { BrandRelink, MentionBrandLinks, SearchIndexState, SearchReindexStep, SearchText } from './maintenance-types.js';
+import type { RunRecord, SourceClaim, SourceOwner, SourceState } from './source-types.js';
 import type {
   AspectCount, AspectQuery, BrandVolume, TermCount, TermQuery, TermSample, TermSampleQuery, TrendPoint, TrendQuery,
 } from './analytics-types.js';
 
-// The read-side aggregates live in analytics-types.ts; they are re-exported so that every type in the
-// Store's signatures can still be imported from here.
+// The read-side aggregates live in analytics-types.ts (sources and runs in source-types.ts); they are
+// re-exported so that every type in the Store's signatures can still be imported from here.
 export type * from './analytics-types.js';
 export type * from './maintenance-types.js';
+export type * from './source-types.js';
 
 /**
  * The storage interface every backend implements. All methods are async so a networked backend
@@ -18,9 +20,11 @@ export type * from './maintenance-types.js';
 export interface Store {
   /**
    * Upserts posts with their analyses by (source, external id) in one transaction. Brand ids not in
-   * `brands` (deleted after the caller matched) are not linked.
+   * `brands` (deleted after the caller matched) are not linked. With `claim`, the source is claimed
+   * (as by `claimSource`) in the same transaction, so a batch that fails or is refused leaves no
+   * source behind.
    */
-  saveMentions(items: MentionInput[]): Promise<SaveResult>;
+  saveMentions(items: MentionInput[], claim?: SourceClaim): Promise<SaveResult>;
   listMentions(query: MentionQuery): Promise<Page<MentionRow>>;
   trends(query: TrendQuery): Promise<TrendPoint[]>;
   /** Marks posts the platform reports deleted; they drop out of trends and listings. */
@@ -28,11 +32,11 @@ export interface Store {
   /** Recomputes every rollup from the mentions (after an import or a bulk change). */
   rebuildRollups(): Promise<void>;
   /**
-   * Inserts source `id` of `type` unless it is stored, and returns the stored row, in one statement:
-   * whoever claims a new id first fixes its type, and a later claim of another type gets the row
-   * back unchanged (callers compare `type` and refuse). A stored source's type never changes.
+   * Inserts source `id` with `owner`'s type and origin unless it is stored, and returns the stored
+   * row, in one statement: whoever claims a new id first fixes its type and origin, and a later claim
+   * gets the row back unchanged (callers compare both and refuse). They never change.
    */
-  claimSource(id: string, type: string, now: number): Promise<SourceState>;
+  claimSource(id: string, owner: SourceOwner, now: number): Promise<SourceState>;
   getSource(id: string): Promise<SourceState | undefined>;
   listSources(): Promise<SourceState[]>;
   /** Records a finished run and updates cursor, failure streak and health in one transaction. */
@@ -140,32 +144,6 @@ export interface MentionRow {
   emotion: { label: string; confidence: number };
   themes: string[];
   aspects: unknown[];
-}
-
-export interface SourceState {
-  id: string;
-  type: string;
-  cursor: string | null;
-  consecutiveFailures: number;
-  healthy: boolean;
-  lastRunAt: string | null;
-  lastStatus: 'ok' | 'error' | null;
-  lastError: string | null;
-}
-
-export interface RunRecord {
-  sourceId: string;
-  startedAt: number;
-  finishedAt: number;
-  status: 'ok' | 'error';
-  fetched: number;
-  inserted: number;
-  updated: number;
-  duplicates: number;
-  skipped: number;
-  error: string | null;
-  /** Cursor to persist after a successful run; ignored on error. */
-  cursor?: string | null;
 }
 
 export interface BrandRecord {

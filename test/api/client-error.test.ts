@@ -1,5 +1,7 @@
-import { connect } from 'node:net';
+import { createServer, maxHeaderSize } from 'node:http';
+import { connect, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { answerClientError } from '../../src/api/client-error.js';
 import type { Runtime } from '../../src/runtime.js';
 import { startServer, type RunningServer } from '../../src/server.js';
 import { makeRuntime } from '../helpers/runtime.js';
@@ -33,6 +35,15 @@ function sendRaw(port: number, request: string): Promise<RawResponse> {
   });
 }
 
+/** The API's error body, with the id of the X-Request-Id header and the connection closed. */
+function expectErrorBody(res: RawResponse, code: string): void {
+  expect(res.headers.get('content-type')).toBe('application/json');
+  expect(res.headers.get('connection')).toBe('close');
+  const body = JSON.parse(res.body);
+  expect(Object.keys(body).sort()).toEqual(['code', 'message', 'requestId']);
+  expect(body).toMatchObject({ code, requestId: res.headers.get('x-request-id') });
+}
+
 describe('requests Node cannot parse', () => {
   let runtime: Runtime;
   let server: RunningServer;
@@ -64,9 +75,42 @@ describe('requests Node cannot parse', () => {
     expect(JSON.parse(res.body)).toEqual({ items: [], nextCursor: null });
   });
 
+  it('answers request headers over Node\'s limit with a JSON 431 naming the limit', async () => {
+    const res = await sendRaw(port, `GET /api/mentions HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: ${'a'.repeat(maxHeaderSize)}\r\n\r\n`);
+    expect(res.statusLine).toBe('HTTP/1.1 431 Request Header Fields Too Large');
+    expectErrorBody(res, 'HEADERS_TOO_LARGE');
+    expect(JSON.parse(res.body).message).toBe(
+      `the request line and headers are larger than the ${maxHeaderSize} bytes this server reads: shorten the URL, or send fewer or shorter headers (cookies, tokens)`,
+    );
+  });
+
+  it('answers chunk extensions over Node\'s limit with a JSON 413', async () => {
+    const chunked = `POST /api/ingest HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n`;
+    const res = await sendRaw(port, `${chunked}2;${'x'.repeat(20_000)}\r\n[]\r\n0\r\n\r\n`);
+    expect(res.statusLine).toBe('HTTP/1.1 413 Payload Too Large');
+    expectErrorBody(res, 'PAYLOAD_TOO_LARGE');
+  });
+
   it('answers other malformed requests with a JSON 400 as well', async () => {
     const res = await sendRaw(port, 'GET /api/mentions HTTP/1.1\r\nHost 127.0.0.1\r\n\r\n');
     expect(res.statusLine).toBe('HTTP/1.1 400 Bad Request');
     expect(JSON.parse(res.body)).toMatchObject({ code: 'PARSE', message: 'malformed HTTP request: Parse Error: Invalid header token (HPE_INVALID_HEADER_TOKEN)' });
+  });
+});
+
+describe('requests that do not arrive in time', () => {
+  it('get a JSON 408 once the server\'s headers timeout passes', async () => {
+    // Node checks for late requests every connectionsCheckingInterval (30 s by default), so this server checks often.
+    const server = createServer({ connectionsCheckingInterval: 20, headersTimeout: 100, requestTimeout: 100 }, (_req, res) => res.end());
+    server.on('clientError', answerClientError);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const res = await sendRaw((server.address() as AddressInfo).port, 'GET /api/mentions HTTP/1.1\r\nHost: 127.0.0.1\r\n');
+      expect(res.statusLine).toBe('HTTP/1.1 408 Request Timeout');
+      expectErrorBody(res, 'REQUEST_TIMEOUT');
+      expect(JSON.parse(res.body).message).toBe('the request did not arrive whole in time: send its headers and body without pausing');
+    } finally {
+      server.close();
+    }
   });
 });

@@ -42,18 +42,18 @@ describe('POST /api/ingest and collector sources', () => {
     ['old-feed', 'rss'],
     ['old-export', 'file'],
   ])('refuses a push into %s, which its %s collector ran under, though the config no longer lists it', async (source, type) => {
-    await runtime.store.claimSource(source, type, Date.now());
+    await runtime.store.claimSource(source, { type, origin: 'collector' }, Date.now());
     await runtime.store.recordRun({ sourceId: source, startedAt: 1, finishedAt: 2, status: 'ok', fetched: 1, inserted: 1, updated: 0, duplicates: 0, skipped: 0, error: null, cursor: 'c' }, 3);
     const res = await push(source, post('x2', 'late push'));
     expect(res.status).toBe(409);
     expect((await json(res)).message).toBe(
-      `source "${source}" was filled by a ${type} collector (it has collection runs); pushed posts would mix into its stream: push them under another source id`,
+      `source "${source}" was created by a ${type} collector; pushed posts would mix into its stream: push them under another source id`,
     );
     expect((await listed()).get(source)).toBe(type);
   });
 
   it('refuses a push into a source koubei ingest made, keeping its type', async () => {
-    await runtime.store.claimSource('imports', 'file', Date.now());
+    await runtime.store.claimSource('imports', { type: 'file', origin: 'push' }, Date.now());
     const res = await push('imports', post('x3', 'pushed over an import'));
     expect(res.status).toBe(409);
     expect((await json(res)).message).toBe(

@@ -4,8 +4,9 @@ import { z } from 'zod';
 import type { Collector } from '../../src/collectors/types.js';
 import type { SourceConfig } from '../../src/config.js';
 import type { RawPost } from '../../src/domain.js';
-import { ConflictError } from '../../src/errors.js';
+import { ConflictError, SourceTypeConflictError } from '../../src/errors.js';
 import { openPushTarget, type PushSourceType } from '../../src/jobs/push-posts.js';
+import { assertSourceTypes } from '../../src/jobs/claim-source.js';
 import { runCollection } from '../../src/jobs/run-collection.js';
 import { processCollectJob } from '../../src/queue/collect-job.js';
 import type { QueueSet } from '../../src/queue/queues.js';
@@ -16,6 +17,9 @@ import { describeRuntimeStores } from '../helpers/runtime-backends.js';
 const post = (id: string): RawPost => ({ source: 'crm', externalId: id, text: `pushed post ${id}`, createdAt: '2026-11-20T10:00:00.000Z' });
 const PUSHED_BY: Record<PushSourceType, string> = { push: 'POST /api/ingest', file: 'koubei ingest' };
 const CRM_AS_RSS: SourceConfig = { id: 'crm', type: 'rss', schedule: '* * * * *', enabled: true, config: {} };
+const IMPORTS_AS_FILE: SourceConfig = { id: 'imports', type: 'file', schedule: '* * * * *', enabled: true, config: {} };
+const FILE_OVER_IMPORT =
+  'source "imports" is configured as a file source, but the store holds "imports" as a file source that koubei ingest made, and a collector never fills a source pushes made: give the configured source another id';
 const CONFIGURED_OVER_PUSH =
   'source "crm" is configured as a rss source, but the store holds "crm" as a push source and a collector never changes a stored source\'s type: give the configured source another id';
 
@@ -78,5 +82,48 @@ describeRuntimeStores('source types across processes', (target) => {
     expect((failure as Error).message).toBe(CONFIGURED_OVER_PUSH);
     expect(await worker.store.getSource('crm')).toMatchObject({ type: 'push', lastRunAt: null });
     expect(await worker.store.listRuns('crm', 5)).toEqual([]);
+  });
+
+  /** A `file` collector whose run waits for `release` before it returns its one post. */
+  const gatedFile = () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const collector: Collector<unknown> = {
+      type: 'file', name: 'file', configSchema: z.unknown(), defaultSchedule: '* * * * *', requiresConfig: [],
+      collect: async () => (await gate, { posts: [{ ...post('c1'), source: 'imports' }], cursor: 'c' }),
+    };
+    return { collector, release };
+  };
+
+  it('refuses koubei ingest into the id of a file collector whose first run is still collecting', async () => {
+    const [scheduler, importer] = await twoProcesses();
+    const { collector, release } = gatedFile();
+    const run = runCollection(IMPORTS_AS_FILE, collector, scheduler.collection);
+    // The run has claimed its source and waits in collect.
+    await expect.poll(() => importer.store.getSource('imports')).toMatchObject({ type: 'file' });
+    const refused = await openPushTarget('imports', 'file', { ...importer.collection, configuredSources: [] }).catch((err: unknown) => err);
+    expect(refused).toBeInstanceOf(ConflictError);
+    expect((refused as Error).message).toBe(
+      'source "imports" was created by a file collector; pushed posts would mix into its stream: push them under another source id',
+    );
+    release();
+    expect(await run).toMatchObject({ status: 'ok', inserted: 1 });
+    expect(await importer.store.getSource('imports')).toMatchObject({ type: 'file', origin: 'collector' });
+    expect((await importer.store.listMentions({ sourceId: 'imports', limit: 5 })).items.map((m) => m.externalId)).toEqual(['c1']);
+  });
+
+  it('refuses to start a file collector under the id of a source koubei ingest made, and fails its runs without recording them', async () => {
+    const [importer, scheduler] = await twoProcesses();
+    const push = await openPushTarget('imports', 'file', { ...importer.collection, configuredSources: [] });
+    expect(await push([{ ...post('p1'), source: 'imports' }])).toMatchObject({ inserted: 1 });
+    const refused = await assertSourceTypes([IMPORTS_AS_FILE], scheduler.store).catch((err: unknown) => err);
+    expect(refused).toBeInstanceOf(SourceTypeConflictError);
+    expect((refused as Error).message).toBe(FILE_OVER_IMPORT);
+    const { collector, release } = gatedFile();
+    release();
+    expect(await runCollection(IMPORTS_AS_FILE, collector, scheduler.collection)).toMatchObject({ status: 'error', error: FILE_OVER_IMPORT });
+    expect(await scheduler.store.getSource('imports')).toMatchObject({ type: 'file', origin: 'push', lastRunAt: null });
+    expect(await scheduler.store.listRuns('imports', 5)).toEqual([]);
+    expect((await scheduler.store.listMentions({ sourceId: 'imports', limit: 5 })).items.map((m) => m.externalId)).toEqual(['p1']);
   });
 });

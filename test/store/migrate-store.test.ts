@@ -21,7 +21,7 @@ const tokenize = ({ text }: { text: string }) => text.toLowerCase().split(/\s+/)
 async function seedSqlite(path: string): Promise<void> {
   const store = createSqliteStore(openDb(path));
   await store.upsertBrands([{ id: 'freshbee', name: 'FreshBee', aliases: ['鲜蜂'], competitors: [] }]);
-  await store.claimSource('weibo', 'rss', DAY);
+  await store.claimSource('weibo', { type: 'rss', origin: 'collector' }, DAY);
   const texts = ['鲜蜂 外卖 送餐 太慢 了', 'FreshBee delivery was quick and friendly', 'battery lasts two days on this phone'];
   const inputs = Array.from({ length: 120 }, (_, i) => {
     const post = makePost({ source: i % 2 ? 'weibo' : 'reddit', externalId: `p${i}`, text: `${texts[i % 3]}${i % 4 ? ` n${i}` : ''}`,

@@ -8,7 +8,7 @@ import { saveMentionBatch } from './save-mentions.js';
 import { listMentionsPg } from './query-mentions.js';
 import { trendsPg } from './trends.js';
 import { aspectCountsPg, shareOfVoicePg, termCountsPg, termSamplesPg } from './analytics.js';
-import { createPgSourceRepository } from './sources.js';
+import { claimSourcePg, createPgSourceRepository } from './sources.js';
 import { deleteBrandPg, listBrandsPg, markDeletedPg, upsertBrandsPg } from './brands.js';
 import { relinkBrandsPg, scanMentionBrandsPg } from './relink-brands.js';
 import { rebuildRollups } from './rollups.js';
@@ -50,8 +50,10 @@ export function createPostgresStore(pool: pg.Pool, options: PostgresStoreOptions
 
   const sources = createPgSourceRepository(pool);
   return {
-    saveMentions: on((items) => (items.length ? withTransaction(pool, (client) => saveMentionBatch(client, items))
-      : Promise.resolve({ inserted: 0, updated: 0, unchanged: 0, duplicates: 0 }))),
+    saveMentions: on((items, claim) => (items.length || claim ? withTransaction(pool, async (client) => {
+      if (claim) claim.accept(await claimSourcePg(client, claim.id, claim, claim.now));
+      return saveMentionBatch(client, items);
+    }) : Promise.resolve({ inserted: 0, updated: 0, unchanged: 0, duplicates: 0 }))),
     listMentions: on((q) => listMentionsPg(pool, q)),
     trends: on((q) => trendsPg(pool, q)),
     markDeleted: on((sourceId, ids, at) => markDeletedPg(pool, sourceId, ids, at)),

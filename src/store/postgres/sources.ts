@@ -1,16 +1,30 @@
 import type pg from 'pg';
-import type { RunRecord, SourceState } from '../types.js';
+import type { RunRecord, SourceOwner, SourceState } from '../types.js';
 import { toRunRecord, toSourceState, type RunRow, type SourceRecord } from '../rows.js';
 import { query, queryOne, type Queryable } from './pool.js';
 import { withTransaction } from './transaction.js';
 
 /** Source state and the `collector_runs` history on Postgres. */
 export interface PgSourceRepository {
-  claim(id: string, type: string, now: number): Promise<SourceState>;
+  claim(id: string, owner: SourceOwner, now: number): Promise<SourceState>;
   get(id: string): Promise<SourceState | undefined>;
   list(): Promise<SourceState[]>;
   recordRun(run: RunRecord, unhealthyAfter: number): Promise<SourceState>;
   listRuns(sourceId: string, limit: number): Promise<RunRecord[]>;
+}
+
+/**
+ * Inserts source `id` unless it is stored and returns the stored row (`Store.claimSource`), on `db`:
+ * the pool, or the transaction that stores the first batch under the source.
+ */
+export async function claimSourcePg(db: Queryable, id: string, owner: SourceOwner, now: number): Promise<SourceState> {
+  // `DO NOTHING` returns no row for a taken id, and reading it back in a second statement (or a CTE,
+  // whose snapshot predates it) can miss a row another connection is committing. The no-op
+  // `DO UPDATE` waits for that row and returns it, keeping its type and origin: claim and read are one step.
+  const row = await queryOne<SourceRecord>(db,
+    'INSERT INTO sources (id, type, origin, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO UPDATE SET type = sources.type RETURNING *',
+    [id, owner.type, owner.origin, now], 'koubei_source_claim');
+  return toSourceState(row!);
 }
 
 /**
@@ -24,13 +38,7 @@ export function createPgSourceRepository(pool: pg.Pool): PgSourceRepository {
     return row && toSourceState(row);
   };
   return {
-    // `DO NOTHING` returns no row for a taken id, and reading it back in a second statement (or a CTE,
-    // whose snapshot predates it) can miss a row another connection is committing. The no-op
-    // `DO UPDATE` waits for that row and returns it, keeping its type: claim and read are one step.
-    claim: async (id, type, now) =>
-      toSourceState((await queryOne<SourceRecord>(pool,
-        'INSERT INTO sources (id, type, created_at) VALUES ($1, $2, $3) ON CONFLICT (id) DO UPDATE SET type = sources.type RETURNING *',
-        [id, type, now], 'koubei_source_claim'))!),
+    claim: (id, owner, now) => claimSourcePg(pool, id, owner, now),
     get: (id) => get(pool, id),
     list: async () => (await query<SourceRecord>(pool, 'SELECT * FROM sources ORDER BY id COLLATE "C"')).map(toSourceState),
     recordRun: (run, unhealthyAfter) =>

@@ -1,5 +1,5 @@
 import type { Db } from '../db.js';
-import type { Store } from '../types.js';
+import type { MentionInput, SourceClaim, Store } from '../types.js';
 import { createSaveMentions } from './save-mentions.js';
 import { createListMentions } from './query-mentions.js';
 import { createTrends } from './trends.js';
@@ -13,6 +13,7 @@ import { createAnalyticsRepository } from './analytics.js';
 import { createProfileRepository } from './profiles.js';
 import { createKeyRepository } from './keys.js';
 import { createAspectNameState, createSearchIndexMaintenance } from './store-state.js';
+import { writeTransaction } from './statements.js';
 
 /**
  * The embedded SQLite backend behind the async `Store` interface. Work runs synchronously in
@@ -34,13 +35,18 @@ export function createSqliteStore(db: Db): Store {
   const relinkBrands = createRelinkBrands(db, rollups);
   const aspectNames = createAspectNameState(db);
   const searchIndex = createSearchIndexMaintenance(db);
+  // The batch's own transaction nests in this one (as a savepoint), so the claim rolls back with it.
+  const saveClaimed = writeTransaction(db, (items: MentionInput[], claim: SourceClaim) => {
+    claim.accept(sources.claim(claim.id, claim, claim.now));
+    return saveMentions(items);
+  });
   return {
-    saveMentions: async (items) => saveMentions(items),
+    saveMentions: async (items, claim) => (claim ? saveClaimed(items, claim) : saveMentions(items)),
     listMentions: async (query) => listMentions(query),
     trends: async (query) => trends(query),
     markDeleted: async (sourceId, ids, at) => markDeleted(sourceId, ids, at),
     rebuildRollups: async () => rollups.rebuild(),
-    claimSource: async (id, type, now) => sources.claim(id, type, now),
+    claimSource: async (id, owner, now) => sources.claim(id, owner, now),
     getSource: async (id) => sources.get(id),
     listSources: async () => sources.list(),
     recordRun: async (run, unhealthyAfter) => sources.recordRun(run, unhealthyAfter),

@@ -1,10 +1,10 @@
 import type { Db } from '../db.js';
 import { writeTransaction } from './statements.js';
-import type { RunRecord, SourceState } from '../types.js';
+import type { RunRecord, SourceOwner, SourceState } from '../types.js';
 import { toRunRecord, toSourceState, type RunRow, type SourceRecord } from '../rows.js';
 
 export interface SourceRepository {
-  claim(id: string, type: string, now: number): SourceState;
+  claim(id: string, owner: SourceOwner, now: number): SourceState;
   get(id: string): SourceState | undefined;
   list(): SourceState[];
   recordRun(run: RunRecord, unhealthyAfter: number): SourceState;
@@ -14,9 +14,9 @@ export interface SourceRepository {
 /** Source state (cursor, failure streak, health) and the `collector_runs` history. */
 export function createSourceRepository(db: Db): SourceRepository {
   // The no-op update makes RETURNING give back a stored row too, so claiming and reading are one
-  // statement (as on PostgreSQL), and `type = sources.type` keeps the stored type.
+  // statement (as on PostgreSQL), and `type = sources.type` keeps the stored type (and origin).
   const claim = db.prepare(
-    'INSERT INTO sources (id, type, created_at) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET type = sources.type RETURNING *',
+    'INSERT INTO sources (id, type, origin, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET type = sources.type RETURNING *',
   );
   const get = db.prepare('SELECT * FROM sources WHERE id = ?');
   const list = db.prepare('SELECT * FROM sources ORDER BY id');
@@ -40,7 +40,7 @@ export function createSourceRepository(db: Db): SourceRepository {
   });
 
   return {
-    claim: (id, type, now) => toSourceState(claim.get(id, type, now) as SourceRecord),
+    claim: (id, owner, now) => toSourceState(claim.get(id, owner.type, owner.origin, now) as SourceRecord),
     get: (id) => {
       const row = get.get(id) as SourceRecord | undefined;
       return row && toSourceState(row);
