@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Doc } from '../../src/domain.js';
 import { createAspectNames } from '../../src/pipeline/aspects/names.js';
 import { createDefaultPipeline } from '../../src/pipeline/default-pipeline.js';
 import { loadNlpResources } from '../../src/resources/nlp.js';
@@ -11,7 +12,7 @@ describe('brand names looked through by aspect matching', () => {
   it('finds every occurrence of every name in a zh text, overlapping ones included', () => {
     const names = createAspectNames(tokenizeEn);
     names.set(['鲜蜂外卖', '鲜蜂', '外卖王']);
-    expect(names.zh('鲜蜂外卖太慢，外卖王也慢')).toEqual([[0, 4], [0, 2], [7, 10]]);
+    expect(names.zh('鲜蜂外卖太慢，外卖王也慢')).toEqual([[0, 2], [0, 4], [7, 10]]);
     expect(names.zh('外卖太慢')).toEqual([]);
   });
 
@@ -35,9 +36,17 @@ describe('brand names looked through by aspect matching', () => {
       expect(names.zh(`在${written.toLowerCase()}吃的`), written).toEqual([[1, 1 + written.length]]);
     }
     expect(names.en(createEnSegmenter()('ate at Pizza-Hut, pizza_hut, PizzaHut and pizza hut'))).toEqual([[2, 3], [4, 6], [7, 8], [9, 11]]);
-    names.set(['PizzaHut']);
-    expect(names.zh('pizza hut和pizza-hut')).toEqual([[0, 9], [10, 19]]);
-    expect(names.en(['pizza', 'hut', 'and', 'pizzahut'])).toEqual([[0, 2], [3, 4]]);
+    names.set(['Pizza Hut Delivery']);
+    expect(names.zh('pizza-hut delivery和pizza_hutdelivery')).toEqual([[0, 18], [19, 36]]);
+  });
+
+  it('finds a name written as one word only so, whatever its capitals (GoodFood is not "good food")', () => {
+    const names = createAspectNames(createEnSegmenter());
+    names.set(['PizzaHut', 'GoodFood']);
+    expect(names.zh('pizza hut和pizza-hut的good food')).toEqual([]);
+    expect(names.zh('pizzahut和goodfood')).toEqual([[0, 8], [9, 17]]);
+    expect(names.en(['pizza', 'hut', 'and', 'good', 'food'])).toEqual([]);
+    expect(names.en(['pizzahut', 'and', 'goodfood'])).toEqual([[0, 1], [2, 3]]);
   });
 
   it('takes only whole words of a latin name, and leaves other names as written', () => {
@@ -52,14 +61,39 @@ describe('brand names looked through by aspect matching', () => {
 
   it('gives a post writing a brand another way than configured no aspect from the words of the name', async () => {
     const resources = await loadNlpResources();
-    resources.aspectNames.set(['HoneyTea', 'Pizza-Hut']);
+    resources.aspectNames.set(['Honey Tea', 'Pizza-Hut']);
     const aspects = (text: string) => createDefaultPipeline(resources).run({ text }).doc.aspects?.map((a) => a.aspect);
     // Each of these read as taste (tea, pizza) while only the configured spelling was looked through.
-    for (const text of ['Ordered from Honey Tea again', 'Ordered from honey_tea again', 'Ordered from Pizza Hut again', 'Ordered from pizza_hut again']) {
+    for (const text of ['Ordered from HoneyTea again', 'Ordered from honey_tea again', 'Ordered from Pizza Hut again', 'Ordered from pizza_hut again']) {
       expect(aspects(text), text).toEqual([]);
     }
     expect(aspects('The tea at Honey Tea was too sweet')).toEqual(['taste']);
   }, 60_000);
+
+  it('keeps the aspects and the sentiment of common words a one-word name holds (GoodFood, BestPrice)', async () => {
+    const resources = await loadNlpResources();
+    resources.aspectNames.set(['GoodFood', 'BestPrice']);
+    const read = (text: string) => createDefaultPipeline(resources).run({ text }).doc;
+    const ruleTerms = (doc: Doc) => doc.sentiment!.explanation.terms.filter((t) => !t.rules?.includes('learned')).map((t) => t.text);
+    const good = read('Really good food here, but the price is high');
+    expect(good.aspects?.map((a) => a.aspect)).toEqual(['taste', 'price']);
+    expect(ruleTerms(good)).toContain('good');
+    const best = read('Got the best price in town and the delivery was quick');
+    expect(best.aspects?.map((a) => a.aspect)).toEqual(['price', 'delivery']);
+    expect(ruleTerms(best)).toContain('best');
+  }, 60_000);
+
+  it('sets 2,000 four-word latin names sharing a first letter, and scans past them, in linear time', () => {
+    const names = createAspectNames(createEnSegmenter());
+    // Every mix of separators spelled out made this take minutes (64 spellings a name, each appended with a copy).
+    const many = Array.from({ length: 2000 }, (_, i) => `s${i} store select shop`);
+    const started = performance.now();
+    names.set(many);
+    const text = 'super store, select shop, s1999 store select shop和s7-store_select shop都是'.repeat(4);
+    for (let i = 0; i < 100; i++) names.zh(text);
+    expect(names.zh('s1999 store select shop和s7-store_select shop')).toEqual([[0, 23], [24, 44]]);
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
 
   it('finds names among 600 brands', () => {
     const names = createAspectNames(tokenizeEn);

@@ -10,7 +10,7 @@ let resources: NlpResources;
 let pipeline: Pipeline;
 beforeAll(async () => {
   resources = await loadNlpResources();
-  resources.aspectNames.set(['FreshBee', '鲜蜂外卖', '鲜蜂', 'HoneyTea', 'Honey Tea', 'Speedy Delivery']);
+  resources.aspectNames.set(['FreshBee', '鲜蜂外卖', '鲜蜂', 'HoneyTea', 'Honey Tea', 'Speedy Delivery', 'Phone House']);
   pipeline = createDefaultPipeline(resources);
 }, 60_000);
 
@@ -78,6 +78,8 @@ const BRAND_WORDS: Array<[string, string[][]]> = [
   ['鲜蜂外卖太慢了', [['delivery', '慢', 'neg']]],
   ['鲜蜂外卖又迟到了', [['delivery', '迟到', 'neg']]],
   ['鲜蜂外卖一个半小时才到', [['delivery', '才到', 'neg']]],
+  ['鲜蜂外卖晚到了半小时', [['delivery', '晚到', 'neg']]],
+  ['鲜蜂外卖5天才到', [['delivery', '才到', 'neg']]],
   ['鲜蜂外卖又贵又慢', [['price', '贵', 'neg'], ['delivery', '慢', 'neg']]],
   ['Speedy Delivery is slow again', [['delivery', 'slow', 'neg']]],
   // the brand named about something else: no delivery aspect from its name
@@ -87,6 +89,10 @@ const BRAND_WORDS: Array<[string, string[][]]> = [
   ['鲜蜂外卖的黄焖鸡很好吃', [['taste', '好吃', 'pos']]],
   ['鲜蜂外卖太慢了，发票也开不出来', [['delivery', '慢', 'neg']]],
   ['Speedy Delivery sent me the invoice', []],
+  // a brand word read across a time word and 到: 刚才 + 到, 今晚 + 到, 昨晚 + 到
+  ['鲜蜂外卖刚才到店里', []],
+  ['鲜蜂外卖今晚到店自取', []],
+  ['鲜蜂外卖昨晚到的', []],
   // a slowness word with no delivery brand in its clause is no delivery aspect
   ['这个手机太慢了', []],
   ['鲜蜂外卖挺好的，就是手机太慢了', []],
@@ -108,7 +114,17 @@ describe('camera words with another sense outside phone posts', () => {
     expect(categories('The Zoom call kept dropping')).not.toContain('camera');
   });
 
+  it('are no camera aspect next to a phone word naming an accessory, a phone number, a call or a brand', () => {
+    expect(categories('手机壳的照片和实物不符')).not.toContain('camera');
+    expect(categories('手机支架和照片上的不一样')).not.toContain('camera');
+    expect(categories('前台让我留了手机号，房间和照片完全不一样')).not.toContain('camera');
+    expect(categories('收到手机短信，和照片上的房间不一样')).not.toContain('camera');
+    expect(categories('I called the hotel by phone and the room looked nothing like the photos')).not.toContain('camera');
+    expect(categories('The photos on Phone House listing looked nothing like the case')).not.toContain('camera');
+  });
+
   it('count next to another camera term, a phone word, or the screen or battery of a device', () => {
+    expect(categories('新手机的电池不错，照片也清楚')).toEqual(['battery', 'camera']);
     expect(found('The photos from this phone are stunning')).toEqual([['camera', 'photos', 'pos']]);
     expect(found('手机拍的照片很清楚')).toEqual([['camera', '照片', 'pos']]);
     expect(categories('The camera is fine, and photos are sharp')).toEqual(['camera', 'camera']);

@@ -130,9 +130,14 @@ export function keepInContext(perClause: readonly AspectMatch[][], cues: () => I
   return perClause.map((matches) => matches.filter((m) => m.kind !== 'context' || named.has(m.category)));
 }
 
-/** The categories whose cue words (see `AspectLexicon.cues`) occur in the post: zh in `lowered`, en in `tokens`. */
-export function cueCategories(lex: AspectLexicon, lowered: string, tokens: readonly string[]): Set<string> {
+/**
+ * The categories whose cue words (see `AspectLexicon.cues`) occur in the post: zh in `lowered`, en
+ * in `tokens`. A cue inside a brand name (`names`, as for `matchZh` / `matchEn`) names the brand:
+ * the photos of a Phone House listing are no camera opinion.
+ */
+export function cueCategories(lex: AspectLexicon, lowered: string, tokens: readonly string[], names: readonly NameRange[] = []): Set<string> {
   if (lex.cues === undefined) return new Set();
-  const found = lex.lang === 'zh' ? matchZh(lex.cues, lowered, 0, lowered.length, tokens, 0, tokens.length) : matchEn(lex.cues, tokens, 0, tokens.length);
+  const found =
+    lex.lang === 'zh' ? matchZh(lex.cues, lowered, 0, lowered.length, tokens, 0, tokens.length, names) : matchEn(lex.cues, tokens, 0, tokens.length, names);
   return new Set(found.map((m) => m.category));
 }

@@ -1,3 +1,5 @@
+import { findZhNames, indexZhNames, type ZhName, type ZhNameIndex } from './zh-names.js';
+
 /** A range [start, end): characters of a zh text, or token indexes of an en post. */
 export type NameRange = readonly [number, number];
 
@@ -5,9 +7,11 @@ export type NameRange = readonly [number, number];
  * Brand names and aliases, which aspect matching looks through: a term inside a name (外卖 in
  * 鲜蜂外卖, tea in "Honey Tea") names the brand, not an opinion on delivery or taste. The runtime
  * sets them at start and on every brand change, as it teaches jieba the names; without names
- * (scripts, tests) nothing is skipped. A latin name is also found with its words joined by a space,
- * a hyphen, an underscore or nothing (Pizza Hut, Pizza-Hut, pizza_hut, PizzaHut); its words are
- * those it separates, and a capital after a small letter or digit starts a word (PizzaHut).
+ * (scripts, tests) nothing is skipped. A latin name whose words the configuration separates with
+ * spaces, hyphens or underscores is also found with its words joined by one of those or by nothing
+ * (Pizza Hut, Pizza-Hut, pizza_hut, PizzaHut). A name written as one word is found only as one
+ * word, whatever its capitals: GoodFood must not take the words of "really good food", which would
+ * lose their aspect and their sentiment.
  */
 export interface AspectNames {
   set(names: readonly string[]): void;
@@ -19,21 +23,7 @@ export interface AspectNames {
 
 /** A name made only of latin letters and digits, in words separated by spaces, hyphens or underscores. */
 const LATIN_NAME = /^[\p{Script=Latin}\p{N}]+(?:[ _-]+[\p{Script=Latin}\p{N}]+)*$/u;
-/** Where a capital follows a small letter or digit: a word break in a name written without spaces (PizzaHut). */
-const CAPITAL = /(?<=[\p{Ll}\p{N}])(?=\p{Lu})/u;
-/** What a text may put between two words of a latin name. */
-const SEPARATORS = [' ', '-', '_', ''];
-/** Up to this many words every mix of separators is spelled out (64 spellings); a longer name keeps one separator throughout. */
-const MIXED_UP_TO = 4;
-
-/**
- * zh look-up: the names (each spelling) by their first char code, and a flag per char code that
- * starts one, read before the map: most characters of a text start no name.
- */
-interface ZhIndex {
-  starts: Uint8Array;
-  byFirst: Map<number, string[]>;
-}
+const NO_BREAKS: ReadonlySet<number> = new Set();
 
 /** An en name's first piece (its first words run together, as in the token "pizzahut" or "pizza-hut") → the names and how many words it holds. */
 type EnIndex = Map<string, Array<{ words: readonly string[]; taken: number }>>;
@@ -50,49 +40,36 @@ type EnIndex = Map<string, Array<{ words: readonly string[]; taken: number }>>;
  * names.en(['honeytea', 'is', 'sweet']); // [[0, 1]]
  */
 export function createAspectNames(tokenizeEn: (text: string) => string[], simplify: (text: string) => string = (text) => text): AspectNames {
-  let zhNames: ZhIndex | undefined;
+  let zhNames: ZhNameIndex | undefined;
   let enNames: EnIndex = new Map();
   return {
     set(names) {
-      const spellings = names.flatMap((name) => zhSpellings(name, simplify));
-      zhNames = spellings.length === 0 ? undefined : byFirstChar(spellings);
+      zhNames = indexZhNames(names.flatMap((name) => zhName(name, simplify)));
       enNames = byFirstPiece(names.map((name) => enWords(name, tokenizeEn)));
     },
-    zh: (lowered) => (zhNames === undefined ? [] : occurrences(lowered, zhNames)),
+    zh: (lowered) => (zhNames === undefined ? [] : findZhNames(lowered, zhNames)),
     en: (tokens) => (enNames.size === 0 ? [] : tokenRanges(tokens, enNames)),
   };
 }
 
 /**
- * How a name may be written in a lower-cased zh text: a latin name with each separator variant
- * spelled out, here and not while scanning (looking up the words of latin names at each character
- * as well made the scan 8 % slower); any other name simplified, as written.
+ * How a name is looked for in a lower-cased zh text: a latin name with its words run together and
+ * a break between each two, where the text may put a separator; any other name simplified, as written.
  */
-function zhSpellings(name: string, simplify: (text: string) => string): string[] {
+function zhName(name: string, simplify: (text: string) => string): ZhName[] {
   const trimmed = name.trim();
-  if (!LATIN_NAME.test(trimmed)) return trimmed === '' ? [] : [simplify(trimmed).toLowerCase()];
-  const words = trimmed.split(/[ _-]+/).flatMap((word) => word.split(CAPITAL)).map((word) => word.toLowerCase());
-  if (words.length > MIXED_UP_TO) return SEPARATORS.map((separator) => words.join(separator));
-  return words.slice(1).reduce((spelled, word) => spelled.flatMap((head) => SEPARATORS.map((separator) => head + separator + word)), [words[0]]);
+  if (trimmed === '') return [];
+  if (!LATIN_NAME.test(trimmed)) return [{ chars: simplify(trimmed).toLowerCase(), breaks: NO_BREAKS }];
+  const words = trimmed.toLowerCase().split(/[ _-]+/);
+  const breaks = new Set<number>();
+  let at = 0;
+  for (const word of words.slice(0, -1)) breaks.add((at += word.length));
+  return [{ chars: words.join(''), breaks }];
 }
 
-/** A name's tokens as the en segmenter gives them, cut into words at capitals and inner hyphens. */
+/** A name's tokens as the en segmenter gives them, cut into words at inner hyphens (not at capitals: GoodFood is one word). */
 function enWords(name: string, tokenizeEn: (text: string) => string[]): string[] {
-  return tokenizeEn(name.trim().split(CAPITAL).join(' ')).flatMap((token) => token.split('-')).filter(Boolean);
-}
-
-/**
- * Every place a name starts in `text`, in one pass: only the names sharing the character at a
- * position are compared (one indexOf per name and post cost 65 µs a post with 600 names).
- */
-function occurrences(text: string, index: ZhIndex): NameRange[] {
-  const ranges: NameRange[] = [];
-  for (let at = 0; at < text.length; at++) {
-    const c = text.charCodeAt(at);
-    if (index.starts[c] === 0) continue;
-    for (const name of index.byFirst.get(c)!) if (text.startsWith(name, at)) ranges.push([at, at + name.length]);
-  }
-  return ranges;
+  return tokenizeEn(name.trim()).flatMap((token) => token.split('-')).filter(Boolean);
 }
 
 /**
@@ -141,16 +118,6 @@ function takeWords(piece: string, words: readonly string[], from: number): numbe
   return at === piece.length ? next : -1;
 }
 
-function byFirstChar(names: string[]): ZhIndex {
-  const index: ZhIndex = { starts: new Uint8Array(0x10000), byFirst: new Map() };
-  for (const name of new Set(names)) {
-    const first = name.charCodeAt(0);
-    index.starts[first] = 1;
-    index.byFirst.set(first, [...(index.byFirst.get(first) ?? []), name]);
-  }
-  return index;
-}
-
 /** Indexes each name under its first word, its first two words run together, and so on (each name once). */
 function byFirstPiece(names: string[][]): EnIndex {
   const index: EnIndex = new Map();
@@ -162,7 +129,9 @@ function byFirstPiece(names: string[][]): EnIndex {
     let piece = '';
     for (let taken = 1; taken <= words.length; taken++) {
       piece += words[taken - 1];
-      index.set(piece, [...(index.get(piece) ?? []), { words, taken }]);
+      const listed = index.get(piece);
+      if (listed === undefined) index.set(piece, [{ words, taken }]);
+      else listed.push({ words, taken });
     }
   }
   return index;

@@ -59,7 +59,7 @@ function findAspects(doc: Doc, lang: 'zh' | 'en', resources: AspectResources): A
   const names = lang === 'zh' ? resources.names?.zh(lowered) : resources.names?.en(tokens);
   const perClause = keepInContext(
     clauses.map((c) => (lang === 'zh' ? matchZh(lex, lowered, c.start, c.end, tokens, c.from, c.to, names) : matchEn(lex, tokens, c.from, c.to, names))),
-    () => cueCategories(lex, lowered, tokens),
+    () => cueCategories(lex, lowered, tokens, names),
   );
   const out: AspectOpinion[] = [];
   let aspectClauses = 0;

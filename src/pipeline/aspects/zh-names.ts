@@ -1,0 +1,86 @@
+import type { NameRange } from './names.js';
+
+/** A name as it is looked for in a lower-cased zh text: its characters, and where one separator may fall. */
+export interface ZhName {
+  /** Lower-cased; a latin name's words run together (pizzahut). */
+  chars: string;
+  /** Offsets in `chars` where the text may put one space, hyphen or underscore (Pizza Hut: 5); empty for a name found only as written. */
+  breaks: ReadonlySet<number>;
+}
+
+/** A node of the name trie; `depth` is its offset in the names passing through it. */
+interface TrieNode {
+  depth: number;
+  next: Map<number, TrieNode>;
+  /** Some name through this node has a break after it, so the text may put a separator here. */
+  breakAfter: boolean;
+  /** The breaks of each name ending here. */
+  ends: Array<ReadonlySet<number>>;
+}
+
+/**
+ * The names of a zh look-up as a character trie, and a flag per char code that starts one (read
+ * first: most characters of a text start no name). A trie rather than a list per first character:
+ * each name is stored once, however many ways its words may be joined (spelling out every mix of
+ * separators gave 64 spellings for a four-word name and made set() quadratic), and a scan costs the
+ * characters a name shares with the text, not a comparison per name sharing its first character.
+ */
+export interface ZhNameIndex {
+  starts: Uint8Array;
+  root: TrieNode;
+}
+
+/** What a text may put between two words of a latin name, once. */
+const SEPARATORS = new Set([' ', '-', '_'].map((c) => c.charCodeAt(0)));
+
+/** Builds the trie of `names` (time linear in their total length); undefined without names. */
+export function indexZhNames(names: readonly ZhName[]): ZhNameIndex | undefined {
+  if (names.length === 0) return undefined;
+  const index: ZhNameIndex = { starts: new Uint8Array(0x10000), root: trieNode(0) };
+  for (const { chars, breaks } of names) {
+    index.starts[chars.charCodeAt(0)] = 1;
+    let node = index.root;
+    for (let i = 0; i < chars.length; i++) {
+      if (breaks.has(i)) node.breakAfter = true;
+      const c = chars.charCodeAt(i);
+      let child = node.next.get(c);
+      if (child === undefined) node.next.set(c, (child = trieNode(i + 1)));
+      node = child;
+    }
+    node.ends.push(breaks);
+  }
+  return index;
+}
+
+/** Every place a name occurs in `text`, in one pass; at one start, shorter names first. */
+export function findZhNames(text: string, index: ZhNameIndex): NameRange[] {
+  const ranges: NameRange[] = [];
+  for (let at = 0; at < text.length; at++) {
+    if (index.starts[text.charCodeAt(at)] === 1) follow(text, at, at, index.root, [], ranges);
+  }
+  return ranges;
+}
+
+/**
+ * Walks the trie along `text` from `pos`, recording each name that ends on the way and allows the
+ * separators skipped (`skipped`: the depths where one was). Where a name may break, a separator is
+ * skipped on a branch of its own, since a name written as is may hold that character too.
+ */
+function follow(text: string, start: number, pos: number, node: TrieNode, skipped: readonly number[], ranges: NameRange[]): void {
+  for (;;) {
+    if (node.ends.some((breaks) => skipped.every((depth) => breaks.has(depth)))) ranges.push([start, pos]);
+    if (pos === text.length) return;
+    const c = text.charCodeAt(pos);
+    if (node.breakAfter && SEPARATORS.has(c) && skipped[skipped.length - 1] !== node.depth) {
+      follow(text, start, pos + 1, node, [...skipped, node.depth], ranges);
+    }
+    const child = node.next.get(c);
+    if (child === undefined) return;
+    node = child;
+    pos++;
+  }
+}
+
+function trieNode(depth: number): TrieNode {
+  return { depth, next: new Map(), breakAfter: false, ends: [] };
+}
