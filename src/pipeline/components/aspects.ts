@@ -4,7 +4,7 @@ import { splitClauses, type Clause } from '../aspects/clauses.js';
 import { cueCategories, keepInContext, matchEn, matchZh, type AspectMatch } from '../aspects/match.js';
 import { maskTerms, maskTexts, type MaskTexts } from '../aspects/mask.js';
 import type { AspectNames } from '../aspects/names.js';
-import { nameTokenMask } from '../sentiment/name-mask.js';
+import { tokenMaskOf } from '../sentiment/name-mask.js';
 import type { SentimentScorers } from './sentiment.js';
 import type { PipelineComponent } from '../types.js';
 
@@ -66,7 +66,7 @@ function findAspects(doc: Doc, lang: 'zh' | 'en', resources: AspectResources): A
   for (const m of perClause) if (m.length > 0) aspectClauses++;
   const score = resources.scorers[lang];
   // Brand-name words carry no lexicon sentiment in a clause either (as in the post's score).
-  const inName = resources.names ? nameTokenMask(resources.names, lang, tokens, text) : null;
+  const inName = aspectClauses > 0 && names ? tokenMaskOf(lang, tokens, lowered, names) : null;
   const post = postReading(doc, perClause, score, texts);
   for (let c = 0; c < clauses.length; c++) {
     const matches = perClause[c];

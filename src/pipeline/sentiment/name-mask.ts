@@ -11,18 +11,23 @@ import type { AspectNames, NameRange } from '../aspects/names.js';
  * nameTokenMask(names, 'en', ['swift', 'eats', 'was', 'late'], 'swift eats was late'); // Uint8Array [1, 1, 0, 0]
  */
 export function nameTokenMask(names: AspectNames, lang: 'zh' | 'en', tokens: readonly string[], simplified: string): Uint8Array | null {
-  if (lang === 'en') {
-    const ranges = names.en(tokens);
-    if (ranges.length === 0) return null;
-    const mask = new Uint8Array(tokens.length);
-    for (const [from, to] of ranges) mask.fill(1, from, to);
-    return mask;
-  }
+  if (lang === 'en') return tokenMaskOf('en', tokens, simplified, names.en(tokens));
   // Lower-casing can change a text's length (rare letters); the names are then looked for as written.
   const lower = simplified.toLowerCase();
   const lowered = lower.length === simplified.length ? lower : simplified;
-  const ranges = names.zh(lowered);
-  return ranges.length === 0 ? null : maskByChars(tokens, lowered, ranges);
+  return tokenMaskOf('zh', tokens, lowered, names.zh(lowered));
+}
+
+/**
+ * The mask of name ranges already found (`AspectNames.zh` over `lowered`: characters; `.en`: token
+ * indexes), for a caller that looked the names up itself; null when there are none.
+ */
+export function tokenMaskOf(lang: 'zh' | 'en', tokens: readonly string[], lowered: string, ranges: readonly NameRange[]): Uint8Array | null {
+  if (ranges.length === 0) return null;
+  if (lang === 'zh') return maskByChars(tokens, lowered, ranges);
+  const mask = new Uint8Array(tokens.length);
+  for (const [from, to] of ranges) mask.fill(1, from, to);
+  return mask;
 }
 
 /** Flags the tokens whose characters overlap a name's [start, end) in `lowered` (tokens found in order). */
