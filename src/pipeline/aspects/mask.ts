@@ -5,6 +5,8 @@ import type { AspectMatch } from './match.js';
 interface ClauseInput {
   simplified: string;
   tokens: string[];
+  /** The brand-name flags of the kept tokens (see `nameTokenMask`), when the post had any. */
+  inName?: Uint8Array;
 }
 
 /** Where a clause's tokens are found and what the scorer reads; both count the clause's offsets. */
@@ -38,9 +40,17 @@ export function maskTexts(text: string, lowered: string, lang: 'zh' | 'en'): Mas
  * maskTerms(maskTexts(text, lowered, 'zh'), tokens, clause, [match of 食品安全], 'zh');
  * // clause 食品安全不是小事, → { simplified: '不是小事,', tokens: ['不是', '小事', ','] }
  */
-export function maskTerms(texts: MaskTexts, tokens: readonly string[], span: Clause, terms: readonly AspectMatch[], lang: 'zh' | 'en'): ClauseInput {
+export function maskTerms(
+  texts: MaskTexts,
+  tokens: readonly string[],
+  span: Clause,
+  terms: readonly AspectMatch[],
+  lang: 'zh' | 'en',
+  inName: Uint8Array | null = null,
+): ClauseInput {
   const cut: Array<[number, number]> = lang === 'zh' ? terms.map((m) => [m.start, m.start + m.length]) : [];
   const kept: string[] = [];
+  const keptInName: number[] = [];
   let cursor = span.start;
   for (let i = span.from; i < span.to; i++) {
     const at = texts.search.indexOf(tokens[i], cursor);
@@ -48,10 +58,13 @@ export function maskTerms(texts: MaskTexts, tokens: readonly string[], span: Cla
     if (at >= 0) cursor = end;
     // zh: a token inside a term goes; one the term only touches (性价 of 性价比 is inside, 超高 is not) stays.
     const masked = terms.some((m) => (lang === 'en' ? i >= m.start && i < m.start + m.length : at >= m.start && end <= m.start + m.length));
-    if (!masked) kept.push(tokens[i]);
-    else if (lang === 'en' && at >= 0) cut.push([at, end]);
+    if (!masked) {
+      kept.push(tokens[i]);
+      if (inName) keptInName.push(inName[i]);
+    } else if (lang === 'en' && at >= 0) cut.push([at, end]);
   }
-  return { simplified: cutRanges(texts.text, span.start, span.end, cut), tokens: kept };
+  const simplified = cutRanges(texts.text, span.start, span.end, cut);
+  return inName ? { simplified, tokens: kept, inName: Uint8Array.from(keptInName) } : { simplified, tokens: kept };
 }
 
 /** `text[start, end)` without the (possibly overlapping) ranges in `cut`. */

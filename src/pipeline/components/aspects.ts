@@ -67,7 +67,7 @@ function findAspects(doc: Doc, lang: 'zh' | 'en', resources: AspectResources): A
   const score = resources.scorers[lang];
   // Brand-name words carry no lexicon sentiment in a clause either (as in the post's score).
   const inName = aspectClauses > 0 && names ? tokenMaskOf(lang, tokens, lowered, names) : null;
-  const post = postReading(doc, perClause, score, texts);
+  const post = postReading(doc, perClause, score, texts, inName);
   for (let c = 0; c < clauses.length; c++) {
     const matches = perClause[c];
     if (matches.length === 0) continue;
@@ -127,10 +127,16 @@ function lexiconLabel(sentiment: SentimentResult): AspectOpinion['label'] | unde
  * it has any. The post score heard the praise word ("support is a bot" reads pos through
  * "support"), so falling back on it would let the masked term vote after all.
  */
-function postReading(doc: Doc, perClause: readonly AspectMatch[][], score: SentimentScorers['zh'], texts: MaskTexts): SentimentResult {
+function postReading(
+  doc: Doc,
+  perClause: readonly AspectMatch[][],
+  score: SentimentScorers['zh'],
+  texts: MaskTexts,
+  inName: Uint8Array | null,
+): SentimentResult {
   const masked = perClause.flat().filter((m) => m.kind === 'masked');
   if (masked.length === 0) return doc.sentiment!;
-  return scoreSpan(doc, { from: 0, to: doc.tokens!.length, start: 0, end: texts.text.length }, score, masked, texts);
+  return scoreSpan(doc, { from: 0, to: doc.tokens!.length, start: 0, end: texts.text.length }, score, masked, texts, inName);
 }
 
 /**
@@ -146,7 +152,7 @@ function scoreSpan(
   inName: Uint8Array | null = null,
 ): SentimentResult {
   const tokens = doc.tokens!;
-  if (masked.length > 0) return score(maskTerms(texts, tokens, span, masked, doc.lang === 'en' ? 'en' : 'zh'), { explain: false });
+  if (masked.length > 0) return score(maskTerms(texts, tokens, span, masked, doc.lang === 'en' ? 'en' : 'zh', inName), { explain: false });
   if (span.from === 0 && span.to === tokens.length) return doc.sentiment!;
   // Only the label, score and rule terms of a clause are read: its learned terms are not named.
   const simplified = texts.text.slice(span.start, span.end);

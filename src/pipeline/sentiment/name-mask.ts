@@ -30,16 +30,21 @@ export function tokenMaskOf(lang: 'zh' | 'en', tokens: readonly string[], lowere
   return mask;
 }
 
-/** Flags the tokens whose characters overlap a name's [start, end) in `lowered` (tokens found in order). */
+/**
+ * Flags the tokens that lie inside a name's [start, end) in `lowered` (tokens found in order). A token
+ * the name only overlaps stays: 美团 found across 完美|团购 must not take the praise 完美 with it.
+ */
 function maskByChars(tokens: readonly string[], lowered: string, ranges: readonly NameRange[]): Uint8Array {
   const mask = new Uint8Array(tokens.length);
   let cursor = 0;
   for (let i = 0; i < tokens.length; i++) {
-    const at = lowered.indexOf(tokens[i].toLowerCase(), cursor);
+    // `lowered` is the text as written when lower-casing changed its length: then look for the token as is.
+    let at = lowered.indexOf(tokens[i].toLowerCase(), cursor);
+    if (at < 0) at = lowered.indexOf(tokens[i], cursor);
     if (at < 0) continue;
     const end = at + tokens[i].length;
     cursor = end;
-    if (ranges.some(([start, stop]) => at < stop && end > start)) mask[i] = 1;
+    if (ranges.some(([start, stop]) => at >= start && end <= stop)) mask[i] = 1;
   }
   return mask;
 }

@@ -25,9 +25,18 @@ describe('brand names carry no lexicon sentiment', () => {
     expect(ruleTerms('Swift Eats was swift tonight, great')).toEqual(['swift', 'great']);
   });
 
-  it('does not let a negator spend its scope on a brand name as if it were an opinion', () => {
+  it('counts a brand name in a negation scope as plain words, as far as the scope reaches', () => {
     resources.aspectNames.set(['Swift Eats']);
-    expect(ruleTerms('Not Swift Eats again')).toEqual([]);
+    const terms = (text: string) => pipeline.run({ text }).doc.sentiment!.explanation.terms.filter((t) => !t.rules?.includes('learned'));
+    // "not" reaches four words: the brand's two words use two of them, as "blue plates" does.
+    expect(terms('Not Swift Eats the food good')).toEqual(terms('Not blue plates the food good'));
+    expect(terms('Not Swift Eats the food good')).toEqual([{ text: 'good', weight: 1.4 }]);
+    expect(terms('Not Swift Eats food good')[0]).toMatchObject({ text: 'good', rules: ['negated(not)'] });
+  });
+
+  it('keeps an opinion word that a zh brand name only overlaps (美团 across 完美|团购)', () => {
+    resources.aspectNames.set(['美团']);
+    expect(ruleTerms('这次完美团购，很满意')).toEqual(['完美', '满意']);
   });
 
   it('looks through a zh brand name that jieba splits into an opinion word (开心 in 开心果园)', () => {
@@ -36,6 +45,14 @@ describe('brand names carry no lexicon sentiment', () => {
     resources.aspectNames.set(['开心果园']);
     expect(ruleTerms('开心果园的苹果到了')).toEqual([]);
     expect(ruleTerms('开心果园的苹果很好吃')).toEqual(['好吃']);
+  });
+
+  it('gives a clause holding a masked term (customer support) no praise from the brand name either', () => {
+    const service = () => pipeline.run({ text: 'Swift Eats customer support, the food was cold.' }).doc.aspects!.find((a) => a.aspect === 'customer_service')!;
+    resources.aspectNames.set([]);
+    expect(service().label).toBe('pos');
+    resources.aspectNames.set(['Swift Eats']);
+    expect(service().label).toBe('neg');
   });
 
   it('gives an aspect no praise from the brand name in its clause', () => {
