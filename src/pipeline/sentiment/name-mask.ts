@@ -4,7 +4,7 @@ import type { AspectNames, NameRange } from '../aspects/names.js';
  * Which tokens of a post lie inside a brand name or alias (1 = inside), so the rule layer does not
  * read them as opinions: "swift" in Swift Eats is +1.2 in AFINN, and every post naming the brand
  * would lean positive — a bias in exactly the comparison a brand manager makes. Null when the post
- * names no brand (the common case costs one scan and no allocation).
+ * names no brand (the common case costs one look-up and no mask).
  *
  * @example
  * names.set(['Swift Eats']);
