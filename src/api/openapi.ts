@@ -48,7 +48,7 @@ export function buildOpenApiDocument(version: string): JsonObject {
           responses: { 200: json('Counts of inserted/updated/unchanged/duplicates and rejected lines'), 400: ERROR, 409: ERROR, 413: ERROR },
         },
       },
-      '/api/sources': { get: { summary: 'Sources with health, last run and next run', responses: { 200: json('Sources') } } },
+      '/api/sources': { get: { summary: 'Sources with origin (collector or push), health, last run and next run', responses: { 200: json('Sources') } } },
       '/api/brands': { get: { summary: 'Brands (from config and the API)', responses: { 200: json('Brands') } } },
       '/api/alerts': {
         get: {
