@@ -59,6 +59,14 @@ describe('brand names looked through by aspect matching', () => {
     expect(names.zh('星辰 x5和星辰-x5')).toEqual([[0, 5]]);
   });
 
+  it('does not find a latin name inside a longer latin word or a number of a zh text', () => {
+    const names = createAspectNames(createEnSegmenter());
+    names.set(['Mi', 'X5']);
+    expect(names.zh('她的smile和mi手机')).toEqual([[8, 10]]);
+    expect(names.zh('小米mi10和x5pro')).toEqual([[2, 4], [7, 9]]);
+    expect(names.zh('x50和admin')).toEqual([]);
+  });
+
   it('gives a post writing a brand another way than configured no aspect from the words of the name', async () => {
     const resources = await loadNlpResources();
     resources.aspectNames.set(['Honey Tea', 'Pizza-Hut']);

@@ -68,7 +68,7 @@ export function findZhNames(text: string, index: ZhNameIndex): NameRange[] {
  */
 function follow(text: string, start: number, pos: number, node: TrieNode, skipped: readonly number[], ranges: NameRange[]): void {
   for (;;) {
-    if (node.ends.some((breaks) => skipped.every((depth) => breaks.has(depth)))) ranges.push([start, pos]);
+    if (node.ends.some((breaks) => skipped.every((depth) => breaks.has(depth))) && wholeWords(text, start, pos)) ranges.push([start, pos]);
     if (pos === text.length) return;
     const c = text.charCodeAt(pos);
     if (node.breakAfter && SEPARATORS.has(c) && skipped[skipped.length - 1] !== node.depth) {
@@ -79,6 +79,26 @@ function follow(text: string, start: number, pos: number, node: TrieNode, skippe
     node = child;
     pos++;
   }
+}
+
+/**
+ * Whether [start, end) does not cut a latin word or a number of the text: "Mi" is a name in 小米Mi手机
+ * and in mi10, but not inside "smile", and X5 is not inside X50, since zh text runs latin words into
+ * Han characters with no space between them.
+ */
+function wholeWords(text: string, start: number, end: number): boolean {
+  return !sameRun(text, start - 1, start) && !sameRun(text, end - 1, end);
+}
+
+/** Whether the characters at `a` and `b` are both lower-case ASCII letters or both digits. */
+function sameRun(text: string, a: number, b: number): boolean {
+  const kind = runKind(text.charCodeAt(a));
+  return kind !== 0 && kind === runKind(text.charCodeAt(b));
+}
+
+function runKind(c: number): number {
+  if (c >= 97 && c <= 122) return 1;
+  return c >= 48 && c <= 57 ? 2 : 0;
 }
 
 function trieNode(depth: number): TrieNode {
