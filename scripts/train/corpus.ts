@@ -11,8 +11,8 @@ import { loadSegmenters } from '../../src/resources/segmenters.js';
 import { loadChineseConverter } from '../../src/resources/language.js';
 
 export const DATA_DIR = process.env.KOUBEI_DATA_DIR ?? '/work/shared/data';
-/** Bump the version when a segmenter changes (v2: en keeps , ; . : as tokens). */
-const CACHE_DIR = join(tmpdir(), 'koubei-train-cache-v2');
+/** Bump the version when a segmenter changes (v2: en keeps , ; . : as tokens; v3: en splits Han runs from latin words). */
+const CACHE_DIR = join(tmpdir(), 'koubei-train-cache-v3');
 
 export interface Row {
   text: string;

@@ -75,6 +75,8 @@ const OBJECTIVE = objectivesOf((process.env.THREE_WAY ?? 'tweeteval_sentiment,va
 
 interface Doc {
   set: string;
+  /** Kept only for DUMP (gate studies outside the repo). */
+  text?: string;
   group: string;
   label: 'pos' | 'neg' | 'neu';
   /** Hash of the text without spaces (keys the out-of-fold scores for the emotion trainer). */
@@ -103,6 +105,7 @@ for (const [group, sets] of Object.entries(GROUPS[lang])) {
       const rules = scoreRules(row.tokens, row.text, lexicon);
       docs.push({
         set,
+        text: process.env.DUMP ? row.text : undefined,
         group,
         label,
         key: hashString(key) >>> 0,
@@ -196,6 +199,11 @@ if (FOLDS === 5) {
   const oof: Record<string, number> = {};
   for (const p of split) oof[p.doc.key.toString(36)] = Math.round((1 - p.pNeu) * (2 * p.pPos - 1) * 1000) / 1000;
   writeFileSync(join(tmpdir(), `koubei-oof-${lang}.json`), JSON.stringify(oof));
+}
+if (process.env.DUMP) {
+  // Out-of-fold predictions with what the gate reads, so gate variants can be studied without retraining.
+  const rows = split.map((p) => [p.doc.set, p.doc.label, p.doc.tokens, +p.pPos.toFixed(4), +p.pNeu.toFixed(4), Array.from(p.doc.polarity), Array.from(p.doc.neutrality), p.doc.text]);
+  writeFileSync(join(tmpdir(), `koubei-split-${lang}.json`), JSON.stringify(rows));
 }
 const gate = tuneGate(splitBySet, OBJECTIVE[lang], SOCIAL_OBJECTIVE[lang]);
 process.stderr.write(`in-domain split trained in ${((Date.now() - t) / 1000).toFixed(0)} s\n`);

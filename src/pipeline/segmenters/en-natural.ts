@@ -10,11 +10,14 @@ const { RegexpTokenizer } = require('natural/lib/natural/tokenizers/regexp_token
 
 /**
  * Word tokens the English scorer reads: words with inner apostrophes/hyphens ("don't", "must-have"),
- * hashtags, numbers, emoji (whole grapheme, not split surrogates), emoticons like :) , runs of ! or ?,
- * and the clause marks , ; . : so negation scope and aspect clauses can stop at them.
+ * hashtags, numbers, runs of Han characters apart from the latin words they touch (a mixed post
+ * read as English, "Swift Eats真快", gives eats | 真快, so the brand name and the theme stay whole),
+ * emoji (whole grapheme, not split surrogates), emoticons like :) , runs of ! or ?, and the clause
+ * marks , ; . : so negation scope and aspect clauses can stop at them. `[^\P{L}\p{Script=Han}]` is a
+ * letter that is not Han.
  */
 const TOKEN_PATTERN =
-  /#?[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*|[:;=]-?[)(DPp/\\|]|<3|\p{Extended_Pictographic}(?:\uFE0F|\u200D\p{Extended_Pictographic})*|[!?]+|[,;.:]/gu;
+  /#?(?:[^\P{L}\p{Script=Han}]|\p{N})+(?:['’\-](?:[^\P{L}\p{Script=Han}]|\p{N})+)*|#?\p{Script=Han}+|[:;=]-?[)(DPp/\\|]|<3|\p{Extended_Pictographic}(?:\uFE0F|\u200D\p{Extended_Pictographic})*|[!?]+|[,;.:]/gu;
 
 /**
  * English segmenter: natural's RegexpTokenizer in match mode with a social-media aware pattern,

@@ -16,12 +16,15 @@ const CONCESSIVE = 0.5;
 const EXCLAMATION = 1.25;
 /** A plain question asserts less than a statement ("好吃吗?"). */
 const QUESTION = 0.5;
+/** 不是一般的 ("not ordinarily") intensifies like 非常. */
+const NOT_ORDINARY = 1.6;
 const ZH_NEGATOR_CHARS = new Set(['不', '没', '无', '非', '别', '未']);
 const ZH_RHETORICAL = new Set(['难道', '岂', '何必', '凭什么']);
 
 /**
- * Lexicon-and-rules scorer over segmented tokens. Handles negation with a scope (n tokens or the
- * clause end), degree words, contrast (the clause after 但是/but dominates) and concession
+ * Lexicon-and-rules scorer over segmented tokens. Handles negation with a scope (en: n tokens; zh:
+ * across degree words and the lexicon's negation bridges only; always up to the clause end), leaving
+ * the lexicon's `unnegated` warning words negative, degree words, contrast (the clause after 但是/but dominates) and concession
  * (虽然/although), exclamation, plain and rhetorical questions (难道…吗 flips), emoji, Weibo bracket
  * emoticons (scanned on `text`), slang and adjacent-token sarcasm cues. Every term carries the
  * rules that changed it. Tokens flagged in `inName` (words of a brand name) are read as plain words.
@@ -33,6 +36,8 @@ export function scoreRules(tokens: readonly string[], text: string, lex: Sentime
   const terms: SentimentTerm[] = [];
   const rules: string[] = [];
   const zh = lex.lang === 'zh';
+  // With a bridge list (zh) a negation reaches only across those words; otherwise across NEGATION_SCOPE tokens.
+  const bridged = lex.negationBridges.size > 0;
   let negLeft = 0;
   let negWord = '';
   let degree = 1;
@@ -96,6 +101,14 @@ export function scoreRules(tokens: readonly string[], text: string, lex: Sentime
       rhetorical = tok;
       continue;
     }
+    if (zh && tok === '不是' && tokens[i + 1] === '一般') {
+      // 不是一般的差 = extraordinarily bad: a degree phrase, not a negation (nor 一般 "so-so").
+      degree *= NOT_ORDINARY;
+      degreeWord = '不是一般';
+      degreeLeft = DEGREE_SCOPE + 1;
+      i++;
+      continue;
+    }
     if (lex.negators.has(tok)) {
       if (!zh && isNegationIdiom(tokens, i)) continue;
       negLeft = NEGATION_SCOPE[lex.lang];
@@ -155,7 +168,7 @@ export function scoreRules(tokens: readonly string[], text: string, lex: Sentime
       }
     }
     if (weight === undefined) {
-      if (negLeft > 0) negLeft--;
+      if (negLeft > 0) negLeft = bridged && !lex.negationBridges.has(tok) ? 0 : negLeft - 1;
       if (degreeLeft > 0 && --degreeLeft === 0) degree = 1;
       continue;
     }
@@ -167,7 +180,7 @@ export function scoreRules(tokens: readonly string[], text: string, lex: Sentime
       degree = 1;
       degreeLeft = 0;
     }
-    if (localNeg || negLeft > 0) {
+    if ((localNeg || negLeft > 0) && !lex.unnegated.has(termText)) {
       weight *= NEGATION_FACTOR;
       termRules.push(`negated(${localNeg || negWord})`);
     }

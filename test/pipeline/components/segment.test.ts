@@ -21,6 +21,9 @@ describe('segmenters', () => {
     ['Not bad, but slow.', ['not', 'bad', ',', 'but', 'slow', '.']],
     ['must-have!!! 😍😍 #blessed', ['must-have', '!!!', '😍', '😍', '#blessed']],
     ['It’s ok', ["it's", 'ok']],
+    // A mixed post read as English: Han runs are tokens of their own, so "eats真快" does not hide the brand name.
+    ['Swift Eats真快 #鲜蜂外卖', ['swift', 'eats', '真快', '#鲜蜂外卖']],
+    ['iPhone15真香', ['iphone15', '真香']],
   ])('en %s', (text, tokens) => {
     expect(segment.en(text)).toEqual(tokens);
   });

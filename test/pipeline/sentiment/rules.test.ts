@@ -46,6 +46,12 @@ const ZH_CASES: Case[] = [
   ['吃出了异物', -1, ''],
   ['又送错了', -1, ''],
   ['强烈推荐这家', 1, ''],
+  ['不是很好', -1, 'negated(不是)'], // 很 is a degree word
+  ['不觉得好吃', -1, 'negated(不)'], // 觉得 is a negation bridge
+  ['不是一般的差', -1, 'intensified(不是一般)'], // "not ordinarily bad" = extraordinarily bad
+  ['从来没有用过这么差的手机', -1, ''], // 没有 negates 用过, not 差
+  ['大家不要上当', -1, ''], // a warning: 上当 is not flipped
+  ['一直不给退款', -1, ''],
 ];
 
 const EN_CASES: Case[] = [
@@ -68,6 +74,8 @@ const EN_CASES: Case[] = [
   ["i can't believe how happy i am", 1, ''],
   ["couldn't be better", 1, ''],
   ['#fail', -1, 'hashtag'],
+  ["don't waste your money on this", -1, ''], // a warning: waste is not flipped
+  ["don't bother", -1, ''],
 ];
 
 function firedRules(result: ReturnType<typeof scoreRules>): string[] {
@@ -79,6 +87,16 @@ describe('scoreRules (zh)', () => {
     const result = rulesZh(text);
     expect(Math.sign(result.raw)).toBe(sign);
     if (rule) expect(firedRules(result).some((r) => r.startsWith(rule))).toBe(true);
+  });
+
+  it('ends a zh negation at a word it does not reach across, and leaves warning words negative', () => {
+    const negated = (text: string) => rulesZh(text).terms.filter((t) => t.rules?.some((r) => r.startsWith('negated'))).map((t) => t.text);
+    expect(negated('从来没有用过这么差的手机')).toEqual([]);
+    expect(negated('不知道好不好用')).toEqual([]);
+    expect(negated('没有想象中那么好')).toEqual(['好']);
+    expect(negated('别再上当了')).toEqual([]);
+    expect(rulesZh('别再上当了').raw).toBeLessThan(0);
+    expect(negated('不是一般的差')).toEqual([]);
   });
 
   it('limits negation to its scope: the word after a clause break is not negated', () => {
