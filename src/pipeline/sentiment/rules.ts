@@ -10,9 +10,14 @@ const NEGATION_SCOPE = { zh: 3, en: 4 } as const;
 const DEGREE_SCOPE = 2;
 /** "not good" is weaker than "bad": a negated term keeps 70 % of its size. */
 const NEGATION_FACTOR = -0.7;
-const BEFORE_CONTRAST = 0.5;
-const AFTER_CONTRAST = 1.5;
-const CONCESSIVE = 0.5;
+/**
+ * Clause weights around a contrast word: before it, after it, and in a concessive clause. Where the
+ * two sides disagree, the clause after "but" carried the review's label 60 % of the time in the en dev
+ * reviews but only 49 % in zh (不过 and 只是 mostly add a small reservation to a verdict already given),
+ * so zh leans on the second clause less. zh 0.75 / 1.25 raised rule-only accuracy on the hotel reviews
+ * by 1.5 points over 0.5 / 1.5; the learned model moved within ±0.2.
+ */
+const CONTRAST = { zh: { before: 0.75, after: 1.25, concessive: 0.75 }, en: { before: 0.5, after: 1.5, concessive: 0.5 } } as const;
 const EXCLAMATION = 1.25;
 /** A plain question asserts less than a statement ("好吃吗?"). */
 const QUESTION = 0.5;
@@ -36,6 +41,7 @@ export function scoreRules(tokens: readonly string[], text: string, lex: Sentime
   const terms: SentimentTerm[] = [];
   const rules: string[] = [];
   const zh = lex.lang === 'zh';
+  const { before: BEFORE_CONTRAST, after: AFTER_CONTRAST, concessive: CONCESSIVE } = CONTRAST[lex.lang];
   // With a bridge list (zh) a negation reaches only across those words; otherwise across NEGATION_SCOPE tokens.
   const bridged = lex.negationBridges.size > 0;
   let negLeft = 0;

@@ -106,11 +106,14 @@ describe('scoreRules (zh)', () => {
     expect(tasty?.rules ?? []).not.toContain('negated(不)');
   });
 
-  it('makes the clause after 但是 outweigh the clause before it', () => {
-    const result = rulesZh('很好吃，但是很贵');
-    const before = result.terms.find((t) => t.text === '好吃' || t.text === '很好吃')!;
-    const after = result.terms.find((t) => t.text === '贵' || t.text === '很贵')!;
-    expect(Math.abs(after.weight)).toBeGreaterThan(Math.abs(before.weight));
+  it('makes the clause after 但是 outweigh the clause before it, less than in en', () => {
+    const weight = (text: string, word: string) => rulesZh(text).terms.find((t) => t.text === word)!.weight;
+    const before = weight('好吃，但是贵', '好吃') / weight('好吃', '好吃');
+    const after = weight('好吃，但是贵', '贵') / weight('贵', '贵');
+    expect(after).toBeGreaterThan(1);
+    expect(before).toBeLessThan(1);
+    const en = (text: string, word: string) => rulesEn(text).terms.find((t) => t.text === word)!.weight;
+    expect(en('tasty but pricey', 'tasty') / en('tasty', 'tasty')).toBeLessThan(before);
   });
 });
 
