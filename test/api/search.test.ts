@@ -37,3 +37,24 @@ describeRuntimeStores('search for a Chinese word inside a longer one', (target) 
     expect(await search('外卖')).toEqual(['split']);
   });
 });
+
+describeRuntimeStores('search in a mixed post read as English', (target) => {
+  let runtime: Runtime;
+  afterEach(() => runtime?.close());
+
+  it('finds the Chinese words and the latin word they touch apart', async () => {
+    runtime = await makeRuntime(await target());
+    const app = makeApp(runtime);
+    const posts = [
+      { id: 'mixed', text: 'Ordered from Swift Eats again, the rider was真快 today', created_at: '2026-11-20T10:00:00Z' },
+      { id: 'plain', text: 'The rider was slow today', created_at: '2026-11-20T11:00:00Z' },
+    ];
+    expect(runtime.pipeline.run({ text: posts[0]!.text }).doc.lang).toBe('en');
+    await app.request('/api/ingest?source=crm', { method: 'POST', body: JSON.stringify(posts) });
+    const search = async (q: string) =>
+      (await json(app.request(`/api/mentions?q=${encodeURIComponent(q)}`))).items.map((m: { externalId: string }) => m.externalId).sort();
+    // The en tokenizer used to keep "was真快" as one token, so neither word was found.
+    expect(await search('真快')).toEqual(['mixed']);
+    expect(await search('was')).toEqual(['mixed', 'plain']);
+  });
+});

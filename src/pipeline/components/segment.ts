@@ -4,12 +4,24 @@ import type { PipelineComponent } from '../types.js';
 
 export type Segmenters = Record<Exclude<Lang, 'other'>, Segmenter>;
 
-/** Tokenises with the language's segmenter; `other` languages get the English tokenizer's split. */
+/** A run of two or more Han characters, which the en tokenizer leaves whole. */
+const HAN_RUN = /^\p{Script=Han}{2,}$/u;
+const HAS_HAN = /\p{Script=Han}/u;
+
+/**
+ * Tokenises with the language's segmenter; `other` languages get the English tokenizer's split. In a
+ * post read as English, a run of Han characters ("the rider was真快") is cut into words by the zh
+ * segmenter, so it is indexed and scored as the same words a Chinese post or query would give.
+ */
 export function createSegment(segmenters: Segmenters): PipelineComponent {
+  const latin = (text: string): string[] => {
+    const tokens = segmenters.en(text);
+    return HAS_HAN.test(text) ? tokens.flatMap((t) => (HAN_RUN.test(t) ? segmenters.zh(t) : [t])) : tokens;
+  };
   return {
     name: 'segment',
     requires: ['simplified', 'lang'],
     assigns: ['tokens'],
-    run: (doc) => ({ tokens: (doc.lang === 'zh' ? segmenters.zh : segmenters.en)(doc.simplified!) }),
+    run: (doc) => ({ tokens: (doc.lang === 'zh' ? segmenters.zh : latin)(doc.simplified!) }),
   };
 }

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadSegmenters } from '../../../src/resources/segmenters.js';
-import type { Segmenters } from '../../../src/pipeline/components/segment.js';
+import { createSegment, type Segmenters } from '../../../src/pipeline/components/segment.js';
+import type { Doc } from '../../../src/domain.js';
 
 describe('segmenters', () => {
   let segment: Segmenters;
@@ -26,5 +27,15 @@ describe('segmenters', () => {
     ['iPhone15真香', ['iphone15', '真香']],
   ])('en %s', (text, tokens) => {
     expect(segment.en(text)).toEqual(tokens);
+  });
+});
+
+describe('segment component', () => {
+  it('cuts the Han runs of a post read as English into the words a Chinese post would give', () => {
+    const segmenters = loadSegmenters({ extraWords: ['鲜蜂外卖'] });
+    const segment = createSegment(segmenters);
+    const tokens = (text: string, lang: 'en' | 'zh') => segment.run({ text, simplified: text, lang } as Doc).tokens;
+    expect(tokens('FreshBee鲜蜂外卖送得太慢了 lol', 'en')).toEqual(['freshbee', '鲜蜂外卖', '送得', '太慢', '了', 'lol']);
+    expect(tokens('FreshBee was slow', 'en')).toEqual(['freshbee', 'was', 'slow']);
   });
 });
