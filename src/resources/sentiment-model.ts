@@ -88,7 +88,7 @@ export function loadLexicon(lang: 'zh' | 'en', lexiconDir = LEXICON_DIR): Sentim
     slang: new Set([...slangRows.keys()].map((w) => (lang === 'en' ? w.toLowerCase() : w))),
     negators: new Set(readTsv(join(dir, 'negators.txt')).map((row) => row[0])),
     unnegated: new Set(readTsv(join(dir, 'unnegated.txt')).map((row) => row[0])),
-    negationBridges: new Set(readTsv(join(dir, 'negation-bridges.txt')).map((row) => row[0])),
+    negationStops: new Set(readTsv(join(dir, 'negation-stops.txt')).map((row) => row[0])),
     degree: numberMap(readTsv(join(dir, 'degree.tsv'))),
     contrast,
     emoji,

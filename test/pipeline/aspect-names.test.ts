@@ -67,6 +67,16 @@ describe('brand names looked through by aspect matching', () => {
     expect(names.zh('x50和admin')).toEqual([]);
   });
 
+  it('finds a latin name run into the next word where the capitals start one (vivoX60, OPPOReno5)', () => {
+    const names = createAspectNames(createEnSegmenter());
+    names.set(['vivo', 'OPPO', 'iPhone', 'Mi']);
+    const zh = (text: string) => names.zh(text.toLowerCase(), text);
+    expect(zh('vivoX60真好用')).toEqual([[0, 4]]);
+    expect(zh('OPPOReno5和iPhoneX都卡')).toEqual([[0, 4], [10, 16]]);
+    expect(zh('XiaoMiPhone')).toEqual([[4, 6]]);
+    expect(zh('MIUI和smile')).toEqual([]);
+  });
+
   it('gives a post writing a brand another way than configured no aspect from the words of the name', async () => {
     const resources = await loadNlpResources();
     resources.aspectNames.set(['Honey Tea', 'Pizza-Hut']);

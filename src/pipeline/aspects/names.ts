@@ -15,8 +15,8 @@ export type NameRange = readonly [number, number];
  */
 export interface AspectNames {
   set(names: readonly string[]): void;
-  /** Where the names occur in a lower-cased zh text. */
-  zh(lowered: string): NameRange[];
+  /** Where the names occur in a lower-cased zh text; `original` (same length, before lower-casing) tells where capitals start a latin word. */
+  zh(lowered: string, original?: string): NameRange[];
   /** Where the names occur in an en post's (lower-case) tokens. */
   en(tokens: readonly string[]): NameRange[];
 }
@@ -47,7 +47,7 @@ export function createAspectNames(tokenizeEn: (text: string) => string[], simpli
       zhNames = indexZhNames(names.flatMap((name) => zhName(name, simplify)));
       enNames = byFirstPiece(names.map((name) => enWords(name, tokenizeEn)));
     },
-    zh: (lowered) => (zhNames === undefined ? [] : findZhNames(lowered, zhNames)),
+    zh: (lowered, original) => (zhNames === undefined ? [] : findZhNames(lowered, zhNames, original)),
     en: (tokens) => (enNames.size === 0 ? [] : tokenRanges(tokens, enNames)),
   };
 }

@@ -52,11 +52,15 @@ export function indexZhNames(names: readonly ZhName[]): ZhNameIndex | undefined 
   return index;
 }
 
-/** Every place a name occurs in `text`, in one pass; at one start, shorter names first. */
-export function findZhNames(text: string, index: ZhNameIndex): NameRange[] {
+/**
+ * Every place a name occurs in `text` (lower-cased), in one pass; at one start, shorter names first.
+ * `original` is the text before lower-casing (same length), whose capitals mark where latin words
+ * run together (vivoX60, OPPOReno).
+ */
+export function findZhNames(text: string, index: ZhNameIndex, original = text): NameRange[] {
   const ranges: NameRange[] = [];
   for (let at = 0; at < text.length; at++) {
-    if (index.starts[text.charCodeAt(at)] === 1) follow(text, at, at, index.root, [], ranges);
+    if (index.starts[text.charCodeAt(at)] === 1) follow(text, original, at, at, index.root, [], ranges);
   }
   return ranges;
 }
@@ -66,13 +70,13 @@ export function findZhNames(text: string, index: ZhNameIndex): NameRange[] {
  * separators skipped (`skipped`: the depths where one was). Where a name may break, a separator is
  * skipped on a branch of its own, since a name written as is may hold that character too.
  */
-function follow(text: string, start: number, pos: number, node: TrieNode, skipped: readonly number[], ranges: NameRange[]): void {
+function follow(text: string, original: string, start: number, pos: number, node: TrieNode, skipped: readonly number[], ranges: NameRange[]): void {
   for (;;) {
-    if (node.ends.some((breaks) => skipped.every((depth) => breaks.has(depth))) && wholeWords(text, start, pos)) ranges.push([start, pos]);
+    if (node.ends.some((breaks) => skipped.every((depth) => breaks.has(depth))) && wholeWords(text, original, start, pos)) ranges.push([start, pos]);
     if (pos === text.length) return;
     const c = text.charCodeAt(pos);
     if (node.breakAfter && SEPARATORS.has(c) && skipped[skipped.length - 1] !== node.depth) {
-      follow(text, start, pos + 1, node, [...skipped, node.depth], ranges);
+      follow(text, original, start, pos + 1, node, [...skipped, node.depth], ranges);
     }
     const child = node.next.get(c);
     if (child === undefined) return;
@@ -82,24 +86,34 @@ function follow(text: string, start: number, pos: number, node: TrieNode, skippe
 }
 
 /**
- * Whether [start, end) does not cut a latin word or a number of the text: "Mi" is a name in 小米Mi手机
- * and in mi10, but not inside "smile", and X5 is not inside X50, since zh text runs latin words into
- * Han characters with no space between them.
+ * Whether [start, end) does not cut a latin word or a number of the text: "Mi" is a name in 小米Mi手机,
+ * mi10 and XiaoMiPhone, but not inside "smile" or MIUI, and X5 is not inside X50, since zh text runs
+ * latin words into Han characters (and into each other, vivoX60) with no space between them.
  */
-function wholeWords(text: string, start: number, end: number): boolean {
-  return !sameRun(text, start - 1, start) && !sameRun(text, end - 1, end);
+function wholeWords(text: string, original: string, start: number, end: number): boolean {
+  return isBoundary(text, original, start) && isBoundary(text, original, end);
 }
 
-/** Whether the characters at `a` and `b` are both lower-case ASCII letters or both digits. */
-function sameRun(text: string, a: number, b: number): boolean {
-  const kind = runKind(text.charCodeAt(a));
-  return kind !== 0 && kind === runKind(text.charCodeAt(b));
+/** Whether a word may start or end at `at`: not between two letters or two digits, unless the capitals of `original` mark a new word there. */
+function isBoundary(text: string, original: string, at: number): boolean {
+  const kind = runKind(text.charCodeAt(at - 1));
+  if (kind === 0 || kind !== runKind(text.charCodeAt(at))) return true;
+  return kind === 1 && isCamelBreak(original, at);
+}
+
+/** vivo|X60 (lower then upper), OPPO|Reno (upper, then upper followed by lower). */
+function isCamelBreak(original: string, at: number): boolean {
+  if (!isUpper(original.charCodeAt(at))) return false;
+  return !isUpper(original.charCodeAt(at - 1)) || isLower(original.charCodeAt(at + 1));
 }
 
 function runKind(c: number): number {
   if (c >= 97 && c <= 122) return 1;
   return c >= 48 && c <= 57 ? 2 : 0;
 }
+
+const isUpper = (c: number): boolean => c >= 65 && c <= 90;
+const isLower = (c: number): boolean => c >= 97 && c <= 122;
 
 function trieNode(depth: number): TrieNode {
   return { depth, next: new Map(), breakAfter: false, ends: [] };

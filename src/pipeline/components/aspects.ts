@@ -56,7 +56,7 @@ function findAspects(doc: Doc, lang: 'zh' | 'en', resources: AspectResources): A
   else if (lowered.length !== text.length) lowered = text;
   const texts = maskTexts(text, lowered, lang);
   const clauses = splitClauses(tokens, text, lang === 'en' ? lowered : text, lex.breaks);
-  const names = lang === 'zh' ? resources.names?.zh(lowered) : resources.names?.en(tokens);
+  const names = lang === 'zh' ? resources.names?.zh(lowered, text) : resources.names?.en(tokens);
   const perClause = keepInContext(
     clauses.map((c) => (lang === 'zh' ? matchZh(lex, lowered, c.start, c.end, tokens, c.from, c.to, names) : matchEn(lex, tokens, c.from, c.to, names))),
     () => cueCategories(lex, lowered, tokens, names),

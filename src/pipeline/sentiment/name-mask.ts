@@ -15,7 +15,7 @@ export function nameTokenMask(names: AspectNames, lang: 'zh' | 'en', tokens: rea
   // Lower-casing can change a text's length (rare letters); the names are then looked for as written.
   const lower = simplified.toLowerCase();
   const lowered = lower.length === simplified.length ? lower : simplified;
-  return tokenMaskOf('zh', tokens, lowered, names.zh(lowered));
+  return tokenMaskOf('zh', tokens, lowered, names.zh(lowered, lowered === lower ? simplified : lowered));
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { SentimentTerm } from '../../domain.js';
 import type { SentimentLexicon } from './types.js';
 import { sarcasmHeads } from './sarcasm.js';
+import { readZhCompound } from './zh-compound.js';
 import {
   addBracketEmoticons, boundaryKind, EXCLAIMED, isNegationIdiom, isSentiment, NO_BOUNDARY, pushOnce, QUESTIONED,
   scaleTerms, summarize, type RuleResult,
@@ -23,13 +24,16 @@ const EXCLAMATION = 1.25;
 const QUESTION = 0.5;
 /** 不是一般的 ("not ordinarily") intensifies like 非常. */
 const NOT_ORDINARY = 1.6;
-const ZH_NEGATOR_CHARS = new Set(['不', '没', '无', '非', '别', '未']);
-const ZH_RHETORICAL = new Set(['难道', '岂', '何必', '凭什么']);
+const ZH_RHETORICAL = new Set(['难道', '岂', '何必', '凭什么', '哪里']);
+/** en negators that warn or refuse ("don't waste your money", "won't return"); after "not" the same word is denied ("not a waste"). */
+const EN_WARNINGS = new Set(["don't", 'dont', 'never', "won't", 'wont']);
+/** Particles that end a yes/no question; after 不是 or 不 in the same clause the question affirms. */
+const ZH_QUESTION_PARTICLES = new Set(['吗', '么', '嘛']);
 
 /**
- * Lexicon-and-rules scorer over segmented tokens. Handles negation with a scope (en: n tokens; zh:
- * across degree words and the lexicon's negation bridges only; always up to the clause end), leaving
- * the lexicon's `unnegated` warning words negative, degree words, contrast (the clause after 但是/but dominates) and concession
+ * Lexicon-and-rules scorer over segmented tokens. Handles negation with a scope (n tokens up to the
+ * clause end; zh 的 is not counted and the lexicon's `negationStops` end it), leaving the lexicon's
+ * `unnegated` complaint and warning words negative, zh affirming questions (这不是坑人吗), degree words, contrast (the clause after 但是/but dominates) and concession
  * (虽然/although), exclamation, plain and rhetorical questions (难道…吗 flips), emoji, Weibo bracket
  * emoticons (scanned on `text`), slang and adjacent-token sarcasm cues. Every term carries the
  * rules that changed it. Tokens flagged in `inName` (words of a brand name) are read as plain words.
@@ -42,8 +46,6 @@ export function scoreRules(tokens: readonly string[], text: string, lex: Sentime
   const rules: string[] = [];
   const zh = lex.lang === 'zh';
   const { before: BEFORE_CONTRAST, after: AFTER_CONTRAST, concessive: CONCESSIVE } = CONTRAST[lex.lang];
-  // With a bridge list (zh) a negation reaches only across those words; otherwise across NEGATION_SCOPE tokens.
-  const bridged = lex.negationBridges.size > 0;
   let negLeft = 0;
   let negWord = '';
   let degree = 1;
@@ -53,9 +55,19 @@ export function scoreRules(tokens: readonly string[], text: string, lex: Sentime
   let concession = false;
   let clauseStart = 0;
   let rhetorical = '';
+  let clauseNegator = '';
 
   for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i];
+    if (zh && clauseNegator && terms.length > clauseStart && ZH_QUESTION_PARTICLES.has(tok)) {
+      // 这不是坑人吗 / 这不坑人吗 asserts 坑人: the question cancels the negation it holds.
+      const rule = `affirming-question(${clauseNegator}…${tok})`;
+      scaleTerms(terms, clauseStart, -1, rule);
+      pushOnce(rules, rule);
+      clauseStart = terms.length;
+      clauseNegator = '';
+      continue;
+    }
     const boundary = boundaryKind(tok);
     if (boundary !== NO_BOUNDARY) {
       if (boundary === EXCLAIMED && terms.length > clauseStart) {
@@ -74,6 +86,7 @@ export function scoreRules(tokens: readonly string[], text: string, lex: Sentime
       degree = 1;
       degreeLeft = 0;
       rhetorical = '';
+      clauseNegator = '';
       if (concession) {
         concession = false;
         clauseWeight = AFTER_CONTRAST;
@@ -119,6 +132,7 @@ export function scoreRules(tokens: readonly string[], text: string, lex: Sentime
       if (!zh && isNegationIdiom(tokens, i)) continue;
       negLeft = NEGATION_SCOPE[lex.lang];
       negWord = tok;
+      if (tok === '不是' || tok === '不') clauseNegator = tok;
       continue;
     }
     if (i + 1 < tokens.length && sarcasmHeads(lex.sarcasm).has(tok)) {
@@ -146,35 +160,23 @@ export function scoreRules(tokens: readonly string[], text: string, lex: Sentime
       weight = lex.words.get(tok.slice(1));
       if (weight !== undefined) termRules.push('hashtag');
     }
-    if (weight === undefined && zh && tok.length >= 2) {
-      // jieba keeps some negated/intensified words whole ("不满意", "太差"): decompose the prefix.
-      const rest = tok.slice(1);
-      const first = tok[0];
-      const restWeight = lex.words.get(rest);
-      const joinable = restWeight === undefined && tok.length === 2 && i + 1 < tokens.length && ZH_NEGATOR_CHARS.has(first);
-      const joined = joinable ? rest + tokens[i + 1] : '';
-      const joinedWeight = joinable ? lex.words.get(joined) : undefined;
-      if (joinedWeight !== undefined) {
-        // …or split a negated word across two tokens ("不难吃" → 不难 | 吃): read 难吃, negated.
-        weight = joinedWeight;
-        localNeg = first;
-        termText = joined;
+    let unnegatedWord = tok;
+    const compound = weight === undefined && zh ? readZhCompound(tok, tokens[i + 1], lex) : undefined;
+    if (compound !== undefined) {
+      // jieba keeps some negated/intensified words whole ("不满意", "太差", "不太好"), or splits one
+      // across two tokens ("不难" | "吃"): read the word inside with its prefixes.
+      weight = compound.weight * compound.degree;
+      localNeg = compound.negator;
+      unnegatedWord = compound.word;
+      if (compound.degree !== 1) termRules.push(`${compound.degree > 1 ? 'intensified' : 'diminished'}(${compound.degreeWord})`);
+      if (compound.joinsNext) {
+        termText = compound.word;
         i++;
-      } else if (restWeight !== undefined) {
-        if (ZH_NEGATOR_CHARS.has(first)) {
-          weight = restWeight;
-          localNeg = first;
-        } else {
-          const d = lex.degree.get(first);
-          if (d !== undefined) {
-            weight = restWeight * d;
-            termRules.push(`${d > 1 ? 'intensified' : 'diminished'}(${first})`);
-          }
-        }
       }
     }
     if (weight === undefined) {
-      if (negLeft > 0) negLeft = bridged && !lex.negationBridges.has(tok) ? 0 : negLeft - 1;
+      // 的 joins a modifier to its noun (没有想象中的好): it does not use up the negation's reach.
+      if (negLeft > 0 && tok !== '的') negLeft = lex.negationStops.has(tok) ? 0 : negLeft - 1;
       if (degreeLeft > 0 && --degreeLeft === 0) degree = 1;
       continue;
     }
@@ -186,7 +188,7 @@ export function scoreRules(tokens: readonly string[], text: string, lex: Sentime
       degree = 1;
       degreeLeft = 0;
     }
-    if ((localNeg || negLeft > 0) && !lex.unnegated.has(termText)) {
+    if ((localNeg || negLeft > 0) && !(lex.unnegated.has(unnegatedWord) && (zh || EN_WARNINGS.has(negWord)))) {
       weight *= NEGATION_FACTOR;
       termRules.push(`negated(${localNeg || negWord})`);
     }

@@ -19,11 +19,8 @@ export interface SentimentLexicon {
   negators: ReadonlySet<string>;
   /** Negative words a negation leaves negative: they name an event or a warning (不要上当, "don't waste"). */
   unnegated: ReadonlySet<string>;
-  /**
-   * zh: the only words a negation reaches across to an opinion word besides degree words (不是很好,
-   * 没有想象中好); any other word ends it. Empty (en): a negation reaches a fixed number of tokens.
-   */
-  negationBridges: ReadonlySet<string>;
+  /** Words that end a negation's scope: what the negator negates is this word, not the opinion after it (没有用过这么差的). */
+  negationStops: ReadonlySet<string>;
   /** Intensifier (> 1) and diminisher (< 1) multipliers. */
   degree: ReadonlyMap<string, number>;
   contrast: ReadonlyMap<string, ContrastKind>;

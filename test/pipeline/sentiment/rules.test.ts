@@ -47,11 +47,16 @@ const ZH_CASES: Case[] = [
   ['又送错了', -1, ''],
   ['强烈推荐这家', 1, ''],
   ['不是很好', -1, 'negated(不是)'], // 很 is a degree word
-  ['不觉得好吃', -1, 'negated(不)'], // 觉得 is a negation bridge
+  ['不太好', -1, 'negated(不)'], // one jieba token: 不 + 太 + 好
+  ['没有想象中的好', -1, 'negated(没有)'], // 的 does not use up the scope
+  ['没有让我失望', 1, 'negated(没有)'],
+  ['不是假货', 1, 'negated(不是)'],
   ['不是一般的差', -1, 'intensified(不是一般)'], // "not ordinarily bad" = extraordinarily bad
   ['从来没有用过这么差的手机', -1, ''], // 没有 negates 用过, not 差
-  ['大家不要上当', -1, ''], // a warning: 上当 is not flipped
-  ['一直不给退款', -1, ''],
+  ['一直不给退款', -1, ''], // a complaint: 退款 is not flipped
+  ['这不是坑人吗？', -1, 'affirming-question(不是…吗)'], // the question asserts 坑人
+  ['哪里好吃了？', -1, 'rhetorical-question(哪里)'],
+  ['非正品', -1, ''],
 ];
 
 const EN_CASES: Case[] = [
@@ -76,6 +81,7 @@ const EN_CASES: Case[] = [
   ['#fail', -1, 'hashtag'],
   ["don't waste your money on this", -1, ''], // a warning: waste is not flipped
   ["don't bother", -1, ''],
+  ['not a waste of money', 1, 'negated(not)'], // a denial, not a warning
 ];
 
 function firedRules(result: ReturnType<typeof scoreRules>): string[] {
@@ -89,10 +95,10 @@ describe('scoreRules (zh)', () => {
     if (rule) expect(firedRules(result).some((r) => r.startsWith(rule))).toBe(true);
   });
 
-  it('ends a zh negation at a word it does not reach across, and leaves warning words negative', () => {
+  it('ends a zh negation at an experience verb, and leaves complaint words negative', () => {
     const negated = (text: string) => rulesZh(text).terms.filter((t) => t.rules?.some((r) => r.startsWith('negated'))).map((t) => t.text);
     expect(negated('从来没有用过这么差的手机')).toEqual([]);
-    expect(negated('不知道好不好用')).toEqual([]);
+    expect(rulesZh('不知道好不好用').terms).toEqual([]); // 好不好 asks, it does not judge
     expect(negated('没有想象中那么好')).toEqual(['好']);
     expect(negated('别再上当了')).toEqual([]);
     expect(rulesZh('别再上当了').raw).toBeLessThan(0);

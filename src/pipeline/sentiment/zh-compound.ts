@@ -1,0 +1,60 @@
+import type { SentimentLexicon } from './types.js';
+
+/** Characters that negate the word they prefix in a jieba token ("不满意", "没意思"). */
+export const ZH_NEGATOR_CHARS = new Set(['不', '没', '无', '非', '别', '未']);
+
+/** How a zh token that is no lexicon word still holds one: a negated or intensified word jieba kept whole. */
+export interface ZhCompound {
+  /** The lexicon word inside (满意 in 不满意); the negation and degree are not applied yet. */
+  word: string;
+  weight: number;
+  /** The negator character prefixed, or ''. */
+  negator: string;
+  /** The degree word prefixed, its multiplier (1 when none). */
+  degreeWord: string;
+  degree: number;
+  /** The word ran on into the next token ("不难" | "吃" → 难吃): the caller skips that token. */
+  joinsNext: boolean;
+}
+
+/**
+ * Reads a zh token that holds a lexicon word behind a negator or a degree character: 不满意, 太差,
+ * 不太好 (好, negated), or a negated word jieba split across two tokens (不难 | 吃 → 难吃, negated).
+ * An A-not-A question (好不好, 值不值) asks rather than judges: undefined, as for any other token.
+ *
+ * @example
+ * readZhCompound('不太好', undefined, zhLexicon); // { word: '好', weight: 1.5, negator: '不', degree: 1, … }
+ */
+export function readZhCompound(tok: string, next: string | undefined, lex: SentimentLexicon): ZhCompound | undefined {
+  if (tok.length < 2 || isANotA(tok)) return undefined;
+  const first = tok[0];
+  const rest = tok.slice(1);
+  const negator = ZH_NEGATOR_CHARS.has(first) ? first : '';
+  const restWeight = lex.words.get(rest);
+  if (restWeight !== undefined) {
+    if (negator) return compound(rest, restWeight, negator, '', 1, false);
+    const d = lex.degree.get(first);
+    return d === undefined ? undefined : compound(rest, restWeight, '', first, d, false);
+  }
+  if (!negator) return undefined;
+  if (tok.length === 2 && next !== undefined) {
+    const joinedWeight = lex.words.get(rest + next);
+    if (joinedWeight !== undefined) return compound(rest + next, joinedWeight, negator, '', 1, true);
+  }
+  // 不太好, 不很好: a degree word inside a negation softens it (不太好 is milder than 不好), so it is dropped.
+  const word = rest.slice(1);
+  const wordWeight = lex.degree.has(rest[0]) && word ? lex.words.get(word) : undefined;
+  return wordWeight === undefined ? undefined : compound(word, wordWeight, negator, '', 1, false);
+}
+
+/** 好不好, 值不值, 有没有, 好吃不好吃: a question form that names both answers. */
+function isANotA(tok: string): boolean {
+  const mid = Math.max(tok.indexOf('不'), tok.indexOf('没'));
+  if (mid <= 0) return false;
+  const head = tok.slice(0, mid);
+  return tok.startsWith(head, mid + 1);
+}
+
+function compound(word: string, weight: number, negator: string, degreeWord: string, degree: number, joinsNext: boolean): ZhCompound {
+  return { word, weight, negator, degreeWord, degree, joinsNext };
+}
