@@ -94,6 +94,9 @@ const BRAND_WORDS: Array<[string, string[][]]> = [
   ['鲜蜂外卖刚才到店里', []],
   ['鲜蜂外卖今晚到店自取', []],
   ['鲜蜂外卖昨晚到的', []],
+  // opening hours and late nights are no lateness
+  ['Speedy Delivery opens late on Sundays', []],
+  ['The cafe opened late today', []],
   // a slowness word with no delivery brand in its clause is no delivery aspect
   ['这个手机太慢了', []],
   ['鲜蜂外卖挺好的，就是手机太慢了', []],
