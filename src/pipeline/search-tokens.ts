@@ -4,8 +4,8 @@ import { hanBigrams } from '../text/han-bigrams.js';
  * The layout `searchTokensOf` writes. Raise it whenever the tokens of a text change shape, so stores
  * re-index the rows written before (`store_state.search_layout`, `jobs/reindex-search.ts`). 1: tokens
  * only, or all of a post's bigrams after all its tokens (03fc7ed); 2: each token followed by its
- * bigrams (446d8d2); 3: en posts' Han runs apart from the latin words they touch ("eats真快" →
- * eats | 真快, 2026-11-22).
+ * bigrams (446d8d2); 3: in posts not read as Chinese, Han runs apart from the latin words they
+ * touch and cut by the zh segmenter ("eats真快" → eats | 真快, 2026-11-22).
  */
 export const SEARCH_LAYOUT = 3;
 

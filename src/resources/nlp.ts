@@ -12,6 +12,7 @@ import { fmix, hashString } from '../pipeline/sentiment/feature-hash.js';
 import { loadAspectLexicons } from './aspects.js';
 import type { AspectLexicons } from '../pipeline/components/aspects.js';
 import { createAspectNames, type AspectNames } from '../pipeline/aspects/names.js';
+import { latinSegmenter } from '../pipeline/components/segment.js';
 
 /** Everything `createDefaultPipeline` needs, loaded once. */
 export interface NlpResources {
@@ -127,6 +128,6 @@ export async function loadNlpResources(options: NlpResourceOptions = {}): Promis
       defaultIdf,
     }),
     aspects: loadAspectLexicons(lexiconDir),
-    aspectNames: createAspectNames(segmenters.en, convertChinese),
+    aspectNames: createAspectNames(latinSegmenter(segmenters), convertChinese),
   });
 }

@@ -5,6 +5,8 @@ import { createDefaultPipeline } from '../../src/pipeline/default-pipeline.js';
 import { loadNlpResources } from '../../src/resources/nlp.js';
 import { loadChineseConverter } from '../../src/resources/language.js';
 import { createEnSegmenter } from '../../src/pipeline/segmenters/en-natural.js';
+import { latinSegmenter } from '../../src/pipeline/components/segment.js';
+import { loadSegmenters } from '../../src/resources/segmenters.js';
 
 const tokenizeEn = (text: string) => text.toLowerCase().split(/\s+/).filter(Boolean);
 
@@ -67,14 +69,24 @@ describe('brand names looked through by aspect matching', () => {
     expect(names.zh('x50和admin')).toEqual([]);
   });
 
+  it('finds a Chinese name in a post read as English, cut as that post is', () => {
+    const latin = latinSegmenter(loadSegmenters());
+    const names = createAspectNames(latin);
+    names.set(['鲜蜂外卖']);
+    const tokens = latin('Ordered from 鲜蜂外卖 tonight and the delivery was late again');
+    const ranges = names.en(tokens);
+    expect(ranges.map(([from, to]) => tokens.slice(from, to).join(''))).toEqual(['鲜蜂外卖']);
+  });
+
   it('finds a latin name run into the next word where the capitals start one (vivoX60, OPPOReno5)', () => {
     const names = createAspectNames(createEnSegmenter());
-    names.set(['vivo', 'OPPO', 'iPhone', 'Mi']);
+    names.set(['vivo', 'OPPO', 'iPhone', 'Mi', 'VIVO']);
     const zh = (text: string) => names.zh(text.toLowerCase(), text);
     expect(zh('vivoX60真好用')).toEqual([[0, 4]]);
     expect(zh('OPPOReno5和iPhoneX都卡')).toEqual([[0, 4], [10, 16]]);
     expect(zh('XiaoMiPhone')).toEqual([[4, 6]]);
     expect(zh('MIUI和smile')).toEqual([]);
+    expect(zh('OPPOR17拍照好, VIVOY50也行')).toEqual([[0, 4], [12, 16]]);
   });
 
   it('gives a post writing a brand another way than configured no aspect from the words of the name', async () => {

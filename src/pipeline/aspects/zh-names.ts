@@ -101,10 +101,11 @@ function isBoundary(text: string, original: string, at: number): boolean {
   return kind === 1 && isCamelBreak(original, at);
 }
 
-/** vivo|X60 (lower then upper), OPPO|Reno (upper, then upper followed by lower). */
+/** vivo|X60 (lower then upper), OPPO|Reno and OPPO|R17 (upper, then upper followed by lower or a digit). */
 function isCamelBreak(original: string, at: number): boolean {
   if (!isUpper(original.charCodeAt(at))) return false;
-  return !isUpper(original.charCodeAt(at - 1)) || isLower(original.charCodeAt(at + 1));
+  const next = original.charCodeAt(at + 1);
+  return !isUpper(original.charCodeAt(at - 1)) || isLower(next) || (next >= 48 && next <= 57);
 }
 
 function runKind(c: number): number {

@@ -9,19 +9,27 @@ const HAN_RUN = /^\p{Script=Han}{2,}$/u;
 const HAS_HAN = /\p{Script=Han}/u;
 
 /**
- * Tokenises with the language's segmenter; `other` languages get the English tokenizer's split. In a
- * post read as English, a run of Han characters ("the rider was真快") is cut into words by the zh
- * segmenter, so it is indexed and scored as the same words a Chinese post or query would give.
+ * Tokenises with the language's segmenter; `other` languages get the English tokenizer's split
+ * (`latinSegmenter`).
  */
 export function createSegment(segmenters: Segmenters): PipelineComponent {
-  const latin = (text: string): string[] => {
-    const tokens = segmenters.en(text);
-    return HAS_HAN.test(text) ? tokens.flatMap((t) => (HAN_RUN.test(t) ? segmenters.zh(t) : [t])) : tokens;
-  };
+  const latin = latinSegmenter(segmenters);
   return {
     name: 'segment',
     requires: ['simplified', 'lang'],
     assigns: ['tokens'],
     run: (doc) => ({ tokens: (doc.lang === 'zh' ? segmenters.zh : latin)(doc.simplified!) }),
+  };
+}
+
+/**
+ * The tokens of a text not read as Chinese: the en tokenizer's, with each run of Han characters ("the
+ * rider was真快") cut into words by the zh segmenter, so search finds them as a Chinese query gives
+ * them, and a brand name looked for in such posts (`AspectNames.en`) is cut the same way.
+ */
+export function latinSegmenter(segmenters: Segmenters): Segmenter {
+  return (text) => {
+    const tokens = segmenters.en(text);
+    return HAS_HAN.test(text) ? tokens.flatMap((t) => (HAN_RUN.test(t) ? segmenters.zh(t) : [t])) : tokens;
   };
 }

@@ -1,7 +1,7 @@
 import type { SentimentTerm } from '../../domain.js';
 import type { SentimentLexicon } from './types.js';
 import { sarcasmHeads } from './sarcasm.js';
-import { readZhCompound } from './zh-compound.js';
+import { affirmNegated, readZhCompound, splitANotA } from './zh-compound.js';
 import {
   addBracketEmoticons, boundaryKind, EXCLAIMED, isNegationIdiom, isSentiment, NO_BOUNDARY, pushOnce, QUESTIONED,
   scaleTerms, summarize, type RuleResult,
@@ -24,11 +24,11 @@ const EXCLAMATION = 1.25;
 const QUESTION = 0.5;
 /** 不是一般的 ("not ordinarily") intensifies like 非常. */
 const NOT_ORDINARY = 1.6;
-const ZH_RHETORICAL = new Set(['难道', '岂', '何必', '凭什么', '哪里']);
+const ZH_RHETORICAL = new Set(['难道', '岂', '何必', '凭什么']);
 /** en negators that warn or refuse ("don't waste your money", "won't return"); after "not" the same word is denied ("not a waste"). */
 const EN_WARNINGS = new Set(["don't", 'dont', 'never', "won't", 'wont']);
 /** Particles that end a yes/no question; after 不是 or 不 in the same clause the question affirms. */
-const ZH_QUESTION_PARTICLES = new Set(['吗', '么', '嘛']);
+const ZH_QUESTION_PARTICLES = new Set(['吗', '么']);
 
 /**
  * Lexicon-and-rules scorer over segmented tokens. Handles negation with a scope (n tokens up to the
@@ -56,14 +56,13 @@ export function scoreRules(tokens: readonly string[], text: string, lex: Sentime
   let clauseStart = 0;
   let rhetorical = '';
   let clauseNegator = '';
+  let negAt = -1;
 
   for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i];
-    if (zh && clauseNegator && terms.length > clauseStart && ZH_QUESTION_PARTICLES.has(tok)) {
-      // 这不是坑人吗 / 这不坑人吗 asserts 坑人: the question cancels the negation it holds.
-      const rule = `affirming-question(${clauseNegator}…${tok})`;
-      scaleTerms(terms, clauseStart, -1, rule);
-      pushOnce(rules, rule);
+    if (zh && clauseNegator && ZH_QUESTION_PARTICLES.has(tok) && affirmNegated(terms, clauseStart, clauseNegator, tok, NEGATION_FACTOR)) {
+      pushOnce(rules, `affirming-question(${clauseNegator}…${tok})`);
+      // A rhetorical question asserts: its clause is not softened as a plain question would be.
       clauseStart = terms.length;
       clauseNegator = '';
       continue;
@@ -120,6 +119,12 @@ export function scoreRules(tokens: readonly string[], text: string, lex: Sentime
       rhetorical = tok;
       continue;
     }
+    const asked = zh ? splitANotA(tokens, i) : 0;
+    if (asked > 0) {
+      // 满意 | 不满意: an A-not-A question asks, it does not judge.
+      i += asked;
+      continue;
+    }
     if (zh && tok === '不是' && tokens[i + 1] === '一般') {
       // 不是一般的差 = extraordinarily bad: a degree phrase, not a negation (nor 一般 "so-so").
       degree *= NOT_ORDINARY;
@@ -132,6 +137,7 @@ export function scoreRules(tokens: readonly string[], text: string, lex: Sentime
       if (!zh && isNegationIdiom(tokens, i)) continue;
       negLeft = NEGATION_SCOPE[lex.lang];
       negWord = tok;
+      negAt = i;
       if (tok === '不是' || tok === '不') clauseNegator = tok;
       continue;
     }
@@ -167,6 +173,7 @@ export function scoreRules(tokens: readonly string[], text: string, lex: Sentime
       // across two tokens ("不难" | "吃"): read the word inside with its prefixes.
       weight = compound.weight * compound.degree;
       localNeg = compound.negator;
+      if (localNeg === '不') clauseNegator = '不';
       unnegatedWord = compound.word;
       if (compound.degree !== 1) termRules.push(`${compound.degree > 1 ? 'intensified' : 'diminished'}(${compound.degreeWord})`);
       if (compound.joinsNext) {
@@ -188,9 +195,13 @@ export function scoreRules(tokens: readonly string[], text: string, lex: Sentime
       degree = 1;
       degreeLeft = 0;
     }
-    if ((localNeg || negLeft > 0) && !(lex.unnegated.has(unnegatedWord) && (zh || EN_WARNINGS.has(negWord)))) {
+    // An en warning ("don't waste") keeps its word negative only when it governs it, two tokens at most.
+    const warned = lex.unnegated.has(unnegatedWord) && (zh || (EN_WARNINGS.has(negWord) && i - negAt <= 2));
+    if ((localNeg || negLeft > 0) && !warned) {
       weight *= NEGATION_FACTOR;
       termRules.push(`negated(${localNeg || negWord})`);
+      // A negation governs the first opinion word it reaches: 不贵而且好吃, "isn't bad and I love it".
+      negLeft = 0;
     }
     if (clauseWeight !== 1) {
       weight *= clauseWeight;

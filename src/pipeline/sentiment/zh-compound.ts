@@ -1,7 +1,8 @@
+import type { SentimentTerm } from '../../domain.js';
 import type { SentimentLexicon } from './types.js';
 
 /** Characters that negate the word they prefix in a jieba token ("不满意", "没意思"). */
-export const ZH_NEGATOR_CHARS = new Set(['不', '没', '无', '非', '别', '未']);
+export const ZH_NEGATOR_CHARS = new Set(['不', '没', '无', '未']);
 
 /** How a zh token that is no lexicon word still holds one: a negated or intensified word jieba kept whole. */
 export interface ZhCompound {
@@ -57,4 +58,33 @@ function isANotA(tok: string): boolean {
 
 function compound(word: string, weight: number, negator: string, degreeWord: string, degree: number, joinsNext: boolean): ZhCompound {
   return { word, weight, negator, degreeWord, degree, joinsNext };
+}
+
+/**
+ * How many tokens after `at` finish an A-not-A question begun there (满意 | 不满意: 1; 满意 | 不 | 满意: 2),
+ * or 0: the two answers it names are no opinion.
+ */
+export function splitANotA(tokens: readonly string[], at: number): number {
+  const tok = tokens[at];
+  const next = tokens[at + 1];
+  if (next === `不${tok}` || next === `没${tok}`) return 1;
+  return (next === '不' || next === '没') && tokens[at + 2] === tok ? 2 : 0;
+}
+
+/**
+ * 这不是坑人吗 / 这不坑人吗 asserts 坑人: the terms from `from` that `negator` negated get their own sign
+ * back (the negation factor undone), and name the question instead. Words the negation did not flip
+ * (你们不给退款吗 — 退款 stays negative) and words outside it (味道很好不是吗) are left alone. Returns
+ * whether any term was affirmed.
+ */
+export function affirmNegated(terms: SentimentTerm[], from: number, negator: string, particle: string, negationFactor: number): boolean {
+  const negated = `negated(${negator})`;
+  let affirmed = false;
+  for (let k = from; k < terms.length; k++) {
+    const rules = terms[k].rules;
+    if (!rules?.includes(negated)) continue;
+    terms[k] = { ...terms[k], weight: terms[k].weight / negationFactor, rules: rules.map((r) => (r === negated ? `affirming-question(${negator}…${particle})` : r)) };
+    affirmed = true;
+  }
+  return affirmed;
 }

@@ -55,7 +55,11 @@ const ZH_CASES: Case[] = [
   ['从来没有用过这么差的手机', -1, ''], // 没有 negates 用过, not 差
   ['一直不给退款', -1, ''], // a complaint: 退款 is not flipped
   ['这不是坑人吗？', -1, 'affirming-question(不是…吗)'], // the question asserts 坑人
-  ['哪里好吃了？', -1, 'rhetorical-question(哪里)'],
+  ['这不坑人吗', -1, 'affirming-question(不…吗)'],
+  ['这不是挺好的吗', 1, 'affirming-question(不是…吗)'],
+  ['味道很好不是吗', 1, ''], // a tag question: nothing was negated
+  ['你们不给退款吗？', -1, ''],
+  ['不贵而且好吃', 1, 'negated(不)'], // the negation governs 贵 only
   ['非正品', -1, ''],
 ];
 
@@ -82,6 +86,8 @@ const EN_CASES: Case[] = [
   ["don't waste your money on this", -1, ''], // a warning: waste is not flipped
   ["don't bother", -1, ''],
   ['not a waste of money', 1, 'negated(not)'], // a denial, not a warning
+  ["i dont think you'll waste your money", 1, 'negated(dont)'], // the warning does not govern waste
+  ['it isn\'t bad and i love it', 1, "negated(isn't)"], // the negation governs bad only
 ];
 
 function firedRules(result: ReturnType<typeof scoreRules>): string[] {
@@ -99,6 +105,8 @@ describe('scoreRules (zh)', () => {
     const negated = (text: string) => rulesZh(text).terms.filter((t) => t.rules?.some((r) => r.startsWith('negated'))).map((t) => t.text);
     expect(negated('从来没有用过这么差的手机')).toEqual([]);
     expect(rulesZh('不知道好不好用').terms).toEqual([]); // 好不好 asks, it does not judge
+    expect(rulesZh('满意不满意').terms).toEqual([]);
+    expect(rulesZh('非专业的人也能用').terms).toEqual([]); // 非 is a prefix, not a negator
     expect(negated('没有想象中那么好')).toEqual(['好']);
     expect(negated('别再上当了')).toEqual([]);
     expect(rulesZh('别再上当了').raw).toBeLessThan(0);
