@@ -31,9 +31,10 @@ const EN_WARNINGS = new Set(["don't", 'dont', 'never', "won't", 'wont']);
 const ZH_QUESTION_PARTICLES = new Set(['吗', '么']);
 
 /**
- * Lexicon-and-rules scorer over segmented tokens. Handles negation with a scope (n tokens up to the
- * clause end; zh 的 is not counted and the lexicon's `negationStops` end it), leaving the lexicon's
- * `unnegated` complaint and warning words negative, zh affirming questions (这不是坑人吗), degree words, contrast (the clause after 但是/but dominates) and concession
+ * Lexicon-and-rules scorer over segmented tokens. Handles negation of the first opinion word within
+ * a scope (n tokens up to the clause end; zh 的 is not counted and the lexicon's `negationStops` end
+ * it), leaving the lexicon's `unnegated` complaint and warning words negative, zh affirming questions
+ * (这不是坑人吗), degree words, contrast (the clause after 但是/but dominates) and concession
  * (虽然/although), exclamation, plain and rhetorical questions (难道…吗 flips), emoji, Weibo bracket
  * emoticons (scanned on `text`), slang and adjacent-token sarcasm cues. Every term carries the
  * rules that changed it. Tokens flagged in `inName` (words of a brand name) are read as plain words.

@@ -2,7 +2,7 @@ import type { SentimentTerm } from '../../domain.js';
 import type { SentimentLexicon } from './types.js';
 
 /** Characters that negate the word they prefix in a jieba token ("不满意", "没意思"). */
-export const ZH_NEGATOR_CHARS = new Set(['不', '没', '无', '未']);
+const ZH_NEGATOR_CHARS = new Set(['不', '没', '无', '未']);
 
 /** How a zh token that is no lexicon word still holds one: a negated or intensified word jieba kept whole. */
 export interface ZhCompound {
