@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createDefaultPipeline } from '../../src/pipeline/default-pipeline.js';
 import type { Pipeline } from '../../src/pipeline/pipeline.js';
@@ -5,7 +8,9 @@ import { SEARCH_LAYOUT } from '../../src/pipeline/search-tokens.js';
 import { loadNlpResources } from '../../src/resources/nlp.js';
 import { createStoredTokenizer, reindexSearch } from '../../src/jobs/reindex-search.js';
 import type { Store } from '../../src/store/types.js';
-import { makeOldStore, oldMention, type OldStore } from '../helpers/old-search-store.js';
+import { makeOldStore, oldMention, writeOldSqlite, type OldStore } from '../helpers/old-search-store.js';
+import { listMigrations, migrateDb, openDb } from '../../src/store/db.js';
+import { createSqliteStore } from '../../src/store/sqlite/index.js';
 import { STORE_BACKENDS } from '../helpers/store.js';
 
 const search = async (store: Store, term: string) => (await store.listMentions({ terms: [term], limit: 50 })).items.map((m) => m.externalId).sort();
@@ -81,3 +86,28 @@ for (const backend of STORE_BACKENDS) {
     });
   });
 }
+
+describe('a re-index to layout 2 stopped part-way, then upgraded (migration 0008) [sqlite]', () => {
+  it('starts the re-index to the current layout from the first mention, not where the old one stopped', async () => {
+    const pipeline = createDefaultPipeline(await loadNlpResources());
+    const dir = mkdtempSync(join(tmpdir(), 'koubei-layout3-'));
+    const path = join(dir, 'koubei.db');
+    writeOldSqlite(path, ['这款手机高性价比', '北京火车站人太多了', '今天天气不错'].map((text, i) => oldMention(pipeline, `m${i}`, text, 'tokens')));
+    // The release before layout 3: migrations 0006–0007, and a re-index to layout 2 that rewrote the first mention.
+    const db = openDb(path, { migrate: false });
+    migrateDb(db, listMigrations().filter((m) => m.version <= 7));
+    const firstId = (db.prepare('SELECT min(id) AS id FROM mentions').get() as { id: number }).id;
+    db.prepare(`INSERT INTO store_state (key, value) VALUES ('search_reindex_after', ?)`).run(String(firstId));
+    db.close();
+    const store = createSqliteStore(openDb(path));
+    try {
+      expect(await store.searchIndexState(SEARCH_LAYOUT)).toEqual({ layout: 1, remaining: 3 });
+      const summary = await reindexSearch({ store, tokensOf: createStoredTokenizer(pipeline) });
+      expect(summary).toMatchObject({ from: 1, to: SEARCH_LAYOUT, reindexed: 3 });
+      expect(await search(store, '性价比')).toEqual(['m0']);
+    } finally {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
