@@ -87,6 +87,8 @@ describe('brand names looked through by aspect matching', () => {
     expect(zh('XiaoMiPhone')).toEqual([[4, 6]]);
     expect(zh('MIUI和smile')).toEqual([]);
     expect(zh('OPPOR17拍照好, VIVOY50也行')).toEqual([[0, 4], [12, 16]]);
+    names.set(['Pad', 'Air', 'Bay']);
+    expect(zh('新iPad和eBay上的AirPods')).toEqual([[12, 15]]); // a one-letter prefix is no word; Air|Pods is
   });
 
   it('gives a post writing a brand another way than configured no aspect from the words of the name', async () => {

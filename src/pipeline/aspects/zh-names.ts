@@ -101,11 +101,16 @@ function isBoundary(text: string, original: string, at: number): boolean {
   return kind === 1 && isCamelBreak(original, at);
 }
 
-/** vivo|X60 (lower then upper), OPPO|Reno and OPPO|R17 (upper, then upper followed by lower or a digit). */
+/**
+ * vivo|X60 (lower then upper), OPPO|Reno and OPPO|R17 (upper, then upper followed by lower or a digit).
+ * A single lower-case letter before the capital is a prefix, not a word (iPad, eBay: no "Pad" in iPad).
+ */
 function isCamelBreak(original: string, at: number): boolean {
   if (!isUpper(original.charCodeAt(at))) return false;
+  const prev = original.charCodeAt(at - 1);
+  if (isLower(prev)) return isLower(original.charCodeAt(at - 2)) || isUpper(original.charCodeAt(at - 2));
   const next = original.charCodeAt(at + 1);
-  return !isUpper(original.charCodeAt(at - 1)) || isLower(next) || (next >= 48 && next <= 57);
+  return isLower(next) || (next >= 48 && next <= 57);
 }
 
 function runKind(c: number): number {
