@@ -3,6 +3,8 @@ import type { SentimentLexicon } from './types.js';
 
 /** Characters that negate the word they prefix in a jieba token ("不满意", "没意思"). */
 const ZH_NEGATOR_CHARS = new Set(['不', '没', '无', '未']);
+const NOT = '不'.charCodeAt(0);
+const NOT_YET = '没'.charCodeAt(0);
 
 /** How a zh token that is no lexicon word still holds one: a negated or intensified word jieba kept whole. */
 export interface ZhCompound {
@@ -67,8 +69,12 @@ function compound(word: string, weight: number, negator: string, degreeWord: str
 export function splitANotA(tokens: readonly string[], at: number): number {
   const tok = tokens[at];
   const next = tokens[at + 1];
-  if (next === `不${tok}` || next === `没${tok}`) return 1;
-  return (next === '不' || next === '没') && tokens[at + 2] === tok ? 2 : 0;
+  if (next === undefined) return 0;
+  // Compared in place: this runs on every zh token, so no string is built.
+  const negator = next.charCodeAt(0) === NOT || next.charCodeAt(0) === NOT_YET;
+  if (!negator) return 0;
+  if (next.length === tok.length + 1 && next.endsWith(tok)) return 1;
+  return next.length === 1 && tokens[at + 2] === tok ? 2 : 0;
 }
 
 /**
