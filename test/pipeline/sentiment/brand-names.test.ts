@@ -51,15 +51,20 @@ describe('brand names carry no lexicon sentiment', () => {
     const service = () => pipeline.run({ text: 'Swift Eats customer support, the food was cold.' }).doc.aspects!.find((a) => a.aspect === 'customer_service')!;
     resources.aspectNames.set([]);
     expect(service().label).toBe('pos');
+    const praised = service().score;
     resources.aspectNames.set(['Swift Eats']);
-    expect(service().label).toBe('neg');
+    expect(service().label).not.toBe('pos');
+    expect(service().score).toBeLessThan(praised - 0.2);
   });
 
   it('gives an aspect no praise from the brand name in its clause', () => {
     const delivery = () => pipeline.run({ text: 'Swift Eats delivery today, the food was cold.' }).doc.aspects!.find((a) => a.aspect === 'delivery')!;
     resources.aspectNames.set([]);
-    expect(delivery().label).toBe('pos');
+    // Unmasked, "swift" (+1.2) lifts the clause; the label may stay neutral under the tuned gate.
+    const praised = delivery().score;
+    expect(praised).toBeGreaterThan(0.2);
     resources.aspectNames.set(['Swift Eats']);
     expect(delivery().label).not.toBe('pos');
+    expect(delivery().score).toBeLessThan(praised - 0.2);
   });
 });
