@@ -57,16 +57,12 @@ function shuffle<T>(a: T[], seed: number): void {
   }
 }
 
-const ones = new Map<number, Float64Array>();
-/** A shared all-ones scale per table size (plain features), allocated once. */
-const ONES = (bits: number): Float64Array => ones.get(bits) ?? ones.set(bits, new Float64Array(1 << bits).fill(1)).get(bits)!;
-
 /** Binary logistic regression (y ∈ {0,1}); the single column is the logit of class 1. */
 export function trainBinary(examples: Example[], denseSize: number, opts: TrainOptions): Model {
   const { bits, epochs = 5, lr = 0.2, l2 = 1e-5, denseL2 = 1e-6, seed = 7, featureScale } = opts;
   const mask = (1 << bits) - 1;
   if (featureScale && featureScale.length !== 1 << bits) throw new RangeError(`featureScale has ${featureScale.length} entries, not 2^${bits}`);
-  const fs = featureScale ?? ONES(bits);
+  const fs = featureScale;
   const w = new Float64Array(1 << bits);
   const gw = new Float64Array(1 << bits).fill(1e-8);
   const dw = new Float64Array(denseSize);
@@ -80,7 +76,7 @@ export function trainBinary(examples: Example[], denseSize: number, opts: TrainO
       const h = ex.hashes;
       const scale = h.length > 0 ? 1 / Math.sqrt(h.length) : 0;
       let z = bias[0];
-      for (let i = 0; i < h.length; i++) z += w[h[i] & mask] * fs[h[i] & mask] * scale;
+      for (let i = 0; i < h.length; i++) z += w[h[i] & mask] * (fs ? fs[h[i] & mask] : 1) * scale;
       for (let j = 0; j < denseSize; j++) z += dw[j] * ex.dense[j];
       const p = 1 / (1 + Math.exp(-z));
       const g = (p - ex.y) * ex.weight;
@@ -88,7 +84,7 @@ export function trainBinary(examples: Example[], denseSize: number, opts: TrainO
       bias[0] -= (lr * g) / Math.sqrt(gb);
       for (let i = 0; i < h.length; i++) {
         const idx = h[i] & mask;
-        const gi = g * scale * fs[idx] + l2 * w[idx];
+        const gi = g * scale * (fs ? fs[idx] : 1) + l2 * w[idx];
         gw[idx] += gi * gi;
         w[idx] -= (lr * gi) / Math.sqrt(gw[idx]);
       }
@@ -99,7 +95,7 @@ export function trainBinary(examples: Example[], denseSize: number, opts: TrainO
       }
     }
   }
-  if (featureScale) for (let b = 0; b <= mask; b++) w[b] *= featureScale[b];
+  if (fs) for (let b = 0; b <= mask; b++) w[b] *= fs[b];
   return { bits, classes: 2, cols: 1, w, dw, bias };
 }
 
