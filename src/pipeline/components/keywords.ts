@@ -1,5 +1,6 @@
 import type { Lang } from '../../domain.js';
 import type { PipelineComponent } from '../types.js';
+import { BRACKET_EMOTICON } from '../sentiment/rule-terms.js';
 
 export interface KeywordResources {
   /** Stopwords per language (lower-case for en). */
@@ -21,7 +22,9 @@ const NUMBER_ONLY = /^[\p{N}.,%]+$/u;
 
 /**
  * Content tokens minus stopwords, ranked by tf × idf (jieba's idf for zh; a flat idf for en).
- * Assigns `keywords` and `themes` (the top keywords until a theme model exists).
+ * Assigns `keywords` and `themes` (the top keywords until a theme model exists). The name inside a
+ * Weibo bracket emoticon is a reaction, not a topic: "[允悲]" leaves the token 允悲 once its brackets
+ * are dropped, which made it a theme of every brand whose posts use it.
  *
  * @example
  * createKeywords(res).run({ ..., tokens: ['外卖', '送', '得', '很快'] }).keywords; // ['外卖', '很快', '送']
@@ -30,15 +33,16 @@ export function createKeywords(resources: KeywordResources, options: KeywordOpti
   const { limit = 8, themes = 3 } = options;
   return {
     name: 'keywords',
-    requires: ['lang', 'tokens'],
+    requires: ['simplified', 'lang', 'tokens'],
     assigns: ['keywords', 'themes'],
     run: (doc) => {
       const lang = doc.lang === 'zh' ? 'zh' : 'en';
       const stop = resources.stopwords[lang];
+      const emoticons = bracketEmoticons(doc.simplified!);
       const minLength = lang === 'zh' ? 2 : 3;
       const tf = new Map<string, number>();
       for (const tok of doc.tokens!) {
-        if (tok.length < minLength || stop.has(tok) || !isContent(tok)) continue;
+        if (tok.length < minLength || stop.has(tok) || !isContent(tok) || emoticons?.has(tok)) continue;
         tf.set(tok, (tf.get(tok) ?? 0) + 1);
       }
       const ranked: Ranked[] = [];
@@ -49,6 +53,14 @@ export function createKeywords(resources: KeywordResources, options: KeywordOpti
       return { keywords, themes: keywords.slice(0, themes) };
     },
   };
+}
+
+/** Names of the bracket emoticons in `text`, or null when it has none (most posts: one indexOf). */
+function bracketEmoticons(text: string): Set<string> | null {
+  if (text.indexOf('[') === -1) return null;
+  const names = new Set<string>();
+  for (const m of text.match(BRACKET_EMOTICON) ?? []) names.add(m.slice(1, -1).toLowerCase());
+  return names.size > 0 ? names : null;
 }
 
 interface Ranked {

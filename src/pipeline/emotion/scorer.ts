@@ -1,6 +1,7 @@
 import type { EmotionLabel, EmotionResult, SentimentResult } from '../../domain.js';
 import { sharedFeatureBuffer } from '../sentiment/hashed.js';
 import { denseLogit } from '../sentiment/linear.js';
+import { BRACKET_EMOTICON } from '../sentiment/rule-terms.js';
 import type { EmotionModel } from './types.js';
 
 export const EMOTION_LABELS: readonly EmotionLabel[] = ['joy', 'sadness', 'anger', 'fear', 'surprise', 'disgust', 'neutral'];
@@ -24,7 +25,7 @@ function findCues(model: EmotionModel, tokens: readonly string[], text: string):
     counts[emotion] = (counts[emotion] ?? 0) + 1;
   }
   if (text.indexOf('[') !== -1) {
-    for (const match of text.match(/\[[^\]\[]{1,8}\]/g) ?? []) {
+    for (const match of text.match(BRACKET_EMOTICON) ?? []) {
       const emotion = model.cues.get(match);
       if (emotion === undefined) continue;
       cues.push(match);
