@@ -1,6 +1,6 @@
 import type { Lang } from '../../domain.js';
 import type { PipelineComponent } from '../types.js';
-import { BRACKET_EMOTICON } from '../sentiment/rule-terms.js';
+import { bracketEmoticonsIn } from '../sentiment/rule-terms.js';
 
 export interface KeywordResources {
   /** Stopwords per language (lower-case for en). */
@@ -22,12 +22,11 @@ const NUMBER_ONLY = /^[\p{N}.,%]+$/u;
 
 /**
  * Content tokens minus stopwords, ranked by tf × idf (jieba's idf for zh; a flat idf for en).
- * Assigns `keywords` and `themes` (the top keywords until a theme model exists). The name inside a
- * Weibo bracket emoticon is a reaction, not a topic: "[允悲]" leaves the token 允悲 once its brackets
- * are dropped, which made it a theme of every brand whose posts use it.
+ * Assigns `keywords` and `themes` (the top keywords until a theme model exists). The words of a
+ * Weibo bracket emoticon's name are a reaction, not a topic, and are not counted (`discountBracketNames`).
  *
  * @example
- * createKeywords(res).run({ ..., tokens: ['外卖', '送', '得', '很快'] }).keywords; // ['外卖', '很快', '送']
+ * createKeywords(res).run({ ..., simplified: '外卖送得很快', tokens: ['外卖', '送', '得', '很快'] }).keywords; // ['外卖', '很快', '送']
  */
 export function createKeywords(resources: KeywordResources, options: KeywordOptions = {}): PipelineComponent {
   const { limit = 8, themes = 3 } = options;
@@ -38,13 +37,13 @@ export function createKeywords(resources: KeywordResources, options: KeywordOpti
     run: (doc) => {
       const lang = doc.lang === 'zh' ? 'zh' : 'en';
       const stop = resources.stopwords[lang];
-      const emoticons = bracketEmoticons(doc.simplified!);
       const minLength = lang === 'zh' ? 2 : 3;
       const tf = new Map<string, number>();
       for (const tok of doc.tokens!) {
-        if (tok.length < minLength || stop.has(tok) || !isContent(tok) || emoticons?.has(tok)) continue;
+        if (tok.length < minLength || stop.has(tok) || !isContent(tok)) continue;
         tf.set(tok, (tf.get(tok) ?? 0) + 1);
       }
+      discountBracketNames(doc.simplified!, tf);
       const ranked: Ranked[] = [];
       for (const [word, count] of tf) {
         insertRanked(ranked, { word, score: count * (lang === 'zh' ? resources.idf.get(word) ?? resources.defaultIdf : 1) }, limit);
@@ -55,12 +54,32 @@ export function createKeywords(resources: KeywordResources, options: KeywordOpti
   };
 }
 
-/** Names of the bracket emoticons in `text`, or null when it has none (most posts: one indexOf). */
-function bracketEmoticons(text: string): Set<string> | null {
-  if (text.indexOf('[') === -1) return null;
-  const names = new Set<string>();
-  for (const m of text.match(BRACKET_EMOTICON) ?? []) names.add(m.slice(1, -1).toLowerCase());
-  return names.size > 0 ? names : null;
+/**
+ * Takes back one count of each candidate word a bracket emoticon's name is made of: once jieba drops
+ * the brackets, "[允悲]" leaves the token 允悲 (a theme of every brand whose posts used it), "[笑cry]"
+ * leaves cry and "[Doge]" Doge. jieba cuts the name on its own, between the brackets, so the name is
+ * tiled left to right by the longest candidate it starts with (case-insensitive); the same word
+ * written outside the brackets ("[Tesla] Tesla recalls…") keeps its other counts.
+ */
+function discountBracketNames(text: string, tf: Map<string, number>): void {
+  for (const match of bracketEmoticonsIn(text)) {
+    const name = match.slice(1, -1).toLowerCase();
+    let at = 0;
+    while (at < name.length) {
+      let word = '';
+      for (const candidate of tf.keys()) {
+        if (candidate.length > word.length && name.startsWith(candidate.toLowerCase(), at)) word = candidate;
+      }
+      if (word === '') {
+        at++;
+        continue;
+      }
+      const left = tf.get(word)! - 1;
+      if (left > 0) tf.set(word, left);
+      else tf.delete(word);
+      at += word.length;
+    }
+  }
 }
 
 interface Ranked {

@@ -1,7 +1,7 @@
 import type { EmotionLabel, EmotionResult, SentimentResult } from '../../domain.js';
 import { sharedFeatureBuffer } from '../sentiment/hashed.js';
 import { denseLogit } from '../sentiment/linear.js';
-import { BRACKET_EMOTICON } from '../sentiment/rule-terms.js';
+import { bracketEmoticonsIn } from '../sentiment/rule-terms.js';
 import type { EmotionModel } from './types.js';
 
 export const EMOTION_LABELS: readonly EmotionLabel[] = ['joy', 'sadness', 'anger', 'fear', 'surprise', 'disgust', 'neutral'];
@@ -24,13 +24,11 @@ function findCues(model: EmotionModel, tokens: readonly string[], text: string):
     cues.push(tok);
     counts[emotion] = (counts[emotion] ?? 0) + 1;
   }
-  if (text.indexOf('[') !== -1) {
-    for (const match of text.match(BRACKET_EMOTICON) ?? []) {
-      const emotion = model.cues.get(match);
-      if (emotion === undefined) continue;
-      cues.push(match);
-      counts[emotion] = (counts[emotion] ?? 0) + 1;
-    }
+  for (const match of bracketEmoticonsIn(text)) {
+    const emotion = model.cues.get(match);
+    if (emotion === undefined) continue;
+    cues.push(match);
+    counts[emotion] = (counts[emotion] ?? 0) + 1;
   }
   return { cues, counts };
 }

@@ -62,12 +62,16 @@ export function pushOnce(list: string[], item: string): void {
   if (!list.includes(item)) list.push(item);
 }
 
-/** A Weibo bracket emoticon ([怒], [允悲], [doge]): read by the rules, the emotion cues and the keywords. */
-export const BRACKET_EMOTICON = /\[[^\]\[]{1,8}\]/g;
+const BRACKET_EMOTICON = /\[[^\]\[]{1,8}\]/g;
+
+/** The Weibo bracket emoticons of `text` with their brackets ([怒], [允悲], [doge]), in order. */
+export function bracketEmoticonsIn(text: string): string[] {
+  return text.indexOf('[') === -1 ? [] : text.match(BRACKET_EMOTICON) ?? [];
+}
 
 /** Weibo bracket emoticons ([怒] [哈哈]) are read from the text: jieba splits them apart. */
 export function addBracketEmoticons(text: string, lex: SentimentLexicon, terms: SentimentTerm[], rules: string[]): void {
-  for (const match of text.match(BRACKET_EMOTICON) ?? []) {
+  for (const match of bracketEmoticonsIn(text)) {
     const weight = lex.bracketEmoticons.get(match);
     if (weight === undefined || weight === 0) continue;
     terms.push({ text: match, weight, rules: ['emoticon'] });
