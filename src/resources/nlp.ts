@@ -126,6 +126,8 @@ export async function loadNlpResources(options: NlpResourceOptions = {}): Promis
       },
       idf,
       defaultIdf,
+      zhEdgeChars: readWordList(join(lexiconDir, 'zh', 'theme-edge-chars.txt')),
+      knowsZh: segmenters.knowsZh,
     }),
     aspects: loadAspectLexicons(lexiconDir),
     aspectNames: createAspectNames(latinSegmenter(segmenters), convertChinese),

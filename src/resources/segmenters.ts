@@ -21,7 +21,12 @@ export const DEFAULT_USER_DICT = join(LEXICON_DIR, 'zh', 'user-dict.txt');
 export interface LoadedSegmenters extends Segmenters {
   /** Adds words to jieba's dictionary (a word already there is kept; blank ones are ignored). */
   addWords(words: readonly string[]): void;
+  /** Whether jieba's dictionary (with the user dictionary and added words) holds `word` whole. */
+  knowsZh(word: string): boolean;
 }
+
+/** Answers kept by `knowsZh` before the cache starts over (a few MB at most). */
+const KNOWN_CACHE_SIZE = 50_000;
 
 /**
  * Loads jieba's dictionary plus the project's user dictionary once and returns both segmenters.
@@ -35,12 +40,26 @@ export function loadSegmenters(options: SegmenterOptions = {}): LoadedSegmenters
   lines.push(dictLines(options.extraWords ?? []).join('\n'));
   const userDict = lines.join('\n').trim();
   if (userDict) jieba.loadDict(new TextEncoder().encode(`${userDict}\n`));
+  const known = new Map<string, boolean>();
   return {
     zh: createZhSegmenter(jieba),
     en: createEnSegmenter(),
     addWords: (words) => {
       const added = dictLines(words);
-      if (added.length > 0) jieba.loadDict(new TextEncoder().encode(`${added.join('\n')}\n`));
+      if (added.length === 0) return;
+      jieba.loadDict(new TextEncoder().encode(`${added.join('\n')}\n`));
+      known.clear();
+    },
+    knowsZh: (word) => {
+      let answer = known.get(word);
+      if (answer === undefined) {
+        // Without the HMM, a word the dictionary lacks comes back cut up, or tagged x (unknown).
+        const tagged = jieba.tag(word, false);
+        answer = tagged.length === 1 && tagged[0].tag !== 'x';
+        if (known.size >= KNOWN_CACHE_SIZE) known.clear();
+        known.set(word, answer);
+      }
+      return answer;
     },
   };
 }

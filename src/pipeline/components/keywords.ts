@@ -8,6 +8,10 @@ export interface KeywordResources {
   /** Inverse document frequency per zh word (jieba's idf table); unknown words get `defaultIdf`. */
   idf: { get(word: string): number | undefined };
   defaultIdf: number;
+  /** Characters that do not start or end a zh topic word the dictionary lacks (`lexicons/zh/theme-edge-chars.txt`). */
+  zhEdgeChars: ReadonlySet<string>;
+  /** Whether jieba's dictionary holds a zh word whole (words its HMM made up do not count). */
+  knowsZh(word: string): boolean;
 }
 
 export interface KeywordOptions {
@@ -41,6 +45,7 @@ export function createKeywords(resources: KeywordResources, options: KeywordOpti
       const tf = new Map<string, number>();
       for (const tok of doc.tokens!) {
         if (tok.length < minLength || stop.has(tok) || !isContent(tok)) continue;
+        if (lang === 'zh' && isGluedFragment(tok, resources)) continue;
         tf.set(tok, (tf.get(tok) ?? 0) + 1);
       }
       discountBracketNames(doc.simplified!, tf);
@@ -80,6 +85,19 @@ function discountBracketNames(text: string, tf: Map<string, number>): void {
       at += word.length;
     }
   }
+}
+
+const HAN_ONLY = /^\p{Script=Han}+$/u;
+
+/**
+ * A new word jieba's HMM made by gluing a function character to its neighbour (有后 from 商家有后厨,
+ * 修个 from 修个屏): Han only, not in the dictionary, and starting or ending with a `zhEdgeChars`
+ * character. New words without one (微博, 满减) stay; the dictionary is asked last, and only then.
+ */
+function isGluedFragment(tok: string, resources: KeywordResources): boolean {
+  const edge = resources.zhEdgeChars;
+  if (!edge.has(tok[0]) && !edge.has(tok[tok.length - 1])) return false;
+  return HAN_ONLY.test(tok) && !resources.knowsZh(tok);
 }
 
 interface Ranked {

@@ -40,3 +40,30 @@ describe('keywords and themes leave out the names of Weibo bracket emoticons (re
     expect(a.keywords).toContain('delivery');
   });
 });
+
+describe('zh keywords and themes leave out function characters glued into new words', () => {
+  it('drops a word jieba made up around a function character (有后 from 商家有后厨, 修个 from 修个屏)', () => {
+    const a = analyzeText(pipeline, '商家有后厨直播，看着挺卫生');
+    expect(a.tokens).toContain('有后');
+    expect(a.keywords).not.toContain('有后');
+    expect(a.keywords).toContain('直播');
+    const b = analyzeText(pipeline, '修个屏等了两周，暗光下噪点很少');
+    expect(b.tokens).toEqual(expect.arrayContaining(['修个', '下噪点']));
+    for (const word of ['修个', '下噪点']) expect(b.keywords).not.toContain(word);
+  });
+
+  it('keeps new words without a function character at their edge, and dictionary words that have one', () => {
+    const a = analyzeText(pipeline, '满减活动太值了，奶绿yyds，封城以后天天点');
+    for (const word of ['满减', '奶绿', '封城']) expect(a.keywords).toContain(word);
+    expect(analyzeText(pipeline, '这家店的不锈钢餐盒很结实').keywords).toContain('不锈钢');
+  });
+
+  it('a brand name taught to jieba later is a dictionary word, even one starting with a function character', async () => {
+    const resources = await loadNlpResources();
+    const withBrand = createDefaultPipeline(resources);
+    expect(resources.segmenters.knowsZh('上试外卖')).toBe(false);
+    resources.segmenters.addWords(['上试外卖']);
+    expect(resources.segmenters.knowsZh('上试外卖')).toBe(true);
+    expect(analyzeText(withBrand, '我在上试外卖点的饭').keywords).toContain('上试外卖');
+  });
+});
