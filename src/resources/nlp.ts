@@ -6,7 +6,7 @@ import type { ChineseConverter } from '../pipeline/components/to-simplified.js';
 import type { KeywordResources } from '../pipeline/components/keywords.js';
 import { loadSegmenters, type LoadedSegmenters, type SegmenterOptions } from './segmenters.js';
 import { loadChineseConverter, loadLatinGuesser } from './language.js';
-import { loadEmotionResources, loadSentimentResources, type EmotionResources, type SentimentResources } from './sentiment-model.js';
+import { loadEmotionResources, loadSentimentResources, readTsv, type EmotionResources, type SentimentResources } from './sentiment-model.js';
 import { LEXICON_DIR, MODEL_DIR } from './paths.js';
 import { fmix, hashString } from '../pipeline/sentiment/feature-hash.js';
 import { loadAspectLexicons } from './aspects.js';
@@ -33,6 +33,13 @@ export interface NlpResourceOptions extends SegmenterOptions {
 }
 
 /** Reads a one-word-per-line list (`#` comments allowed). */
+/** `char<TAB>head|tail` rows as the two character sets of `KeywordResources.zhFragmentChars`. */
+function readFragmentChars(file: string): KeywordResources['zhFragmentChars'] {
+  const rows = readTsv(file);
+  const of = (kind: string): Set<string> => new Set(rows.filter((r) => r[1] === kind).map((r) => r[0]));
+  return { heads: of('head'), tails: of('tail') };
+}
+
 export function readWordList(file: string): Set<string> {
   if (!existsSync(file)) return new Set();
   return new Set(
@@ -126,7 +133,7 @@ export async function loadNlpResources(options: NlpResourceOptions = {}): Promis
       },
       idf,
       defaultIdf,
-      zhEdgeChars: readWordList(join(lexiconDir, 'zh', 'theme-edge-chars.txt')),
+      zhFragmentChars: readFragmentChars(join(lexiconDir, 'zh', 'theme-fragment-chars.tsv')),
       knowsZh: segmenters.knowsZh,
     }),
     aspects: loadAspectLexicons(lexiconDir),

@@ -21,7 +21,7 @@ export const DEFAULT_USER_DICT = join(LEXICON_DIR, 'zh', 'user-dict.txt');
 export interface LoadedSegmenters extends Segmenters {
   /** Adds words to jieba's dictionary (a word already there is kept; blank ones are ignored). */
   addWords(words: readonly string[]): void;
-  /** Whether jieba's dictionary (with the user dictionary and added words) holds `word` whole. */
+  /** Whether jieba's dictionary (with the user dictionary and added words) has `word`. */
   knowsZh(word: string): boolean;
 }
 
@@ -53,9 +53,9 @@ export function loadSegmenters(options: SegmenterOptions = {}): LoadedSegmenters
     knowsZh: (word) => {
       let answer = known.get(word);
       if (answer === undefined) {
-        // Without the HMM, a word the dictionary lacks comes back cut up, or tagged x (unknown).
-        const tagged = jieba.tag(word, false);
-        answer = tagged.length === 1 && tagged[0].tag !== 'x';
+        // cutAll lists every dictionary word inside `word`; a plain cut would split a rare dictionary
+        // word (上个, 一过) whenever its pieces are more frequent.
+        answer = jieba.cutAll(word).includes(word);
         if (known.size >= KNOWN_CACHE_SIZE) known.clear();
         known.set(word, answer);
       }

@@ -8,9 +8,9 @@ export interface KeywordResources {
   /** Inverse document frequency per zh word (jieba's idf table); unknown words get `defaultIdf`. */
   idf: { get(word: string): number | undefined };
   defaultIdf: number;
-  /** Characters that do not start or end a zh topic word the dictionary lacks (`lexicons/zh/theme-edge-chars.txt`). */
-  zhEdgeChars: ReadonlySet<string>;
-  /** Whether jieba's dictionary holds a zh word whole (words its HMM made up do not count). */
+  /** Pronouns and particles that mark a made-up zh word at its start / end (`lexicons/zh/theme-fragment-chars.tsv`). */
+  zhFragmentChars: { heads: ReadonlySet<string>; tails: ReadonlySet<string> };
+  /** Whether jieba's dictionary has a zh word (words its HMM made up are not in it). */
   knowsZh(word: string): boolean;
 }
 
@@ -60,7 +60,7 @@ export function createKeywords(resources: KeywordResources, options: KeywordOpti
 }
 
 /**
- * Takes back one count of each candidate word a bracket emoticon's name is made of: once jieba drops
+ * Takes back one count, per bracket, of each candidate word a bracket emoticon's name is made of: once jieba drops
  * the brackets, "[允悲]" leaves the token 允悲 (a theme of every brand whose posts used it), "[笑cry]"
  * leaves cry and "[Doge]" Doge. jieba cuts the name on its own, between the brackets, so the name is
  * tiled left to right by the longest candidate it starts with (case-insensitive); the same word
@@ -68,12 +68,15 @@ export function createKeywords(resources: KeywordResources, options: KeywordOpti
  */
 function discountBracketNames(text: string, tf: Map<string, number>): void {
   for (const match of bracketEmoticonsIn(text)) {
-    const name = match.slice(1, -1).toLowerCase();
+    const spelled = match.slice(1, -1);
+    const name = spelled.toLowerCase();
     let at = 0;
     while (at < name.length) {
       let word = '';
       for (const candidate of tf.keys()) {
-        if (candidate.length > word.length && name.startsWith(candidate.toLowerCase(), at)) word = candidate;
+        if (!name.startsWith(candidate.toLowerCase(), at)) continue;
+        // Longest first; of two spellings (doge, Doge), the one written in the brackets.
+        if (candidate.length > word.length || (candidate.length === word.length && spelled.startsWith(candidate, at))) word = candidate;
       }
       if (word === '') {
         at++;
@@ -90,13 +93,13 @@ function discountBracketNames(text: string, tf: Map<string, number>): void {
 const HAN_ONLY = /^\p{Script=Han}+$/u;
 
 /**
- * A new word jieba's HMM made by gluing a function character to its neighbour (有后 from 商家有后厨,
- * 修个 from 修个屏): Han only, not in the dictionary, and starting or ending with a `zhEdgeChars`
- * character. New words without one (微博, 满减) stay; the dictionary is asked last, and only then.
+ * A new word jieba's HMM made by gluing a pronoun or particle to its neighbour (我要, 这书, 修个 from
+ * 修个屏): Han only, starting with a `heads` or ending with a `tails` character, and not in the
+ * dictionary. New words without one (微博, 得物) stay; the dictionary is asked last, and only then.
  */
 function isGluedFragment(tok: string, resources: KeywordResources): boolean {
-  const edge = resources.zhEdgeChars;
-  if (!edge.has(tok[0]) && !edge.has(tok[tok.length - 1])) return false;
+  const { heads, tails } = resources.zhFragmentChars;
+  if (!heads.has(tok[0]) && !tails.has(tok[tok.length - 1])) return false;
   return HAN_ONLY.test(tok) && !resources.knowsZh(tok);
 }
 
