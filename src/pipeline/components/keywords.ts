@@ -26,11 +26,13 @@ const NUMBER_ONLY = /^[\p{N}.,%]+$/u;
 
 /**
  * Content tokens minus stopwords, ranked by tf × idf (jieba's idf for zh; a flat idf for en).
- * Assigns `keywords` and `themes` (the top keywords until a theme model exists). The words of a
- * Weibo bracket emoticon's name are a reaction, not a topic, and are not counted (`discountBracketNames`).
+ * Assigns `keywords` and `themes` (the top keywords until a theme model exists). A Weibo bracket
+ * emoticon is a reaction, not a topic: its name's words lose the counts it gave them
+ * (`discountBracketNames`); zh words jieba made up around a pronoun or particle are skipped
+ * (`isGluedFragment`).
  *
  * @example
- * createKeywords(res).run({ ..., simplified: '外卖送得很快', tokens: ['外卖', '送', '得', '很快'] }).keywords; // ['外卖', '很快', '送']
+ * createKeywords(res).run({ ..., simplified: '外卖送得很快', tokens: ['外卖', '送', '得', '很快'] }).keywords; // ['外卖', '很快']
  */
 export function createKeywords(resources: KeywordResources, options: KeywordOptions = {}): PipelineComponent {
   const { limit = 8, themes = 3 } = options;
@@ -60,9 +62,9 @@ export function createKeywords(resources: KeywordResources, options: KeywordOpti
 }
 
 /**
- * Takes back one count, per bracket, of each candidate word a bracket emoticon's name is made of: once jieba drops
- * the brackets, "[允悲]" leaves the token 允悲 (a theme of every brand whose posts used it), "[笑cry]"
- * leaves cry and "[Doge]" Doge. jieba cuts the name on its own, between the brackets, so the name is
+ * Takes back one count, per bracket, of each candidate word a bracket emoticon's name is made of:
+ * once jieba drops the brackets, "[允悲]" leaves the token 允悲 (a theme of every brand whose posts
+ * used it), "[笑cry]" leaves cry and "[Doge]" Doge. jieba cuts the name on its own, between the brackets, so the name is
  * tiled left to right by the longest candidate it starts with (case-insensitive); the same word
  * written outside the brackets ("[Tesla] Tesla recalls…") keeps its other counts.
  */
