@@ -70,24 +70,26 @@ export async function createRuntime(config: AppConfig, log: Logger): Promise<Run
   // Brands live in the store (config brands plus those added through the API); the matcher and jieba follow it.
   const storedBrands = await store.listBrands();
   warnUnknownCompetitors(storedBrands, log);
-  const jiebaWords = new Set(brandWords(storedBrands));
-  const nlp = await loadNlpResources({ extraWords: [...jiebaWords] });
+  const nlp = await loadNlpResources({ extraWords: brandWords(storedBrands) });
+  // jieba cuts the simplified text, so it learns each name in simplified form too (鮮蜂外賣 → 鲜蜂外卖).
+  const jiebaWords = new Set(brandWords(storedBrands, nlp.convertChinese));
+  nlp.segmenters.addWords([...jiebaWords]);
   const pipeline = createDefaultPipeline(nlp);
   const now = () => new Date();
   let aspectNames = brandNames(storedBrands);
   nlp.aspectNames.set(aspectNames);
-  let matcher = createBrandMatcher(storedBrands);
+  let matcher = createBrandMatcher(storedBrands, nlp.convertChinese);
   let matchedBrands = brandListKey(storedBrands);
   /** Matches with `brands` from now on; returns the words jieba learned from them. */
   const applyBrands = (brands: BrandRecord[]): string[] => {
     // Names of brands added or edited through the API stay whole in jieba from now on, as config
     // brands do; mentions stored before hold them split, so the re-match re-indexes those.
-    const learned = brandWords(brands).filter((word) => !jiebaWords.has(word));
+    const learned = brandWords(brands, nlp.convertChinese).filter((word) => !jiebaWords.has(word));
     for (const word of learned) jiebaWords.add(word);
     nlp.segmenters.addWords(learned);
     aspectNames = brandNames(brands);
     nlp.aspectNames.set(aspectNames);
-    matcher = createBrandMatcher(brands);
+    matcher = createBrandMatcher(brands, nlp.convertChinese);
     matchedBrands = brandListKey(brands);
     return learned;
   };
@@ -152,9 +154,13 @@ function brandNames(brands: readonly { name: string; aliases: readonly string[] 
   return brands.flatMap((b) => [b.name, ...b.aliases]);
 }
 
-/** Brand names and aliases as jieba words (spaces removed, as the user dictionary stores them). */
-function brandWords(brands: readonly { name: string; aliases: readonly string[] }[]): string[] {
-  return brandNames(brands).map((word) => word.replace(/\s+/g, '')).filter(Boolean);
+/**
+ * Brand names and aliases as jieba words (spaces removed, as the user dictionary stores them), with
+ * their simplified forms when `simplify` is given.
+ */
+function brandWords(brands: readonly { name: string; aliases: readonly string[] }[], simplify?: (text: string) => string): string[] {
+  const words = brandNames(brands).map((word) => word.replace(/\s+/g, '')).filter(Boolean);
+  return simplify ? [...new Set([...words, ...words.map(simplify)])] : words;
 }
 
 /** What matching and segmentation read of a brand list (in `listBrands`' id order), as one string. */

@@ -18,12 +18,14 @@ export function brandQueryText(brand: BrandTerms): string {
 
 /**
  * Matches brands in simplified, normalised text by each brand's boolean query (see `brand-query.ts`).
- * Queries are parsed once here; a bad query throws a ValidationError naming its position.
+ * Queries are parsed once here; a bad query throws a ValidationError naming its position. `simplify`
+ * (traditional → simplified) is applied to each query first: the text is simplified before matching,
+ * so a brand configured only as 鮮蜂外賣 would otherwise match no post, not even one written 鮮蜂外賣.
  *
  * @example createBrandMatcher([{ id: 'freshbee', name: 'FreshBee', aliases: ['鲜蜂'] }])('鲜蜂外卖太慢'); // ['freshbee']
  */
-export function createBrandMatcher(brands: BrandTerms[]): BrandMatcher {
-  const compiled: [string, QueryMatcher][] = brands.map((brand) => [brand.id, compileBrandQuery(parseBrandQuery(brandQueryText(brand)))]);
+export function createBrandMatcher(brands: BrandTerms[], simplify: (text: string) => string = (text) => text): BrandMatcher {
+  const compiled: [string, QueryMatcher][] = brands.map((brand) => [brand.id, compileBrandQuery(parseBrandQuery(simplify(brandQueryText(brand))))]);
   return (text, tokens = []) => {
     const lower = text.toLowerCase();
     const tokenSet = new Set(tokens.map((t) => t.toLowerCase()));

@@ -61,7 +61,10 @@ export async function createTokenizer(from: string): Promise<CopyOptions['tokeni
   const brands = db.prepare('SELECT name, aliases FROM brands').all() as { name: string; aliases: string }[];
   db.close();
   const extraWords = brands.flatMap((b) => [b.name, ...(JSON.parse(b.aliases) as string[])]);
-  return createStoredTokenizer(createSegmentationPipeline(await loadNlpResources({ extraWords })));
+  const nlp = await loadNlpResources({ extraWords });
+  // As the runtime does: the simplified forms too, since jieba cuts the simplified text.
+  nlp.segmenters.addWords(extraWords.map(nlp.convertChinese));
+  return createStoredTokenizer(createSegmentationPipeline(nlp));
 }
 
 function printChecks(io: CliIo, checks: TableCheck[]): void {

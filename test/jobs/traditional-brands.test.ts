@@ -1,0 +1,24 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RawPost } from '../../src/domain.js';
+import type { Runtime } from '../../src/runtime.js';
+import { makeRuntime } from '../helpers/runtime.js';
+
+const post = (id: string, text: string): RawPost => ({ source: 'hk-forum', externalId: id, text, createdAt: '2026-11-20T10:00:00.000Z' });
+
+describe('a brand configured only in traditional characters', () => {
+  let runtime: Runtime;
+  beforeAll(async () => {
+    runtime = await makeRuntime({
+      brands: [{ id: 'freshbee-hk', name: '鮮蜂外賣', aliases: ['鮮蜂'], competitors: [] }],
+    });
+  });
+  afterAll(() => runtime.close());
+
+  it('matches posts in either script (the text is simplified before matching) and stays one word in search', async () => {
+    const summary = await runtime.ingest([post('t1', '鮮蜂外賣今天送得好快'), post('s1', '鲜蜂外卖又超时了'), post('x1', '速达外卖还行')], 'hk-forum');
+    expect(summary.inserted).toBe(3);
+    const linked = await runtime.store.listMentions({ brandId: 'freshbee-hk', limit: 10 });
+    expect(linked.items.map((m) => m.externalId).sort()).toEqual(['s1', 't1']);
+    expect(runtime.searchTerms('鮮蜂外賣')).toEqual(['鲜蜂外卖']);
+  });
+});
