@@ -12,6 +12,7 @@ import { createDefaultPipeline } from './pipeline/default-pipeline.js';
 import { createSegmentationPipeline } from './pipeline/segmentation-pipeline.js';
 import type { Pipeline } from './pipeline/pipeline.js';
 import { loadNlpResources } from './resources/nlp.js';
+import { withSimplifiedForms } from './resources/language.js';
 import type { IngestSummary } from './jobs/ingest.js';
 import { openPushTarget } from './jobs/push-posts.js';
 import type { CollectionDeps } from './jobs/run-collection.js';
@@ -70,10 +71,8 @@ export async function createRuntime(config: AppConfig, log: Logger): Promise<Run
   // Brands live in the store (config brands plus those added through the API); the matcher and jieba follow it.
   const storedBrands = await store.listBrands();
   warnUnknownCompetitors(storedBrands, log);
-  const nlp = await loadNlpResources({ extraWords: brandWords(storedBrands) });
-  // jieba cuts the simplified text, so it learns each name in simplified form too (鮮蜂外賣 → 鲜蜂外卖).
-  const jiebaWords = new Set(brandWords(storedBrands, nlp.convertChinese));
-  nlp.segmenters.addWords([...jiebaWords]);
+  const jiebaWords = new Set(brandWords(storedBrands));
+  const nlp = await loadNlpResources({ extraWords: [...jiebaWords] });
   const pipeline = createDefaultPipeline(nlp);
   const now = () => new Date();
   let aspectNames = brandNames(storedBrands);
@@ -84,7 +83,7 @@ export async function createRuntime(config: AppConfig, log: Logger): Promise<Run
   const applyBrands = (brands: BrandRecord[]): string[] => {
     // Names of brands added or edited through the API stay whole in jieba from now on, as config
     // brands do; mentions stored before hold them split, so the re-match re-indexes those.
-    const learned = brandWords(brands, nlp.convertChinese).filter((word) => !jiebaWords.has(word));
+    const learned = brandWords(brands).filter((word) => !jiebaWords.has(word));
     for (const word of learned) jiebaWords.add(word);
     nlp.segmenters.addWords(learned);
     aspectNames = brandNames(brands);
@@ -156,11 +155,10 @@ function brandNames(brands: readonly { name: string; aliases: readonly string[] 
 
 /**
  * Brand names and aliases as jieba words (spaces removed, as the user dictionary stores them), with
- * their simplified forms when `simplify` is given.
+ * their simplified forms, since jieba cuts the simplified text (鮮蜂外賣 → 鲜蜂外卖).
  */
-function brandWords(brands: readonly { name: string; aliases: readonly string[] }[], simplify?: (text: string) => string): string[] {
-  const words = brandNames(brands).map((word) => word.replace(/\s+/g, '')).filter(Boolean);
-  return simplify ? [...new Set([...words, ...words.map(simplify)])] : words;
+function brandWords(brands: readonly { name: string; aliases: readonly string[] }[]): string[] {
+  return withSimplifiedForms(brandNames(brands).map((word) => word.replace(/\s+/g, '')).filter(Boolean));
 }
 
 /** What matching and segmentation read of a brand list (in `listBrands`' id order), as one string. */

@@ -2,6 +2,7 @@ import { windowPlanFor, type ResolvedRule } from '../analytics/alerts/rules.js';
 import type { AlertMention, BrandSnapshot } from '../analytics/alerts/types.js';
 import { baselineStart, planWindows } from '../analytics/alerts/windows.js';
 import type { MentionRow, Store } from '../store/types.js';
+import { withSimplifiedForms } from '../resources/language.js';
 
 /** What detection needs to know about a brand (config and API brands both fit). */
 export interface AlertBrand {
@@ -63,7 +64,8 @@ export async function gatherSnapshot(store: Store, brand: AlertBrand, rules: Res
   return {
     brandId: brand.id,
     brandName: brand.name,
-    brandTerms: [brand.id, brand.name, ...brand.aliases],
+    // Themes are counted in simplified text: a brand given as 鮮蜂外賣 appears there as 鲜蜂外卖.
+    brandTerms: withSimplifiedForms([brand.id, brand.name, ...brand.aliases]),
     now,
     series: { recent, seasonal: seasonal.filter((_, i) => coverage[i].volume > 0), trailing },
     recentMentions: await recentMentions(store, brand.id, ranges.recent.from, ranges.recent.to),

@@ -1,5 +1,6 @@
 import { caseSpellings, distinctiveTerms, frequentTerms, mergeCaseVariants, mergePhrases, risingTerms, themeKey, withoutBrandNames, type Theme, type TermTable } from '../analytics/themes.js';
 import type { Store, TermQuery, TermSample } from '../store/types.js';
+import { withSimplifiedForms } from '../resources/language.js';
 
 export interface ThemeQuery {
   brandId?: string;
@@ -71,10 +72,13 @@ export async function getThemes(store: Store, query: ThemeQuery): Promise<ThemeW
   return withSamples(store, withoutBrandNames(distinctiveTerms(foreground.table, market.table), names), query, names, foreground.spellings);
 }
 
-/** The brand's own names and aliases; without a brand, every brand's (they would top the list). */
+/**
+ * The brand's own names and aliases, also simplified (terms are counted in simplified text); without a
+ * brand, every brand's (they would top the list).
+ */
 async function brandNames(store: Store, brandId: string | undefined): Promise<string[]> {
   const brands = (await store.listBrands()).filter((b) => !brandId || b.id === brandId);
-  return brands.flatMap((b) => [b.name, ...b.aliases]);
+  return withSimplifiedForms(brands.flatMap((b) => [b.name, ...b.aliases]));
 }
 
 /** Themes whose share grew most against the previous period of the same length. */

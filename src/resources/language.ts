@@ -31,9 +31,27 @@ export async function loadLatinGuesser(): Promise<LatinLanguageGuesser> {
  * a text holding no character of `triggerCodePoints` cannot change, so it is returned as is.
  */
 export function loadChineseConverter(): ChineseConverter {
+  // One per process: the pipeline, brand matching, theme reports and alerts share opencc's tables.
+  shared ??= createChineseConverter();
+  return shared;
+}
+
+let shared: ChineseConverter | undefined;
+
+function createChineseConverter(): ChineseConverter {
   const toCn = OpenCC.Converter({ from: 'hk', to: 'cn' });
   const mayConvert = createTriggerTest(triggerCodePoints(changingEntries()));
   return (text) => (mayConvert(text) ? toCn(text) : text);
+}
+
+/**
+ * `names` and their simplified forms, without repeats. Posts are simplified before they are matched,
+ * segmented and counted, so a brand name given as 鮮蜂外賣 is found, kept whole and recognised in
+ * themes only as 鲜蜂外卖.
+ */
+export function withSimplifiedForms(names: readonly string[]): string[] {
+  const simplify = loadChineseConverter();
+  return [...new Set([...names, ...names.map(simplify)])];
 }
 
 /** The dictionaries of opencc's `hk2s` config, the one `Converter({ from: 'hk', to: 'cn' })` runs. */

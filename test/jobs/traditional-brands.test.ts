@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RawPost } from '../../src/domain.js';
 import type { Runtime } from '../../src/runtime.js';
+import { getThemes } from '../../src/reports/themes.js';
 import { makeRuntime } from '../helpers/runtime.js';
 
 const post = (id: string, text: string): RawPost => ({ source: 'hk-forum', externalId: id, text, createdAt: '2026-11-20T10:00:00.000Z' });
@@ -20,5 +21,11 @@ describe('a brand configured only in traditional characters', () => {
     const linked = await runtime.store.listMentions({ brandId: 'freshbee-hk', limit: 10 });
     expect(linked.items.map((m) => m.externalId).sort()).toEqual(['s1', 't1']);
     expect(runtime.searchTerms('鮮蜂外賣')).toEqual(['鲜蜂外卖']);
+  });
+
+  it('is not a theme of itself: its simplified name is left out like the names it was given', async () => {
+    const day = Date.parse('2026-11-20T00:00:00.000Z');
+    const themes = (await getThemes(runtime.store, { brandId: 'freshbee-hk', from: day, to: day + 86_400_000, limit: 10 })).map((t) => t.term);
+    expect(themes).not.toContain('鲜蜂外卖');
   });
 });

@@ -7,6 +7,7 @@ import { createPgPool, migratePg, parsePgUrl } from '../../store/postgres/index.
 import { copySqliteToPostgres, type CopyOptions } from '../../store/postgres/copy-from-sqlite.js';
 import { verifyCopy, type TableCheck } from '../../store/postgres/verify-copy.js';
 import { loadNlpResources } from '../../resources/nlp.js';
+import { withSimplifiedForms } from '../../resources/language.js';
 import { createSegmentationPipeline } from '../../pipeline/segmentation-pipeline.js';
 import { createStoredTokenizer } from '../../jobs/reindex-search.js';
 import { SEARCH_LAYOUT } from '../../pipeline/search-tokens.js';
@@ -60,11 +61,9 @@ export async function createTokenizer(from: string): Promise<CopyOptions['tokeni
   const db = openDb(from, { migrate: false, readonly: true });
   const brands = db.prepare('SELECT name, aliases FROM brands').all() as { name: string; aliases: string }[];
   db.close();
-  const extraWords = brands.flatMap((b) => [b.name, ...(JSON.parse(b.aliases) as string[])]);
-  const nlp = await loadNlpResources({ extraWords });
-  // As the runtime does: the simplified forms too, since jieba cuts the simplified text.
-  nlp.segmenters.addWords(extraWords.map(nlp.convertChinese));
-  return createStoredTokenizer(createSegmentationPipeline(nlp));
+  // As the runtime loads them: with their simplified forms, since jieba cuts the simplified text.
+  const extraWords = withSimplifiedForms(brands.flatMap((b) => [b.name, ...(JSON.parse(b.aliases) as string[])]));
+  return createStoredTokenizer(createSegmentationPipeline(await loadNlpResources({ extraWords })));
 }
 
 function printChecks(io: CliIo, checks: TableCheck[]): void {
