@@ -32,7 +32,6 @@ export interface NlpResourceOptions extends SegmenterOptions {
   modelDir?: string;
 }
 
-/** Reads a one-word-per-line list (`#` comments allowed). */
 /** `char<TAB>head|tail` rows as the two character sets of `KeywordResources.zhFragmentChars`. */
 function readFragmentChars(file: string): KeywordResources['zhFragmentChars'] {
   const rows = readTsv(file);
@@ -40,6 +39,7 @@ function readFragmentChars(file: string): KeywordResources['zhFragmentChars'] {
   return { heads: of('head'), tails: of('tail') };
 }
 
+/** Reads a one-word-per-line list (`#` comments allowed). */
 export function readWordList(file: string): Set<string> {
   if (!existsSync(file)) return new Set();
   return new Set(

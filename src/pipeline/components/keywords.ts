@@ -64,9 +64,10 @@ export function createKeywords(resources: KeywordResources, options: KeywordOpti
 /**
  * Takes back one count, per bracket, of each candidate word a bracket emoticon's name is made of:
  * once jieba drops the brackets, "[允悲]" leaves the token 允悲 (a theme of every brand whose posts
- * used it), "[笑cry]" leaves cry and "[Doge]" Doge. jieba cuts the name on its own, between the brackets, so the name is
- * tiled left to right by the longest candidate it starts with (case-insensitive); the same word
- * written outside the brackets ("[Tesla] Tesla recalls…") keeps its other counts.
+ * used it), "[笑cry]" leaves cry and "[Doge]" Doge. jieba cuts the name on its own, between the
+ * brackets, so the name is tiled left to right by the longest candidate it starts with
+ * (case-insensitive); the same word written outside the brackets ("[Tesla] Tesla recalls…") keeps
+ * its other counts.
  */
 function discountBracketNames(text: string, tf: Map<string, number>): void {
   for (const match of bracketEmoticonsIn(text)) {
