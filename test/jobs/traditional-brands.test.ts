@@ -24,8 +24,10 @@ describe('a brand configured only in traditional characters', () => {
   });
 
   it('is not a theme of itself: its simplified name is left out like the names it was given', async () => {
+    await runtime.ingest([post('t2', '鮮蜂外賣又超時，騎手找不到路'), post('t3', '鮮蜂外賣超時第三次了')], 'hk-forum');
     const day = Date.parse('2026-11-20T00:00:00.000Z');
     const themes = (await getThemes(runtime.store, { brandId: 'freshbee-hk', from: day, to: day + 86_400_000, limit: 10 })).map((t) => t.term);
+    expect(themes).toContain('超时');
     expect(themes).not.toContain('鲜蜂外卖');
   });
 });
