@@ -6,6 +6,7 @@ import type { ProfilesConfig } from '../profiles/config.js';
 import { pseudonymKey } from '../profiles/pseudonymize.js';
 import { tagProfile } from '../profiles/tagger.js';
 import type { Taxonomy } from '../profiles/taxonomy.js';
+import { loadChineseConverter, withSimplifiedForms } from '../resources/language.js';
 import type { AuthorRecord, ChangeSummary, StoredProfile } from '../store/profile-types.js';
 import type { Store } from '../store/types.js';
 
@@ -44,17 +45,18 @@ const NONE: ChangeSummary = { added: 0, updated: 0, removed: 0 };
 export function createProfileService(deps: ProfileServiceDeps): ProfileService {
   const { store } = deps;
   const enabled = new Set(deps.config.enabledTags);
+  const simplify = loadChineseConverter();
 
   async function updateProfiles(ids: number[]): Promise<ChangeSummary> {
     const brands = await store.listBrands();
     const competitors = new Map(brands.map((b) => [b.id, b.competitors]));
-    const brandAliases = new Map(brands.map((b) => [b.id, [b.name, ...b.aliases]]));
+    const brandAliases = new Map(brands.map((b) => [b.id, withSimplifiedForms([b.name, ...b.aliases])]));
     const now = deps.now().getTime();
     let summary = NONE;
     for (const id of ids) {
       const source = await store.profiles.loadSource(id);
       if (!source) continue;
-      const profile = tagProfile(source, { taxonomy: deps.taxonomy, now, halfLifeDays: deps.config.halfLifeDays, minConfidence: deps.config.minConfidence, enabledTags: enabled, competitors, brandAliases, influence: deps.config.influence });
+      const profile = tagProfile(source, { taxonomy: deps.taxonomy, now, halfLifeDays: deps.config.halfLifeDays, minConfidence: deps.config.minConfidence, enabledTags: enabled, competitors, brandAliases, influence: deps.config.influence, simplify });
       summary = add(summary, await store.profiles.saveProfile(id, profile, now));
     }
     return summary;

@@ -15,12 +15,16 @@ export interface PreparedMention extends ProfileMention {
 // negators ("不会再", "won't be ordering"), so they are matched as written.
 const NEGATABLE: ReadonlySet<BrandCueKind> = new Set(['loyal', 'new', 'prospect']);
 
-/** Prepares mentions oldest first. */
-export function prepareMentions(mentions: readonly ProfileMention[], taxonomy: Taxonomy): PreparedMention[] {
+/**
+ * Prepares mentions oldest first. The cue lists are written in simplified Chinese, so `simplify`
+ * (traditional → simplified) runs first: otherwise a post written as 確診… escapes the sensitive list
+ * while its 健身房 still counts as evidence.
+ */
+export function prepareMentions(mentions: readonly ProfileMention[], taxonomy: Taxonomy, simplify: (text: string) => string): PreparedMention[] {
   return [...mentions]
     .sort((a, b) => a.createdAt - b.createdAt || a.id - b.id)
     .map((m) => {
-      const lower = m.text.toLowerCase();
+      const lower = simplify(m.text).toLowerCase();
       const sensitive = findCue(lower, taxonomy.sensitive) !== null;
       return { ...m, lower, sensitive, cues: sensitive ? {} : brandCues(lower, taxonomy, taxonomy.negators) };
     });

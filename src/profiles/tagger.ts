@@ -19,6 +19,8 @@ export interface TaggerOptions {
   /** Brand id → name and aliases (who was switched to, who lost a comparison). */
   brandAliases?: ReadonlyMap<string, readonly string[]>;
   influence: InfluenceThresholds;
+  /** Traditional → simplified, as the pipeline converts posts; brand aliases must include their simplified forms. */
+  simplify?: (text: string) => string;
 }
 
 /**
@@ -29,7 +31,7 @@ export interface TaggerOptions {
  * const profile = tagProfile(source, { taxonomy, now: Date.now(), halfLifeDays: 90, minConfidence: 0.5, enabledTags, competitors, influence });
  */
 export function tagProfile(source: ProfileSource, options: TaggerOptions): ComputedProfile {
-  const mentions = prepareMentions(source.mentions, options.taxonomy);
+  const mentions = prepareMentions(source.mentions, options.taxonomy, options.simplify ?? ((text) => text));
   const aliases = options.brandAliases ?? new Map<string, readonly string[]>();
   const lifecycle = brandLifecycles(mentions, aliases);
   const influence = influenceOf(source.authors, source.mentions, options.influence);
