@@ -3,5 +3,4 @@
 import { register } from 'tsx/esm/api';
 
 register();
-const { runFromProcess } = await import('../src/cli/main.ts');
-await runFromProcess();
+await import('../src/cli/bin.ts');

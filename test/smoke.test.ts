@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BIN } from './helpers/cli.js';
 
@@ -15,24 +16,64 @@ async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs: number
   }
 }
 
-describe('smoke: koubei start', () => {
+/** The server's URL from its "listening on" line; fails at once, with its output, if it exits first. */
+function listeningUrl(child: ChildProcess, timeoutMs: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`no listening line after ${timeoutMs} ms:\n${output}`)), timeoutMs);
+    const onData = (chunk: Buffer) => {
+      output += chunk;
+      const url = /listening on (http:\/\/\S+)/.exec(output)?.[1];
+      if (url) {
+        clearTimeout(timer);
+        resolve(url);
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the server exited (code ${code}) before listening:\n${output}`));
+    });
+  });
+}
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+
+interface Launch {
+  name: string;
+  /** Spawns the server with `--port 0`, reading its config from `configFile`. */
+  spawn(configFile: string, env: NodeJS.ProcessEnv): ChildProcess;
+}
+
+const LAUNCHES: Launch[] = [
+  {
+    name: 'koubei start (TypeScript through tsx)',
+    spawn: (configFile, env) => spawn(process.execPath, [BIN, 'start', '--port', '0'], { env: { ...env, KOUBEI_CONFIG: configFile }, stdio: ['ignore', 'pipe', 'pipe'] }),
+  },
+  {
+    // What a fresh clone runs: prestart compiles src/ to dist/, and the compiled CLI must find the
+    // lexicons, models, migrations and dashboard assets from there.
+    name: 'npm start (compiled to dist/)',
+    spawn: (configFile, env) =>
+      spawn('npm', ['start', '--silent', '--', '--port', '0'], { cwd: ROOT, env: { ...env, KOUBEI_CONFIG: configFile }, stdio: ['ignore', 'pipe', 'pipe'], detached: true }),
+  },
+];
+
+describe.each(LAUNCHES)('smoke: $name', (launch) => {
   let child: ChildProcess | undefined;
   afterAll(() => {
-    child?.kill('SIGTERM');
+    // npm runs the server in a child of its own: stop the whole process group.
+    if (child?.pid && child.exitCode === null && child.signalCode === null) process.kill(launch.name.startsWith('npm') ? -child.pid : child.pid, 'SIGTERM');
   });
 
   it('serves /health and shows demo data in /api/trends after one scheduled collection', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'koubei-smoke-'));
+    const configFile = join(dir, 'koubei.config.json');
     // Collection only by the schedule (every 2 s), so the data must come from a scheduled run.
-    writeFileSync(join(dir, 'koubei.config.json'), JSON.stringify({ demo: true, demoSchedule: '*/2 * * * * *', collectOnStart: false }));
-    child = spawn(process.execPath, [BIN, 'start', '--port', '0'], {
-      cwd: dir,
-      env: { ...process.env, CI: 'true', KOUBEI_DB: join(dir, 'k.db') },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stderr = '';
-    child.stderr!.on('data', (d) => (stderr += d));
-    const base = await waitFor(async () => /listening on (http:\/\/\S+)/.exec(stderr)?.[1], 60_000, `the listening line (stderr: ${stderr})`);
+    writeFileSync(configFile, JSON.stringify({ demo: true, demoSchedule: '*/2 * * * * *', collectOnStart: false }));
+    child = launch.spawn(configFile, { ...process.env, CI: 'true', KOUBEI_DB: join(dir, 'k.db') });
+    const base = await listeningUrl(child, 60_000);
     const health = await waitFor(async () => {
       const res = await fetch(`${base}/health`);
       return res.ok ? res.json() : undefined;
