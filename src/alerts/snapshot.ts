@@ -2,7 +2,7 @@ import { windowPlanFor, type ResolvedRule } from '../analytics/alerts/rules.js';
 import type { AlertMention, BrandSnapshot } from '../analytics/alerts/types.js';
 import { baselineStart, planWindows } from '../analytics/alerts/windows.js';
 import type { MentionRow, Store } from '../store/types.js';
-import { withSimplifiedForms } from '../resources/language.js';
+import { loadChineseConverter, withSimplifiedForms } from '../resources/language.js';
 
 /** What detection needs to know about a brand (config and API brands both fit). */
 export interface AlertBrand {
@@ -22,9 +22,11 @@ function negativeWords(explanation: unknown): string[] {
 }
 
 function toAlertMention(row: MentionRow): AlertMention {
+  const text = row.title && !row.text.includes(row.title) ? `${row.title}\n${row.text}` : row.text;
   return {
     id: row.id,
-    text: row.title && !row.text.includes(row.title) ? `${row.title}\n${row.text}` : row.text,
+    text,
+    simplified: loadChineseConverter()(text),
     url: row.url,
     createdAt: row.createdAt,
     sentiment: row.sentiment.label,

@@ -138,7 +138,7 @@ describe('sentiment drop', () => {
 
 describe('crisis terms', () => {
   const mention = (id: number, text: string, sentiment: AlertMention['sentiment'] = 'neg', duplicateOf: number | null = null): AlertMention => ({
-    id, text, sentiment, confidence: 0.9, negativeWords: sentiment === 'neg' ? ['差'] : [], duplicateOf, url: null, createdAt: '2026-03-01T00:00:00Z', themes: [], author: null,
+    id, text, simplified: text, sentiment, confidence: 0.9, negativeWords: sentiment === 'neg' ? ['差'] : [], duplicateOf, url: null, createdAt: '2026-03-01T00:00:00Z', themes: [], author: null,
   });
 
   it('matches Chinese substrings, English words and numbers on their own only', () => {
@@ -171,7 +171,7 @@ describe('influential negative and emerging theme', () => {
 
   it('does not page on a large account whose post is negative only by learned priors, without negative words', () => {
     const post: AlertMention = {
-      id: 1, text: '听说鲜蜂外卖要试点无人机配送？', url: null, createdAt: '2026-03-01T00:00:00Z', sentiment: 'neg', confidence: 0.83,
+      id: 1, text: '听说鲜蜂外卖要试点无人机配送？', simplified: '听说鲜蜂外卖要试点无人机配送？', url: null, createdAt: '2026-03-01T00:00:00Z', sentiment: 'neg', confidence: 0.83,
       negativeWords: [], themes: [], author: { handle: 'kol', followers: 326_000 }, duplicateOf: null,
     };
     expect(detectInfluentialNegative([post], DEFAULT_THRESHOLDS).fired).toBe(false);
@@ -202,7 +202,7 @@ describe('rules', () => {
 
 describe('emerging theme and case variants', () => {
   const mention = (id: number, theme: string): AlertMention => ({
-    id, text: theme, url: null, createdAt: '2026-03-01T00:00:00Z', sentiment: 'neg', confidence: 0.8,
+    id, text: theme, simplified: theme, url: null, createdAt: '2026-03-01T00:00:00Z', sentiment: 'neg', confidence: 0.8,
     negativeWords: [], themes: [theme], author: null, duplicateOf: null,
   });
   const input = (baseline: Map<string, number>) => ({

@@ -59,6 +59,7 @@ function toMention(post: SynthPost, id: number): AlertMention {
   return {
     id,
     text: post.text,
+    simplified: post.text,
     url: `https://example.com/p/${id}`,
     createdAt: new Date(post.at).toISOString(),
     sentiment: post.sentiment,

@@ -69,7 +69,7 @@ export function detectCrisisTerms(mentions: AlertMention[], patterns: TermPatter
   let count = 0;
   for (const mention of mentions) {
     if (mention.sentiment !== 'neg') continue;
-    const found = matchCrisisTerms(mention.text, patterns);
+    const found = matchCrisisTerms(mention.simplified, patterns);
     if (!found.length) continue;
     ids.push(mention.id);
     if (mention.duplicateOf !== null) continue;

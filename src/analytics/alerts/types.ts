@@ -45,7 +45,10 @@ export interface VolumeSeries {
 /** A mention as detectors see it: enough for terms, reach, themes and samples. */
 export interface AlertMention {
   id: number;
+  /** As posted: what an alert quotes. */
   text: string;
+  /** `text` in simplified script, as the pipeline reads it: crisis terms (腹泻) are matched here, so 腹瀉 counts. */
+  simplified: string;
   url: string | null;
   createdAt: string;
   sentiment: 'pos' | 'neu' | 'neg';
