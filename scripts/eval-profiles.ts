@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatScores, predictTags, scoreTags, type LabelledAuthor } from '../src/profiles/evaluate.js';
+import { loadChineseConverter } from '../src/resources/language.js';
 import { loadTaxonomy } from '../src/resources/taxonomy.js';
 import { PROJECT_ROOT } from '../src/resources/paths.js';
 
@@ -18,7 +19,7 @@ const brands = JSON.parse(readFileSync(join(PROJECT_ROOT, 'data', 'demo', 'brand
 const competitors = new Map(brands.map((b) => [b.id, b.competitors]));
 const brandAliases = new Map(brands.map((b) => [b.id, [b.name, ...b.aliases]]));
 
-const predicted = predictTags(authors, { taxonomy: loadTaxonomy(), competitors, brandAliases });
+const predicted = predictTags(authors, { taxonomy: loadTaxonomy(), competitors, brandAliases, simplify: loadChineseConverter() });
 const scores = scoreTags(authors, predicted);
 if (args.includes('--json')) {
   process.stdout.write(`${JSON.stringify(scores, null, 2)}\n`);

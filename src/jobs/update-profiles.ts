@@ -6,7 +6,7 @@ import type { ProfilesConfig } from '../profiles/config.js';
 import { pseudonymKey } from '../profiles/pseudonymize.js';
 import { tagProfile } from '../profiles/tagger.js';
 import type { Taxonomy } from '../profiles/taxonomy.js';
-import { loadChineseConverter, withSimplifiedForms } from '../resources/language.js';
+import { loadChineseConverter } from '../resources/language.js';
 import type { AuthorRecord, ChangeSummary, StoredProfile } from '../store/profile-types.js';
 import type { Store } from '../store/types.js';
 
@@ -50,7 +50,7 @@ export function createProfileService(deps: ProfileServiceDeps): ProfileService {
   async function updateProfiles(ids: number[]): Promise<ChangeSummary> {
     const brands = await store.listBrands();
     const competitors = new Map(brands.map((b) => [b.id, b.competitors]));
-    const brandAliases = new Map(brands.map((b) => [b.id, withSimplifiedForms([b.name, ...b.aliases])]));
+    const brandAliases = new Map(brands.map((b) => [b.id, [b.name, ...b.aliases]]));
     const now = deps.now().getTime();
     let summary = NONE;
     for (const id of ids) {

@@ -32,6 +32,8 @@ export interface EvaluationOptions {
   taxonomy: Taxonomy;
   competitors: ReadonlyMap<string, readonly string[]>;
   brandAliases?: ReadonlyMap<string, readonly string[]>;
+  /** Traditional → simplified, as the profile service passes it (see `TaggerOptions`). */
+  simplify: (text: string) => string;
   halfLifeDays?: number;
   minConfidence?: number;
   /** Evaluation time; posts are `day` days before it. */
@@ -72,6 +74,7 @@ export function predictTags(authors: readonly LabelledAuthor[], options: Evaluat
       competitors: options.competitors,
       brandAliases: options.brandAliases,
       influence: DEFAULT_INFLUENCE,
+      simplify: options.simplify,
     }).tags.map((t) => (t.brandId ? `${t.tag}@${t.brandId}` : t.tag)),
   );
 }

@@ -19,8 +19,11 @@ export interface TaggerOptions {
   /** Brand id → name and aliases (who was switched to, who lost a comparison). */
   brandAliases?: ReadonlyMap<string, readonly string[]>;
   influence: InfluenceThresholds;
-  /** Traditional → simplified, as the pipeline converts posts; brand aliases must include their simplified forms. */
-  simplify?: (text: string) => string;
+  /**
+   * Traditional → simplified (`loadChineseConverter()`). Posts and brand aliases are compared in simplified
+   * script, as the cue lists are written: 確診 must hit the sensitive 确诊, and 換成速達 a switch to 速达.
+   */
+  simplify: (text: string) => string;
 }
 
 /**
@@ -31,8 +34,8 @@ export interface TaggerOptions {
  * const profile = tagProfile(source, { taxonomy, now: Date.now(), halfLifeDays: 90, minConfidence: 0.5, enabledTags, competitors, influence });
  */
 export function tagProfile(source: ProfileSource, options: TaggerOptions): ComputedProfile {
-  const mentions = prepareMentions(source.mentions, options.taxonomy, options.simplify ?? ((text) => text));
-  const aliases = options.brandAliases ?? new Map<string, readonly string[]>();
+  const mentions = prepareMentions(source.mentions, options.taxonomy, options.simplify);
+  const aliases = simplifiedAliases(options.brandAliases ?? new Map<string, readonly string[]>(), options.simplify);
   const lifecycle = brandLifecycles(mentions, aliases);
   const influence = influenceOf(source.authors, source.mentions, options.influence);
   const all = [
@@ -46,6 +49,11 @@ export function tagProfile(source: ProfileSource, options: TaggerOptions): Compu
     .filter((t) => isAllowedTag(t.tag, options.taxonomy))
     .sort((a, b) => a.tag.localeCompare(b.tag) || a.brandId.localeCompare(b.brandId));
   return { tags, lifecycle, influence };
+}
+
+/** Each brand's aliases as the simplified text holds them. */
+function simplifiedAliases(aliases: ReadonlyMap<string, readonly string[]>, simplify: (text: string) => string): Map<string, string[]> {
+  return new Map([...aliases].map(([brand, names]) => [brand, [...new Set(names.map(simplify))]]));
 }
 
 /** The current stage as a brand-scoped tag, confident while the author keeps talking about the brand. */

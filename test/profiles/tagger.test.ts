@@ -9,6 +9,7 @@ import { nextStage } from '../../src/profiles/lifecycle.js';
 import { buildTaxonomy } from '../../src/profiles/taxonomy.js';
 import { tagProfile, type TaggerOptions } from '../../src/profiles/tagger.js';
 import type { ProfileMention } from '../../src/profiles/types.js';
+import { loadChineseConverter } from '../../src/resources/language.js';
 import { PROJECT_ROOT } from '../../src/resources/paths.js';
 
 const DAY = 86_400_000;
@@ -24,6 +25,7 @@ const options: TaggerOptions = {
   competitors: new Map(BRANDS.map((b) => [b.id, b.competitors])),
   brandAliases: new Map(BRANDS.map((b) => [b.id, [b.name, ...b.aliases]])),
   influence: DEFAULT_INFLUENCE,
+  simplify: loadChineseConverter(),
 };
 
 let nextId = 1;
@@ -164,7 +166,7 @@ describe('sensitive categories', () => {
 describe('precision on the labelled authors', () => {
   const authors = readFileSync(join(PROJECT_ROOT, 'test/fixtures/profiles/authors.jsonl'), 'utf8')
     .split('\n').filter(Boolean).map((l) => JSON.parse(l) as LabelledAuthor);
-  const scores = scoreTags(authors, predictTags(authors, { taxonomy, competitors: options.competitors, brandAliases: options.brandAliases }));
+  const scores = scoreTags(authors, predictTags(authors, { taxonomy, competitors: options.competitors, brandAliases: options.brandAliases, simplify: options.simplify }));
 
   it('has at least 200 authors in both languages', () => {
     expect(authors.length).toBeGreaterThanOrEqual(200);

@@ -1,5 +1,20 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { makeProfiles, post } from './helpers.js';
+import { createProfileService } from '../../src/jobs/update-profiles.js';
+import { resolveProfilesConfig } from '../../src/profiles/config.js';
+import { loadChineseConverter } from '../../src/resources/language.js';
+import { LEXICON_DIR } from '../../src/resources/paths.js';
+import { loadTaxonomy } from '../../src/resources/taxonomy.js';
+import { makeProfiles, NOW, post } from './helpers.js';
+
+/** Every string of `value` that contains a Han character. */
+function hanStrings(value: unknown): string[] {
+  if (typeof value === 'string') return /\p{Script=Han}/u.test(value) ? [value] : [];
+  if (Array.isArray(value)) return value.flatMap(hanStrings);
+  if (value && typeof value === 'object') return Object.values(value).flatMap(hanStrings);
+  return [];
+}
 
 /** Tags of `author`'s profile, brand-scoped ones as `tag@brand`. */
 async function tagsOf(ctx: Awaited<ReturnType<typeof makeProfiles>>, author: string): Promise<string[]> {
@@ -27,5 +42,25 @@ describe('profiles of authors who write traditional characters', () => {
     const tags = await tagsOf(ctx, 'switcher');
     expect(tags).toContain('lifecycle_new@swifteats');
     expect(tags).not.toContain('detractor@swifteats');
+  });
+
+  it('compares brands configured with traditional aliases only', async () => {
+    const ctx = await makeProfiles();
+    await ctx.store.upsertBrands([
+      { id: 'hk-bee', name: 'HK Bee', aliases: ['鮮蜂'], competitors: ['hk-speed'] },
+      { id: 'hk-speed', name: 'HK Speed', aliases: ['速達'], competitors: ['hk-bee'] },
+    ]);
+    const service = createProfileService({ store: ctx.store, taxonomy: loadTaxonomy(), config: resolveProfilesConfig(undefined), now: () => NOW });
+    await post({ ...ctx, service }, 'mainland', '鲜蜂再也不点了，已经换成速达', 'neg', ['hk-bee', 'hk-speed']);
+    const tags = (await service.getProfile('test:mainland')).tags.map((t) => `${t.tag}@${t.brandId}`);
+    expect(tags).toContain('lifecycle_new@hk-speed');
+    expect(tags).not.toContain('detractor@hk-speed');
+  });
+
+  it('has cue lists written in simplified characters only, which is what posts are compared with', () => {
+    const simplify = loadChineseConverter();
+    const cues = ['taxonomy.json', 'sensitive.json'].flatMap((name) => hanStrings(JSON.parse(readFileSync(join(LEXICON_DIR, 'tags', name), 'utf8'))));
+    expect(cues.length).toBeGreaterThan(100);
+    expect(cues.filter((cue) => simplify(cue) !== cue)).toEqual([]);
   });
 });
