@@ -1,3 +1,0 @@
-import { runFromProcess } from './main.js';
-
-await runFromProcess();
