@@ -1,4 +1,4 @@
-import type { Influence, ProfileAuthor, ProfileMention } from './types.js';
+import type { ComputedTag, Influence, ProfileAuthor, ProfileMention } from './types.js';
 
 export interface InfluenceThresholds {
   /** Followers at or above which an author is a KOL. */
@@ -21,4 +21,23 @@ export function influenceOf(authors: readonly ProfileAuthor[], mentions: readonl
   const meanEngagement = mentions.length ? Math.round((mentions.reduce((s, m) => s + m.engagement, 0) / mentions.length) * 10) / 10 : 0;
   const tier = (followers ?? 0) >= t.kolFollowers ? 'kol' : (followers ?? 0) >= t.kocFollowers || meanEngagement >= t.kocMeanEngagement ? 'koc' : 'regular';
   return { tier, followers, meanEngagement };
+}
+
+/**
+ * The tier as a tag, dated by the profile's mentions and backed by its most engaged one: the cue
+ * names the figure that decided the tier (followers, or mean engagement for a small KOC).
+ */
+export function influenceTag(influence: Influence, mentions: readonly ProfileMention[], t: InfluenceThresholds): ComputedTag | null {
+  if (influence.tier === 'regular' || mentions.length === 0) return null;
+  const byFollowers = (influence.followers ?? 0) >= (influence.tier === 'kol' ? t.kolFollowers : t.kocFollowers);
+  const top = mentions.reduce((best, m) => (m.engagement > best.engagement || (m.engagement === best.engagement && m.createdAt > best.createdAt) ? m : best));
+  const dates = mentions.map((m) => m.createdAt);
+  return {
+    tag: influence.tier,
+    brandId: '',
+    confidence: 1,
+    evidence: [{ mentionId: top.id, cue: byFollowers ? `followers ${influence.followers}` : `mean engagement ${influence.meanEngagement}` }],
+    firstSeen: Math.min(...dates),
+    lastSeen: Math.max(...dates),
+  };
 }

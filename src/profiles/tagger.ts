@@ -1,6 +1,6 @@
 import { brandTags } from './brand-tags.js';
 import { roundConfidence, decayWeight } from './decay.js';
-import { influenceOf, type InfluenceThresholds } from './influence.js';
+import { influenceOf, influenceTag, type InfluenceThresholds } from './influence.js';
 import { cueTags } from './interest-tags.js';
 import { brandLifecycles } from './lifecycle.js';
 import { prepareMentions } from './prepare.js';
@@ -42,7 +42,7 @@ export function tagProfile(source: ProfileSource, options: TaggerOptions): Compu
     ...cueTags(mentions, options.taxonomy.cueTags, { now: options.now, halfLifeDays: options.halfLifeDays, negators: options.taxonomy.negators }),
     ...brandTags(mentions, { now: options.now, halfLifeDays: options.halfLifeDays, competitors: options.competitors, aliases }),
     ...lifecycleTags(lifecycle, mentions, options),
-    ...(influence.tier === 'regular' ? [] : [{ tag: influence.tier, brandId: '', confidence: 1, evidence: [], firstSeen: 0, lastSeen: 0 }]),
+    ...[influenceTag(influence, source.mentions, options.influence)].filter((tag) => tag !== null),
   ];
   const tags = all
     .filter((t) => t.confidence >= options.minConfidence && options.enabledTags.has(t.tag))

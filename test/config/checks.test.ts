@@ -45,3 +45,10 @@ describe('jieba user words', () => {
     expect(loadSegmenters({ extraWords: words }).zh('我买了词abc')).toContain('词abc');
   });
 });
+
+describe('profiles config', () => {
+  it('refuses a misspelt tag in enabledTags instead of switching every other tag off', () => {
+    expect(() => load({ profiles: { enabledTags: ['parenting', 'price_sensitiv'] } })).toThrow(/profiles\.enabledTags\.1: unknown tag "price_sensitiv" \(known: fitness, /);
+    expect(load({ profiles: { enabledTags: ['parenting', 'pets'] } }).profiles?.enabledTags).toEqual(['parenting', 'pets']);
+  });
+});

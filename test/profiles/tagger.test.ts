@@ -101,6 +101,16 @@ describe('profile tagger', () => {
     expect(tagsOf([mention('hello', 1)], {}, 100)).not.toEqual(expect.arrayContaining(['kol']));
   });
 
+  it('dates an influence tag by the mentions and names the figure behind it, with the most engaged post', () => {
+    const old = { ...mention('first post', 30), engagement: 5 };
+    const viral = { ...mention('the post that travelled', 10), engagement: 400 };
+    const recent = mention('latest', 2);
+    const tierTag = (followers: number) =>
+      tagProfile({ profileId: 1, authors: [{ authorId: 1, platform: 'weibo', followers }], mentions: [old, viral, recent] }, options).tags.find((t) => t.tag === 'kol' || t.tag === 'koc');
+    expect(tierTag(120_000)).toMatchObject({ tag: 'kol', firstSeen: old.createdAt, lastSeen: recent.createdAt, evidence: [{ mentionId: viral.id, cue: 'followers 120000' }] });
+    expect(tierTag(100)).toMatchObject({ tag: 'koc', evidence: [{ mentionId: viral.id, cue: 'mean engagement 135' }] });
+  });
+
   it('emits only enabled tags', () => {
     expect(tagsOf([mention('我家猫又把猫砂踢翻了', 1)], { enabledTags: new Set(['fitness']) })).toEqual([]);
   });
