@@ -54,7 +54,7 @@ export function buildOpenApiDocument(version: string): JsonObject {
         get: {
           summary: 'Alert history with explanations and per-channel delivery status',
           parameters: queryParameters(AlertsQuery),
-          responses: { 200: json('Alerts, newest first, and nextBefore for paging'), 400: ERROR },
+          responses: { 200: json('Alerts, newest first, and nextBefore for paging'), 400: ERROR, 404: ERROR },
         },
       },
       '/api/alert-rules': {

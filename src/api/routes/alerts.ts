@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ValidationError } from '../../errors.js';
 import { readRuleSettings, resetApiRules, saveApiRules } from '../../alerts/rule-settings.js';
 import { AlertRulesSchema, checkRuleReferences } from '../../alerts/schema.js';
+import { assertBrand } from '../../store/assert-brand.js';
 import type { ApiDeps } from '../deps.js';
 import { parseInput } from '../validate.js';
 
@@ -24,6 +25,7 @@ export const AlertRulesBody = z.object({ rules: AlertRulesSchema }).strict();
 export function alertsRoutes(deps: ApiDeps): Hono {
   return new Hono().get('/', async (c) => {
     const query = parseInput(AlertsQuery, c.req.query(), 'query');
+    if (query.brand) await assertBrand(deps, query.brand);
     const items = await deps.store.alerts.listAlerts({
       limit: query.limit,
       brandId: query.brand,

@@ -14,9 +14,10 @@ async function runServer(argv: string[], io: CliIo, withScheduler: boolean): Pro
   const sources = runtime.config.sources.filter((s) => s.enabled).map((s) => s.id);
   const url = runtime.config.databaseUrl;
   const database = url ? describePg(url) : runtime.config.databasePath;
+  const brands = describeBrands(await runtime.store.listBrands(), runtime.config.brands);
   io.stderr.write(
     `koubei listening on ${server.url.replace('127.0.0.1', 'localhost')}  (dashboard /, API /api, OpenAPI /api/openapi.json)\n` +
-      `database ${database}${withScheduler ? `; sources: ${sources.join(', ') || 'none'}` : ''}\n`,
+      `database ${database}${withScheduler ? `; sources: ${sources.join(', ') || 'none'}` : ''}\n${brands}`,
   );
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
@@ -47,4 +48,16 @@ export const serveCommand: CliCommand = {
 function describePg(url: string): string {
   const parsed = new URL(url);
   return `PostgreSQL schema "${parsePgUrl(url).schema}" of database "${decodeURIComponent(parsed.pathname.slice(1))}" on ${parsed.host}`;
+}
+
+/**
+ * The brands being matched. Brands stay in the store when the config drops them (the demo's, after
+ * `"demo": false`), so those are named with the way to remove them.
+ */
+export function describeBrands(stored: readonly { id: string }[], configured: readonly { id: string }[]): string {
+  const inConfig = new Set(configured.map((b) => b.id));
+  const others = stored.filter((b) => !inConfig.has(b.id)).map((b) => b.id);
+  const line = `brands: ${stored.map((b) => b.id).join(', ') || 'none'}\n`;
+  if (configured.length === 0 || others.length === 0) return line;
+  return `${line}  not in the config file (added through the API, or kept from an earlier config such as the demo's): ${others.join(', ')}; DELETE /api/brands/{id} removes one\n`;
 }
