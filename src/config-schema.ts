@@ -1,3 +1,4 @@
+import cron from 'node-cron';
 import { z } from 'zod';
 import { DigestFileSchema, type DigestConfig } from './alerts/digest.js';
 import { AlertsFileSchema, type AlertsConfig } from './alerts/schema.js';
@@ -35,7 +36,8 @@ export const FileSchema = z
     port: z.number().int().min(0).max(65535).optional(),
     database: z.string().optional(),
     demo: z.boolean().optional(),
-    demoSchedule: z.string().optional(),
+    // Checked even with the demo off, so a typo does not wait for the day someone turns it on.
+    demoSchedule: z.string().refine((value) => cron.validate(value), { error: (issue) => `expected a cron expression, found "${String(issue.input)}"` }).optional(),
     collectOnStart: z.boolean().optional(),
     timezone: z.string().optional(),
     ingestMaxBytes: z.number().int().positive().optional(),

@@ -85,6 +85,8 @@ describe('analysis API', () => {
     ['/api/share-of-voice?brand=nope', 404, /not found/],
     ['/api/themes?brand=nope', 404, /not found/],
     ['/api/compare?brand=freshbee&from=2026-11-20&to=2026-11-10', 400, /before/],
+    ['/api/compare?brand=freshbee&from=2026-11-20&to=2026-11-21&baselineFrom=2026-11-19&baselineTo=2026-11-18', 400, /"baselineFrom": must be before "baselineTo"/],
+    ['/api/report.csv?brand=freshbee&from=2026-11-20&to=2026-11-21&baselineFrom=2026-11-19&baselineTo=2026-11-18', 400, /"baselineFrom": must be before "baselineTo"/],
     ['/api/aspects?interval=week', 400, /interval/],
   ])('%s → %i', async (url, status, message) => {
     const res = await app.request(url);

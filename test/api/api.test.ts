@@ -104,6 +104,8 @@ describe('API', () => {
   it.each([
     ['/api/trends?from=2026-11-21&to=2026-11-20', 400, /before/],
     ['/api/trends?interval=minute', 400, /interval/],
+    ['/api/trends?interval=hour&from=2026-01-01&to=2026-11-20', 400, /7752 hour buckets; at most 2000 \(use interval=day or narrow the range\)/],
+    ['/api/trends?interval=day&from=2000-01-01&to=2026-11-20', 400, /day buckets; at most 2000 \(narrow the range\)/],
     ['/api/trends?brand=acme', 404, /brand "acme" not found/],
     ['/api/mentions?from=last-tuesday', 400, /ISO-8601/],
     ['/api/mentions?limit=5000', 400, /limit/],

@@ -46,6 +46,13 @@ describe('jieba user words', () => {
   });
 });
 
+describe('demo config', () => {
+  it('checks demoSchedule even while the demo is off', () => {
+    expect(() => load({ demo: false, demoSchedule: 'nope' })).toThrow(/demoSchedule: expected a cron expression, found "nope"/);
+    expect(() => load({ demo: true, demoSchedule: 'nope' })).toThrow(/demoSchedule: expected a cron expression/);
+  });
+});
+
 describe('profiles config', () => {
   it('refuses a misspelt tag in enabledTags instead of switching every other tag off', () => {
     expect(() => load({ profiles: { enabledTags: ['parenting', 'price_sensitiv'] } })).toThrow(/profiles\.enabledTags\.1: unknown tag "price_sensitiv" \(known: fitness, /);

@@ -3,7 +3,7 @@ import { NotFoundError } from '../../errors.js';
 import { comparePeriods } from '../../reports/compare.js';
 import { getRisingThemes, getThemes } from '../../reports/themes.js';
 import type { ApiDeps } from '../deps.js';
-import { resolvePeriod } from '../period.js';
+import { resolveBaseline, resolvePeriod } from '../period.js';
 import { AspectsQuery, CompareQuery, PeriodQuery, ThemesQuery } from '../schemas.js';
 import { parseInput } from '../validate.js';
 import { assertBrand } from '../../store/assert-brand.js';
@@ -53,10 +53,7 @@ export function compareRoutes(deps: ApiDeps): Hono {
     const query = parseInput(CompareQuery, c.req.query(), 'query');
     await assertBrand(deps, query.brand);
     const current = resolvePeriod(query, deps.now());
-    const baseline =
-      query.baselineFrom !== undefined || query.baselineTo !== undefined
-        ? resolvePeriod({ from: query.baselineFrom, to: query.baselineTo ?? current.from }, deps.now(), current.to - current.from)
-        : undefined;
+    const baseline = resolveBaseline(query, current, deps.now());
     return c.json(await comparePeriods(deps.store, query.brand, current, baseline));
   });
 }

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { comparePeriods, type PeriodComparison } from '../../reports/compare.js';
 import type { BrandVolume, TrendPoint } from '../../store/types.js';
 import type { ApiDeps } from '../deps.js';
-import { resolvePeriod } from '../period.js';
+import { resolveBaseline, resolvePeriod } from '../period.js';
 import { CompareQuery } from '../schemas.js';
 import { parseInput } from '../validate.js';
 import { assertBrand } from '../../store/assert-brand.js';
@@ -95,10 +95,7 @@ export function reportRoutes(deps: ApiDeps): Hono {
     const current = resolvePeriod(query, deps.now());
     // Day rows must fit a spreadsheet and the trends bucket limit; longer periods keep the totals.
     const dayRange = current.to - current.from <= MAX_DAYS * 86_400_000;
-    const baseline =
-      query.baselineFrom !== undefined || query.baselineTo !== undefined
-        ? resolvePeriod({ from: query.baselineFrom, to: query.baselineTo ?? current.from }, deps.now(), current.to - current.from)
-        : undefined;
+    const baseline = resolveBaseline(query, current, deps.now());
     const brands = await deps.store.listBrands();
     const brand = brands.find((b) => b.id === query.brand)!;
     const competitors = brand.competitors.filter((id) => brands.some((b) => b.id === id));

@@ -20,7 +20,8 @@ export function trendsRoutes(deps: ApiDeps): Hono {
     const interval: Interval = query.interval ?? (to - from <= 3 * 86_400_000 ? 'hour' : 'day');
     const buckets = Math.ceil((to - from) / INTERVAL_MS[interval]);
     if (buckets > MAX_BUCKETS) {
-      throw new ValidationError(`range has ${buckets} ${interval} buckets; at most ${MAX_BUCKETS} (use a larger interval)`);
+      const advice = interval === 'day' ? 'narrow the range' : 'use interval=day or narrow the range';
+      throw new ValidationError(`range has ${buckets} ${interval} buckets; at most ${MAX_BUCKETS} (${advice})`);
     }
     if (query.brand) await assertBrand(deps, query.brand);
     const points = await deps.store.trends({ interval, from, to, brandId: query.brand, lang: query.lang, sourceId: query.source });
