@@ -91,10 +91,21 @@ function parseJsonArray(body: string, options: ParseImportOptions): ParsedImport
   try {
     parsed = JSON.parse(body);
   } catch (err) {
-    throw new ParseError(`malformed JSON array: ${(err as Error).message}`, 1, { cause: err });
+    // One broken element spoils the whole array, so the file is refused; the line says where to look.
+    const line = jsonErrorLine(body, (err as Error).message);
+    throw new ParseError(`malformed JSON array at line ${line}: ${(err as Error).message}`, line, { cause: err });
   }
   if (!Array.isArray(parsed)) throw new ParseError('expected a JSON array of posts or JSON lines', 1);
   return collect(parsed.map((value, i) => ({ line: i + 1, value })), options, []);
+}
+
+/** The line of a JSON.parse error: V8 gives a character position, or none when the input just ends. */
+function jsonErrorLine(body: string, message: string): number {
+  const position = /at position (\d+)/.exec(message);
+  const end = position ? Number(position[1]) : body.length;
+  let line = 1;
+  for (let i = 0; i < end && i < body.length; i++) if (body.charCodeAt(i) === 10) line++;
+  return line;
 }
 
 function parseCsv(body: string, options: ParseImportOptions): ParsedImport {

@@ -110,6 +110,12 @@ describe('parseImport: JSON lines', () => {
     expect(first.posts[0].externalId).toBe(second.posts[0].externalId);
   });
 
+  it('refuses a malformed JSON array as a whole, naming the line of the error', () => {
+    const array = ['[', '{"id":"1","text":"fine"},', '{"id":"2","text":"broken"', ']'].join('\n');
+    expect(() => parseImport(array, { format: 'json', source: 's', now })).toThrow(/^malformed JSON array at line 4: /);
+    expect(() => parseImport('[\n{"id":"1","text":"cut off"},\n', { format: 'json', source: 's', now })).toThrow(/^malformed JSON array at line 3: Unexpected end/);
+  });
+
   it('rejects an invalid date with the value it found', () => {
     const result = parseImport('{"text":"x","created_at":"yesterday-ish"}', { format: 'jsonl', source: 's', now });
     expect(result.skipped[0].reason).toContain('yesterday-ish');
