@@ -12,7 +12,7 @@ import { createDefaultPipeline } from './pipeline/default-pipeline.js';
 import { createSegmentationPipeline } from './pipeline/segmentation-pipeline.js';
 import type { Pipeline } from './pipeline/pipeline.js';
 import { loadNlpResources } from './resources/nlp.js';
-import { withSimplifiedForms } from './resources/language.js';
+import { brandNames, brandWords } from './resources/brand-names.js';
 import type { IngestSummary } from './jobs/ingest.js';
 import { openPushTarget } from './jobs/push-posts.js';
 import type { CollectionDeps } from './jobs/run-collection.js';
@@ -149,18 +149,6 @@ export async function createRuntime(config: AppConfig, log: Logger): Promise<Run
 }
 
 /** Each brand's name and aliases. */
-function brandNames(brands: readonly { name: string; aliases: readonly string[] }[]): string[] {
-  return brands.flatMap((b) => [b.name, ...b.aliases]);
-}
-
-/**
- * Brand names and aliases as jieba words (spaces removed, as the user dictionary stores them), with
- * their simplified forms, since jieba cuts the simplified text (鮮蜂外賣 → 鲜蜂外卖).
- */
-function brandWords(brands: readonly { name: string; aliases: readonly string[] }[]): string[] {
-  return withSimplifiedForms(brandNames(brands).map((word) => word.replace(/\s+/g, '')).filter(Boolean));
-}
-
 /** What matching and segmentation read of a brand list (in `listBrands`' id order), as one string. */
 function brandListKey(brands: readonly BrandRecord[]): string {
   return JSON.stringify(brands.map((b) => [b.id, b.name, b.aliases, b.query ?? null]));

@@ -53,12 +53,13 @@ export interface LabelledFile {
  * Reads labelled JSONL: `{text, label?: pos|neg|neu|positive|…|null, emotion?: string|string[], lang?}`
  * per line. Lines that are not JSON or have no text are skipped with their number, as `analyze`
  * and `ingest` skip them. With a `task`, a row whose label for that task is present but not one
- * koubei knows is skipped too, rather than silently counted as unlabelled.
+ * koubei knows is skipped too, rather than silently counted as unlabelled. A UTF-8 byte-order mark
+ * (which Windows editors write) is dropped, as `analyze` and `ingest` drop it.
  */
 export function readLabelledLines(content: string, task?: 'sentiment' | 'emotion'): LabelledFile {
   const rows: LabelledRow[] = [];
   const skipped: SkippedLine[] = [];
-  content.split('\n').forEach((text, i) => {
+  content.replace(/^\uFEFF/, '').split('\n').forEach((text, i) => {
     if (!text.trim()) return;
     const result = readLabelledLine(text, task);
     if (typeof result === 'string') skipped.push({ line: i + 1, reason: result });

@@ -48,4 +48,66 @@ describe('koubei analyze', () => {
     expect(result.stdout).toBe('');
     expect(JSON.parse(readFileSync(join(dir, 'out.jsonl'), 'utf8'))).toMatchObject({ id: 7, sentiment: { label: expect.any(String) } });
   });
+
+  it.each([
+    ['--input', true],
+    ['stdin', false],
+  ])('fails with one line naming an --output path that cannot be written (input from %s)', async (_from, fromFile) => {
+    const dir = mkdtempSync(join(tmpdir(), 'koubei-analyze-'));
+    writeFileSync(join(dir, 'in.jsonl'), `${JSON.stringify({ id: 1, text: 'meh' })}\n`);
+    const output = join(dir, 'missing-dir', 'out.jsonl');
+    const input = fromFile ? ['--input', join(dir, 'in.jsonl')] : [];
+    const result = await runCli(['analyze', ...input, '--output', output], { input: fromFile ? '' : readFileSync(join(dir, 'in.jsonl'), 'utf8') });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(`koubei analyze: ENOENT: no such file or directory, open '${output}'\n`);
+  });
+
+  it('answers a blank line between posts with an error object, so output lines pair with input lines, and ignores blank lines at the end', async () => {
+    const input = `${JSON.stringify({ id: 'a', text: 'I love it' })}\n\n   \n${JSON.stringify({ id: 'd', text: '讨厌' })}\n\n`;
+    const result = await runCli(['analyze'], { input });
+    expect(result.code).toBe(0);
+    const out = result.stdout.trimEnd().split('\n').map((line) => JSON.parse(line));
+    expect(out).toMatchObject([
+      { id: 'a' },
+      { line: 2, error: expect.stringContaining('empty line') },
+      { line: 3, error: expect.stringContaining('empty line') },
+      { id: 'd' },
+    ]);
+    expect(out).toHaveLength(4);
+  });
+
+  it('reads a file starting with a UTF-8 byte-order mark', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'koubei-analyze-'));
+    writeFileSync(join(dir, 'bom.jsonl'), `\uFEFF${JSON.stringify({ id: 1, text: 'I love it' })}\n${JSON.stringify({ id: 2, text: '讨厌' })}\n`);
+    const result = await runCli(['analyze', '--input', join(dir, 'bom.jsonl')]);
+    const out = result.stdout.trimEnd().split('\n').map((line) => JSON.parse(line));
+    expect(out).toMatchObject([{ id: 1, sentiment: { label: 'pos' } }, { id: 2, sentiment: { label: 'neg' } }]);
+  });
+});
+
+describe('koubei analyze with a configuration', () => {
+  const configured = (config: unknown): Record<string, string> => {
+    const dir = mkdtempSync(join(tmpdir(), 'koubei-analyze-config-'));
+    writeFileSync(join(dir, 'koubei.config.json'), JSON.stringify(config));
+    return { KOUBEI_CONFIG: join(dir, 'koubei.config.json'), KOUBEI_DB: join(dir, 'k.db') };
+  };
+  const analyzeOne = async (text: string, env: Record<string, string>) => JSON.parse((await runCli(['analyze', text], { env })).stdout);
+  const termsOf = (o: { sentiment: { explanation: { terms: { text: string }[] } } }) => o.sentiment.explanation.terms.map((t) => t.text);
+
+  it('reads the configured brands as names, as the stored analysis does', async () => {
+    const text = 'Swift Eats came today';
+    const unbranded = await analyzeOne(text, configured({ demo: false }));
+    expect(unbranded.aspects).toMatchObject([{ aspect: 'taste', term: 'eats' }]);
+    expect(termsOf(unbranded)).toContain('swift');
+    const branded = await analyzeOne(text, configured({ demo: false, brands: [{ id: 'swifteats', name: 'SwiftEats', aliases: ['Swift Eats'] }] }));
+    expect(branded.aspects).toEqual([]);
+    expect(termsOf(branded)).not.toContain('swift');
+  });
+
+  it('fails on a broken configuration with one line naming the field', async () => {
+    const result = await runCli(['analyze', 'I love it'], { env: configured({ brands: [{ id: 'acme' }] }) });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/^koubei analyze: \S+koubei\.config\.json: brands\.0\.name: .+\n$/);
+  });
 });

@@ -24,6 +24,13 @@ describe('cli errors', () => {
     [['purge', '--days=0'], '--days: expected a positive integer, found "0"'],
     [['serve', '--port', '70000'], '--port: expected an integer from 0 to 65535, found "70000"'],
     [['ingest', 'x.csv', '--bogus'], "Unknown option '--bogus'"],
+    [['sources', '--json'], "Unknown option '--json'"],
+    [['sources', 'extra'], "Unexpected argument 'extra'"],
+    [['rematch', '--bogus'], "Unknown option '--bogus'"],
+    [['migrate', '--bogus'], "Unknown option '--bogus'"],
+    [['scheduler', '--bogus'], "Unknown option '--bogus'"],
+    [['alerts', 'check', '--bogus'], "Unknown option '--bogus'"],
+    [['alerts', 'test'], '--channel ID is required for alerts test'],
   ])('%j is a one-line usage error with exit code 2', async (argv, message) => {
     const result = await runMain(argv);
     expect(result.code).toBe(2);

@@ -65,6 +65,48 @@ describe('koubei eval', () => {
     expect(c.err()).toMatch(/mixed\.jsonl:6: unknown label "mixed"/);
   });
 
+  it('counts the unreadable lines in the header it prints, as stderr does', async () => {
+    const c = captureIo();
+    const dir = mkdtempSync(join(tmpdir(), 'koubei-eval-'));
+    const file = join(dir, 'unreadable.jsonl');
+    writeFileSync(file, ['{"text":"Great service","label":"pos"}', '{oops', '{"label":"pos"}', '{"text":"meh","label":"mixed"}', '{"text":"no label"}'].join('\n'));
+    expect(await evalCommand.run(['--data', file], c.io)).toBe(0);
+    expect(c.err()).toContain('eval: skipped 3 unreadable lines of');
+    expect(c.out().split('\n')[0]).toBe(`${file}: 1 row with a sentiment label (skipped: 3 unreadable lines, 1 row without one; detected en 1)`);
+  });
+
+  it('reads a file starting with a UTF-8 byte-order mark', async () => {
+    const c = captureIo();
+    const dir = mkdtempSync(join(tmpdir(), 'koubei-eval-'));
+    const file = join(dir, 'bom.jsonl');
+    writeFileSync(file, '\uFEFF{"text":"Great service, super friendly staff","label":"pos"}\n{"text":"Terrible food, never again","label":"neg"}\n');
+    expect(await evalCommand.run(['--data', file, '--json'], c.io)).toBe(0);
+    expect(c.err()).toBe('');
+    expect(JSON.parse(c.out())).toMatchObject({ rows: 2, unreadable: { count: 0 } });
+  });
+
+  it('scores the English-only baselines on the English rows alone, and koubei on those too, saying how many', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'koubei-eval-'));
+    const file = join(dir, 'mixed-lang.jsonl');
+    writeFileSync(
+      file,
+      [
+        '{"text":"Great service, super friendly staff","label":"pos"}',
+        '{"text":"Terrible food, never again","label":"neg"}',
+        '{"text":"It arrived on Tuesday","label":"neu"}',
+        '{"text":"这家店的菜太难吃了，服务员态度也很差","label":"neg"}',
+      ].join('\n'),
+    );
+    const json = captureIo();
+    expect(await evalCommand.run(['--data', file, '--json'], json.io)).toBe(0);
+    const systems = JSON.parse(json.out()).systems.map((s: { system: string; metrics: { n: number } }) => [s.system, s.metrics.n]);
+    expect(systems).toEqual([['koubei', 4], ['koubei (en rows)', 3], ['afinn (sentiment)', 3], ['vader (vader-sentiment)', 3]]);
+    const text = captureIo();
+    expect(await evalCommand.run(['--data', file], text.io)).toBe(0);
+    expect(text.out()).toMatch(/^afinn \(sentiment\) +3 /m);
+    expect(text.out()).toContain('AFINN and VADER are English-only: they are scored on the 3 rows detected as English');
+  });
+
   it('says a file has no emotion labels with the right article', async () => {
     const c = captureIo();
     const dir = mkdtempSync(join(tmpdir(), 'koubei-eval-'));

@@ -5,7 +5,7 @@ import { createAlertService } from '../../alerts/service.js';
 import type { StoredAlert } from '../../store/alert-types.js';
 import { assertBrand } from '../../store/assert-brand.js';
 import { loadRuntime } from '../load.js';
-import { integerOption } from '../options.js';
+import { integerOption, UsageError } from '../options.js';
 import type { CliCommand, CliIo } from '../types.js';
 
 const USAGE = 'koubei alerts check | list [--failed] [--brand ID] [--limit N] [--json] | test --channel ID';
@@ -41,7 +41,8 @@ async function list(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
-async function check(io: CliIo): Promise<number> {
+async function check(argv: string[], io: CliIo): Promise<number> {
+  parseArgs({ args: argv, options: {} });
   const runtime = await loadRuntime(io);
   try {
     const service = createAlertService({ config: runtime.config, store: runtime.store, log: runtime.log });
@@ -60,12 +61,13 @@ async function check(io: CliIo): Promise<number> {
 
 async function test(argv: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({ args: argv, options: { channel: { type: 'string', short: 'c' } } });
+  if (values.channel === undefined) throw new UsageError('--channel ID is required for alerts test');
   const runtime = await loadRuntime(io);
   try {
     const channels = runtime.config.alerts?.channels ?? [];
     const channel = channels.find((c) => c.id === values.channel);
     if (!channel) {
-      io.stderr.write(`koubei alerts test: unknown channel "${values.channel ?? ''}" (configured: ${channels.map((c) => c.id).join(', ') || 'none — add alerts.channels to the config'})\n`);
+      io.stderr.write(`koubei alerts test: unknown channel "${values.channel}" (configured: ${channels.map((c) => c.id).join(', ') || 'none — add alerts.channels to the config'})\n`);
       return 2;
     }
     const now = new Date();
@@ -85,7 +87,7 @@ export const alertsCommand: CliCommand = {
   usage: USAGE,
   async run(argv, io) {
     const [sub, ...rest] = argv;
-    if (sub === 'check') return check(io);
+    if (sub === 'check') return check(rest, io);
     if (sub === 'list') return list(rest, io);
     if (sub === 'test') return test(rest, io);
     io.stderr.write(`usage: ${USAGE}\n`);

@@ -1,11 +1,14 @@
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { once } from 'node:events';
+import { Readable } from 'node:stream';
+import { pipeline as pipeStreams } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
+import { COLLECTORS } from '../../collectors/index.js';
+import { loadConfig } from '../../config.js';
 import { analyzeText } from '../../pipeline/analyze.js';
-import { createDefaultPipeline } from '../../pipeline/default-pipeline.js';
 import type { Pipeline } from '../../pipeline/pipeline.js';
-import { loadNlpResources } from '../../resources/nlp.js';
+import { loadBrandPipeline } from '../brand-pipeline.js';
 import type { CliCommand } from '../types.js';
 
 /**
@@ -14,6 +17,7 @@ import type { CliCommand } from '../types.js';
  * A bad line yields `{line, id?, error}` and processing continues.
  */
 export function analyzeLine(pipeline: Pipeline, line: string, lineNo: number): Record<string, unknown> {
+  if (line.trim() === '') return { line: lineNo, error: 'empty line (expected a JSON object with "text")' };
   let input: unknown;
   try {
     input = JSON.parse(line);
@@ -35,40 +39,66 @@ export function analyzeLine(pipeline: Pipeline, line: string, lineNo: number): R
   };
 }
 
-async function write(out: NodeJS.WritableStream, chunk: string): Promise<void> {
-  if (!out.write(chunk)) await once(out, 'drain');
+/**
+ * One output line per input line, so the two pair by position. Blank lines are held back until a
+ * later line holds something: in the middle they are error objects, while those at the end (the
+ * newlines an editor leaves) yield nothing. A UTF-8 byte-order mark before line 1 is dropped, as
+ * Windows editors write one and `ingest` reads such files.
+ */
+async function* analyzeJsonl(pipeline: Pipeline, lines: AsyncIterable<string>): AsyncGenerator<string> {
+  let lineNo = 0;
+  let blanks: number[] = [];
+  for await (const read of lines) {
+    lineNo += 1;
+    const line = lineNo === 1 ? read.replace(/^\uFEFF/, '') : read;
+    if (line.trim() === '') {
+      blanks.push(lineNo);
+      continue;
+    }
+    for (const blank of blanks) yield `${JSON.stringify(analyzeLine(pipeline, '', blank))}\n`;
+    blanks = [];
+    yield `${JSON.stringify(analyzeLine(pipeline, line, lineNo))}\n`;
+  }
+}
+
+/** Each TEXT argument is one post (id = its position), as `koubei analyze "好吃" "too slow"` reads. */
+function* analyzeTexts(pipeline: Pipeline, texts: readonly string[]): Generator<string> {
+  for (const [i, text] of texts.entries()) yield `${JSON.stringify(analyzeLine(pipeline, JSON.stringify({ id: i + 1, text }), i + 1))}\n`;
+}
+
+/** Opens --output before the models load, so a path that cannot be written fails at once with its error (which names it). */
+async function openOutput(path: string): Promise<WriteStream> {
+  const out = createWriteStream(path);
+  await once(out, 'open');
+  return out;
 }
 
 export const analyzeCommand: CliCommand = {
   name: 'analyze',
   summary: 'Analyse JSONL posts ({"id","text","lang"?} per line) to JSONL on stdout',
   usage: 'koubei analyze [--input FILE] [--output FILE] [TEXT...]',
+  help:
+    'Analyses each TEXT argument, else JSONL from --input FILE or stdin, to one JSON line per post on stdout\n' +
+    '(or --output FILE). JSONL input gives one output line per input line, in order: a line that is blank,\n' +
+    'not JSON or without "text" gives {"line": N, "error": "…"}. Blank lines after the last post and a UTF-8\n' +
+    'byte-order mark are ignored. Brand names and aliases of the configuration are read as names, as for\n' +
+    'the mentions koubei stores, so a broken configuration fails here too.',
   async run(argv, io) {
     const { values, positionals } = parseArgs({
       args: argv,
       options: { input: { type: 'string', short: 'i' }, output: { type: 'string', short: 'o' } },
       allowPositionals: true,
     });
-    const pipeline = createDefaultPipeline(await loadNlpResources());
-    const out = values.output ? createWriteStream(values.output) : io.stdout;
-    if (positionals.length > 0) {
-      // Each TEXT argument is one post (id = its position), as `koubei analyze "好吃" "too slow"` reads.
-      for (const [i, text] of positionals.entries()) {
-        await write(out, `${JSON.stringify(analyzeLine(pipeline, JSON.stringify({ id: i + 1, text }), i + 1))}\n`);
-      }
-    } else {
-      const input = values.input ? createReadStream(values.input, 'utf8') : io.stdin;
-      let lineNo = 0;
-      for await (const line of createInterface({ input, crlfDelay: Infinity })) {
-        lineNo += 1;
-        if (line.trim() === '') continue;
-        await write(out, `${JSON.stringify(analyzeLine(pipeline, line, lineNo))}\n`);
-      }
-    }
-    if (out !== io.stdout) {
-      out.end();
-      await once(out, 'finish');
-    }
+    // The configured brands are names, not opinions, as for the posts koubei stores.
+    const config = loadConfig({ env: io.env, collectors: COLLECTORS });
+    const out = values.output ? await openOutput(values.output) : io.stdout;
+    const pipeline = await loadBrandPipeline(config.brands);
+    const lines =
+      positionals.length > 0
+        ? analyzeTexts(pipeline, positionals)
+        : analyzeJsonl(pipeline, createInterface({ input: values.input ? createReadStream(values.input, 'utf8') : io.stdin, crlfDelay: Infinity }));
+    // pipeline() reports a failed write (disk full, closed pipe) as an error instead of an unhandled 'error' event.
+    await pipeStreams(Readable.from(lines), out, { end: out !== io.stdout });
     return 0;
   },
 };

@@ -10,8 +10,11 @@ import { formatReport } from '../../eval/format.js';
 import { choiceOption, UsageError } from '../options.js';
 
 const HELP = `Scores a labelled JSONL file ({"text", "label", "emotion"?, "lang"?} per line) and prints
-accuracy, macro-F1, per-class precision/recall and the confusion matrix. On English files the
-AFINN (sentiment) and VADER (vader-sentiment) packages are scored on the same rows.
+accuracy, macro-F1, per-class precision/recall and the confusion matrix. The English-only AFINN
+(sentiment) and VADER (vader-sentiment) packages are scored on the rows detected as English (or
+declared "lang": "en"), and when those are not all the rows, koubei on them too ("koubei (en rows)");
+the "rows" column says how many rows each system was scored on. Brand names are not read from the
+configuration: the text is scored as written.
 
 "label" is pos, neg or neu; positive, negative and neutral are read as those, in any case
 ("POS", "Negative"). "emotion" is joy, sadness, anger, fear, surprise, disgust or neutral, or a
@@ -59,7 +62,7 @@ export const evalCommand = {
     if (progress) io.stderr.write('\r\x1b[2K');
     if (report.rows === 0) throw new ValidationError(`no rows in ${values.data} carry ${task === 'emotion' ? 'an emotion' : 'a sentiment'} label`);
     const unreadable = { count: skipped.length, first: skipped.slice(0, SKIPS_SHOWN) };
-    io.stdout.write(values.json ? `${JSON.stringify({ file: values.data, ...report, unreadable })}\n` : formatReport(report, values.data));
+    io.stdout.write(values.json ? `${JSON.stringify({ file: values.data, ...report, unreadable })}\n` : formatReport(report, values.data, skipped.length));
     return 0;
   },
 };

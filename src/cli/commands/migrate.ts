@@ -1,3 +1,4 @@
+import { parseArgs } from 'node:util';
 import { loadConfig, type AppConfig } from '../../config.js';
 import { COLLECTORS } from '../../collectors/index.js';
 import { migrateDb, openDb } from '../../store/db.js';
@@ -65,7 +66,8 @@ export const migrateCommand: CliCommand = {
     'Create or upgrade the database schema (SQLite file, or PostgreSQL when DATABASE_URL is set). Then mentions\n' +
     'indexed for search in an older layout are re-indexed, 500 per transaction, with progress on stderr; an\n' +
     'interrupted run goes on where it stopped.',
-  async run(_argv, io) {
+  async run(argv, io) {
+    parseArgs({ args: argv, options: {} });
     const config = loadConfig({ env: io.env, collectors: COLLECTORS });
     if (config.databaseUrl) await migratePostgres(config.databaseUrl, io);
     else migrateSqlite(config.databasePath, io);

@@ -1,3 +1,4 @@
+import { parseArgs } from 'node:util';
 import { loadRuntime } from '../load.js';
 import { createProgress } from '../progress.js';
 import type { CliCommand } from '../types.js';
@@ -12,7 +13,8 @@ export const rematchCommand: CliCommand = {
   name: 'rematch',
   summary: 'Match stored mentions against the current brands and update their aspects (after adding or editing a brand)',
   usage: 'koubei rematch',
-  async run(_argv, io) {
+  async run(argv, io) {
+    parseArgs({ args: argv, options: {} });
     const runtime = await loadRuntime(io);
     try {
       const progress = createProgress(io.stderr, io.isTTY, 'rematch');

@@ -1,3 +1,4 @@
+import { parseArgs } from 'node:util';
 import { startSchedulerNode } from '../../queue/nodes.js';
 import { loadRuntime } from '../load.js';
 import type { CliCommand } from '../types.js';
@@ -7,7 +8,8 @@ export const schedulerCommand: CliCommand = {
   name: 'scheduler',
   summary: 'Enqueue collections on their schedules (needs REDIS_URL); run one or more, each slot fires once',
   usage: 'koubei scheduler',
-  async run(_argv, io) {
+  async run(argv, io) {
+    parseArgs({ args: argv, options: {} });
     const runtime = await loadRuntime(io);
     try {
       const node = await startSchedulerNode(runtime);

@@ -1,3 +1,4 @@
+import { parseArgs } from 'node:util';
 import cron from 'node-cron';
 import type { SourceConfig } from '../../config.js';
 import type { SourceState } from '../../store/types.js';
@@ -51,7 +52,8 @@ export const sourcesCommand: CliCommand = {
   name: 'sources',
   summary: 'List sources (configured and push) with schedule, health, last run, counts and next run',
   usage: 'koubei sources',
-  async run(_argv, io) {
+  async run(argv, io) {
+    parseArgs({ args: argv, options: {} });
     const runtime = await loadRuntime(io);
     try {
       const table = [['ID', 'TYPE', 'SCHEDULE', 'HEALTH', 'LAST RUN', 'STATUS', 'FETCHED/NEW', 'NEXT RUN']];
