@@ -1,11 +1,16 @@
 import { z } from 'zod';
 import { BrandSchema } from '../config.js';
 
+/** Epoch ms of an ISO-8601 date or of epoch milliseconds written as digits; NaN for anything else. */
+export function epochMsOf(value: string): number {
+  return /^\d+$/.test(value) ? Number(value) : Date.parse(value);
+}
+
 /** Accepts ISO-8601 or epoch milliseconds; returns epoch ms. */
 export const TimeParam = z
   .string()
   .transform((value, ctx) => {
-    const ms = /^\d+$/.test(value) ? Number(value) : Date.parse(value);
+    const ms = epochMsOf(value);
     if (!Number.isFinite(ms)) {
       ctx.addIssue({ code: 'custom', message: `expected an ISO-8601 date or epoch milliseconds, found "${value}"` });
       return z.NEVER;

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { epochMsOf } from '../../api/schemas.js';
 import { ValidationError } from '../../errors.js';
 import { comparePeriods, type PeriodComparison } from '../../reports/compare.js';
 import { getRisingThemes } from '../../reports/themes.js';
@@ -13,8 +14,9 @@ const signed = (value: number, digits = 2) => (Number.isNaN(value) ? 'n/a' : `${
 
 function parseTime(value: string | undefined, name: string): number | undefined {
   if (value === undefined) return undefined;
-  const ms = Date.parse(value);
-  if (!Number.isFinite(ms)) throw new UsageError(`--${name}: expected a date like 2026-11-01, found "${value}"`);
+  // The same times the API accepts, so a range copied from an API call works here too.
+  const ms = epochMsOf(value);
+  if (!Number.isFinite(ms)) throw new UsageError(`--${name}: expected a date like 2026-11-01 or epoch milliseconds, found "${value}"`);
   return ms;
 }
 

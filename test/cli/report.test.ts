@@ -1,0 +1,17 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+
+describe('koubei report', () => {
+  it('takes epoch milliseconds for --from/--to, as the API does, and names a time it cannot read', async () => {
+    const env = { KOUBEI_DB: join(mkdtempSync(join(tmpdir(), 'koubei-report-')), 'k.db') };
+    const ok = await runCli(['report', '--brand', 'freshbee', '--from', '1795300000000', '--to', '1795400000000', '--json'], { env });
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.stdout).current).toMatchObject({ from: new Date(1795300000000).toISOString(), to: new Date(1795400000000).toISOString() });
+    const bad = await runCli(['report', '--brand', 'freshbee', '--from', 'last-tuesday'], { env });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--from: expected a date like 2026-11-01 or epoch milliseconds, found "last-tuesday"');
+  });
+});
