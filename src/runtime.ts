@@ -17,6 +17,7 @@ import type { IngestSummary } from './jobs/ingest.js';
 import { openPushTarget } from './jobs/push-posts.js';
 import type { CollectionDeps } from './jobs/run-collection.js';
 import { openStore } from './store/index.js';
+import { syncConfigBrands } from './jobs/sync-config-brands.js';
 import { createProfileService, type ProfileService } from './jobs/update-profiles.js';
 import { loadTaxonomy } from './resources/taxonomy.js';
 import { resolveProfilesConfig } from './profiles/config.js';
@@ -67,7 +68,8 @@ export interface Runtime {
 /** Opens the store, loads lexicons/models/segmenters once and wires the jobs. */
 export async function createRuntime(config: AppConfig, log: Logger): Promise<Runtime> {
   const store = openStore(config);
-  await store.upsertBrands(config.brands);
+  const removed = await syncConfigBrands(store, config.brands);
+  if (removed.length) log.warn('brands left out of the config file were removed with their mention links', { removed });
   // Brands live in the store (config brands plus those added through the API); the matcher and jieba follow it.
   const storedBrands = await store.listBrands();
   warnUnknownCompetitors(storedBrands, log);

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { loadConfig, type AppConfig } from '../../config.js';
 import { COLLECTORS } from '../../collectors/index.js';
+import { syncConfigBrands } from '../../jobs/sync-config-brands.js';
 import { createProfileService, type ProfileService } from '../../jobs/update-profiles.js';
 import { resolveProfilesConfig } from '../../profiles/config.js';
 import { loadTaxonomy } from '../../resources/taxonomy.js';
@@ -22,7 +23,7 @@ export async function withProfiles<T>(io: CliIo, run: (ctx: ProfileContext) => P
   const config = loadConfig({ env: io.env, collectors: COLLECTORS });
   const store = openStore(config);
   try {
-    await store.upsertBrands(config.brands);
+    await syncConfigBrands(store, config.brands);
     const service = createProfileService({
       store,
       taxonomy: loadTaxonomy(),

@@ -14,15 +14,18 @@ function createStateAccess(db: Db) {
   };
 }
 
-/** The brand names the stored aspects looked through (see `Store.aspectNames`). */
-export function createAspectNameState(db: Db) {
+/**
+ * A list kept under `key`: `aspect_names` (the brand names the stored aspects looked through, see
+ * `Store.aspectNames`) or `config_brands` (see `Store.configBrandIds`).
+ */
+export function createListState(db: Db, key: 'aspect_names' | 'config_brands') {
   const state = createStateAccess(db);
   return {
     get: (): string[] | null => {
-      const value = state.get('aspect_names');
+      const value = state.get(key);
       return value === undefined ? null : JSON.parse(value);
     },
-    set: (names: string[]) => state.set('aspect_names', JSON.stringify(names)),
+    set: (list: string[]) => state.set(key, JSON.stringify(list)),
   };
 }
 
