@@ -65,11 +65,23 @@ export interface Runtime {
   close(): Promise<void>;
 }
 
+export interface RuntimeOptions {
+  /**
+   * The runtime of the server (`koubei start` / `serve`): only its start removes the brands the config
+   * file dropped (`syncConfigBrands`), so a one-off command run with another file, or none, never does.
+   */
+  server?: boolean;
+}
+
 /** Opens the store, loads lexicons/models/segmenters once and wires the jobs. */
-export async function createRuntime(config: AppConfig, log: Logger): Promise<Runtime> {
+export async function createRuntime(config: AppConfig, log: Logger, options: RuntimeOptions = {}): Promise<Runtime> {
   const store = openStore(config);
-  const removed = await syncConfigBrands(store, config.brands);
-  if (removed.length) log.warn('brands left out of the config file were removed with their mention links', { removed });
+  if (options.server) {
+    const removed = await syncConfigBrands(store, config.brands, { demoBrands: config.demoBrands });
+    if (removed.length) log.warn('brands left out of the config file were removed with their mention links', { removed });
+  } else {
+    await store.upsertBrands(config.brands);
+  }
   // Brands live in the store (config brands plus those added through the API); the matcher and jieba follow it.
   const storedBrands = await store.listBrands();
   warnUnknownCompetitors(storedBrands, log);
@@ -150,7 +162,6 @@ export async function createRuntime(config: AppConfig, log: Logger): Promise<Run
   };
 }
 
-/** Each brand's name and aliases. */
 /** What matching and segmentation read of a brand list (in `listBrands`' id order), as one string. */
 function brandListKey(brands: readonly BrandRecord[]): string {
   return JSON.stringify(brands.map((b) => [b.id, b.name, b.aliases, b.query ?? null]));

@@ -14,8 +14,9 @@ describeRuntimeStores('brands of the config file across starts', (target) => {
   afterEach(async () => {
     await Promise.all(runtimes.splice(0).map((r) => r.close()));
   });
-  const start = async (where: Awaited<ReturnType<typeof target>>, brands: AppConfig['brands']) => {
-    const runtime = await makeRuntime({ ...where, brands });
+  /** A server start (`koubei start` / `serve`), or with `server: false` any other command's runtime. */
+  const start = async (where: Awaited<ReturnType<typeof target>>, brands: AppConfig['brands'], more: Partial<AppConfig> = {}, server = true) => {
+    const runtime = await makeRuntime({ ...where, brands, ...more }, { server });
     runtimes.push(runtime);
     return runtime;
   };
@@ -33,6 +34,20 @@ describeRuntimeStores('brands of the config file across starts', (target) => {
     const second = await start(where, [ACME]);
     expect(await ids(second)).toEqual(['acme', 'teahouse']);
     expect((await second.store.listMentions({ limit: 10 })).items[0].brands).toEqual(['acme']);
+  });
+
+  it('removes nothing when a one-off command runs with another file, or when the demo stands in for a missing file', async () => {
+    const where = await target();
+    const startAndList = async (...args: Parameters<typeof start>) => {
+      const runtime = await start(...args);
+      const listed = await ids(runtime);
+      await runtime.close();
+      runtimes.length = 0;
+      return listed;
+    };
+    await startAndList(where, [FRESHBEE, ACME]);
+    expect(await startAndList(where, [ACME], {}, false)).toEqual(['acme', 'freshbee']);
+    expect(await startAndList(where, [ACME], { demo: true, demoBrands: true })).toEqual(['acme', 'freshbee']);
   });
 
   it('removes nothing on the first start over a store an older release filled', async () => {

@@ -1,7 +1,6 @@
 import { parseArgs } from 'node:util';
 import { loadConfig, type AppConfig } from '../../config.js';
 import { COLLECTORS } from '../../collectors/index.js';
-import { syncConfigBrands } from '../../jobs/sync-config-brands.js';
 import { createProfileService, type ProfileService } from '../../jobs/update-profiles.js';
 import { resolveProfilesConfig } from '../../profiles/config.js';
 import { loadTaxonomy } from '../../resources/taxonomy.js';
@@ -23,7 +22,7 @@ export async function withProfiles<T>(io: CliIo, run: (ctx: ProfileContext) => P
   const config = loadConfig({ env: io.env, collectors: COLLECTORS });
   const store = openStore(config);
   try {
-    await syncConfigBrands(store, config.brands);
+    await store.upsertBrands(config.brands);
     const service = createProfileService({
       store,
       taxonomy: loadTaxonomy(),

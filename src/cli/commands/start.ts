@@ -8,7 +8,7 @@ import type { CliCommand, CliIo } from '../types.js';
 async function runServer(argv: string[], io: CliIo, withScheduler: boolean): Promise<number> {
   const { values } = parseArgs({ args: argv, options: { port: { type: 'string', short: 'p' } } });
   const requestedPort = integerOption(values.port, '--port', { min: 0, max: 65_535 });
-  const runtime = await loadRuntime(io);
+  const runtime = await loadRuntime(io, {}, { server: true });
   const port = requestedPort ?? runtime.config.port;
   const server = await startServer(runtime, { port, withScheduler });
   const sources = runtime.config.sources.filter((s) => s.enabled).map((s) => s.id);
