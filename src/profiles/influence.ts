@@ -1,3 +1,4 @@
+import type { PreparedMention } from './prepare.js';
 import type { ComputedTag, Influence, ProfileAuthor, ProfileMention } from './types.js';
 
 export interface InfluenceThresholds {
@@ -24,20 +25,23 @@ export function influenceOf(authors: readonly ProfileAuthor[], mentions: readonl
 }
 
 /**
- * The tier as a tag, dated by the profile's mentions and backed by its most engaged one: the cue
- * names the figure that decided the tier (followers, or mean engagement for a small KOC).
+ * The tier as a tag, backed by the profile's most engaged mention that may be evidence (never one
+ * with a sensitive word); the cue names the figure that decided the tier (followers, or mean
+ * engagement for a small KOC). It is first seen with the profile's first mention and last seen with
+ * that evidence, so a new post changes the tag only when it becomes the most engaged one (the change
+ * feed would otherwise get an update from every post of every influencer).
  */
-export function influenceTag(influence: Influence, mentions: readonly ProfileMention[], t: InfluenceThresholds): ComputedTag | null {
+export function influenceTag(influence: Influence, mentions: readonly PreparedMention[], t: InfluenceThresholds): ComputedTag | null {
   if (influence.tier === 'regular' || mentions.length === 0) return null;
   const byFollowers = (influence.followers ?? 0) >= (influence.tier === 'kol' ? t.kolFollowers : t.kocFollowers);
-  const top = mentions.reduce((best, m) => (m.engagement > best.engagement || (m.engagement === best.engagement && m.createdAt > best.createdAt) ? m : best));
-  const dates = mentions.map((m) => m.createdAt);
+  const usable = mentions.filter((m) => !m.sensitive);
+  const top = usable.length ? usable.reduce((best, m) => (m.engagement > best.engagement || (m.engagement === best.engagement && m.createdAt > best.createdAt) ? m : best)) : null;
   return {
     tag: influence.tier,
     brandId: '',
     confidence: 1,
-    evidence: [{ mentionId: top.id, cue: byFollowers ? `followers ${influence.followers}` : `mean engagement ${influence.meanEngagement}` }],
-    firstSeen: Math.min(...dates),
-    lastSeen: Math.max(...dates),
+    evidence: top ? [{ mentionId: top.id, cue: byFollowers ? `followers ${influence.followers}` : `mean engagement ${influence.meanEngagement}` }] : [],
+    firstSeen: Math.min(...mentions.map((m) => m.createdAt)),
+    lastSeen: top?.createdAt ?? Math.min(...mentions.map((m) => m.createdAt)),
   };
 }

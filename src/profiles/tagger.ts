@@ -42,7 +42,7 @@ export function tagProfile(source: ProfileSource, options: TaggerOptions): Compu
     ...cueTags(mentions, options.taxonomy.cueTags, { now: options.now, halfLifeDays: options.halfLifeDays, negators: options.taxonomy.negators }),
     ...brandTags(mentions, { now: options.now, halfLifeDays: options.halfLifeDays, competitors: options.competitors, aliases }),
     ...lifecycleTags(lifecycle, mentions, options),
-    ...[influenceTag(influence, source.mentions, options.influence)].filter((tag) => tag !== null),
+    ...[influenceTag(influence, mentions, options.influence)].filter((tag) => tag !== null),
   ];
   const tags = all
     .filter((t) => t.confidence >= options.minConfidence && options.enabledTags.has(t.tag))

@@ -107,8 +107,15 @@ describe('profile tagger', () => {
     const recent = mention('latest', 2);
     const tierTag = (followers: number) =>
       tagProfile({ profileId: 1, authors: [{ authorId: 1, platform: 'weibo', followers }], mentions: [old, viral, recent] }, options).tags.find((t) => t.tag === 'kol' || t.tag === 'koc');
-    expect(tierTag(120_000)).toMatchObject({ tag: 'kol', firstSeen: old.createdAt, lastSeen: recent.createdAt, evidence: [{ mentionId: viral.id, cue: 'followers 120000' }] });
+    expect(tierTag(120_000)).toMatchObject({ tag: 'kol', firstSeen: old.createdAt, lastSeen: viral.createdAt, evidence: [{ mentionId: viral.id, cue: 'followers 120000' }] });
     expect(tierTag(100)).toMatchObject({ tag: 'koc', evidence: [{ mentionId: viral.id, cue: 'mean engagement 135' }] });
+  });
+
+  it('never backs an influence tag with a post holding a sensitive word', () => {
+    const plain = { ...mention('new café opened downtown', 5), engagement: 20 };
+    const sensitive = { ...mention('确诊抑郁症以后第一次出门', 3), engagement: 900 };
+    const kol = tagProfile({ profileId: 1, authors: [{ authorId: 1, platform: 'weibo', followers: 120_000 }], mentions: [plain, sensitive] }, options).tags.find((t) => t.tag === 'kol');
+    expect(kol?.evidence).toEqual([{ mentionId: plain.id, cue: 'followers 120000' }]);
   });
 
   it('emits only enabled tags', () => {
