@@ -105,6 +105,21 @@ export function isInteractive(env: Env, isTTY: boolean): boolean {
   return isTTY && !env.CI;
 }
 
+/**
+ * Only the `brands` of the config file, for `koubei analyze`, which analyses text without the store: a
+ * secret another block needs, or a bad env override, cannot stop it, and with no file there are no
+ * brands (not the demo's fictional ones).
+ */
+export function loadBrandConfig(options: Omit<LoadConfigOptions, 'collectors'>): BrandConfig[] {
+  const configFile = findConfigFile(options.env ?? process.env, options.cwd ?? process.cwd());
+  if (!configFile) return [];
+  const parsed = z.object({ brands: z.array(BrandSchema).default([]) }).safeParse(readJsonFile(configFile));
+  if (!parsed.success) throw new ConfigError(`${configFile}: ${formatIssues(parsed.error)}`);
+  assertUnique(parsed.data.brands.map((b) => b.id), 'brands');
+  assertBrands(parsed.data.brands);
+  return parsed.data.brands;
+}
+
 /** The demo's fictional brands, used when the demo runs and no brands are configured. */
 function readDemoBrands(): BrandConfig[] {
   const file = join(DEMO_DIR, 'brands.json');

@@ -1,9 +1,13 @@
 import { z } from 'zod';
 import { BrandSchema } from '../config.js';
 
-/** Epoch ms of an ISO-8601 date or of epoch milliseconds written as digits; NaN for anything else. */
+/**
+ * Epoch ms of an ISO-8601 date or of epoch milliseconds (10 digits or more, so 2001-09 onwards); NaN for
+ * anything else. Shorter digit strings are dates: `2026` is the year, and `20261101` is refused.
+ */
 export function epochMsOf(value: string): number {
-  return /^\d+$/.test(value) ? Number(value) : Date.parse(value);
+  if (/^\d{10,}$/.test(value)) return Number(value);
+  return /^\d{5,}$/.test(value) ? Number.NaN : Date.parse(value);
 }
 
 /** Accepts ISO-8601 or epoch milliseconds; returns epoch ms. */

@@ -92,16 +92,22 @@ function parseJsonArray(body: string, options: ParseImportOptions): ParsedImport
     parsed = JSON.parse(body);
   } catch (err) {
     // One broken element spoils the whole array, so the file is refused; the line says where to look.
-    const line = jsonErrorLine(body, (err as Error).message);
-    throw new ParseError(`malformed JSON array at line ${line}: ${(err as Error).message}`, line, { cause: err });
+    // V8 quotes the text around some errors, newlines included: the message must stay one line.
+    const message = (err as Error).message.replace(/\s+/g, ' ');
+    const line = jsonErrorLine(body, message);
+    throw new ParseError(`malformed JSON array${line ? ` at line ${line}` : ''}: ${message}`, line, { cause: err });
   }
   if (!Array.isArray(parsed)) throw new ParseError('expected a JSON array of posts or JSON lines', 1);
   return collect(parsed.map((value, i) => ({ line: i + 1, value })), options, []);
 }
 
-/** The line of a JSON.parse error: V8 gives a character position, or none when the input just ends. */
-function jsonErrorLine(body: string, message: string): number {
+/**
+ * The line of a JSON.parse error, when V8 tells it: a character position, or the end of the input.
+ * Its "Unexpected token" errors quote the text around the token instead, and then no line is claimed.
+ */
+function jsonErrorLine(body: string, message: string): number | undefined {
   const position = /at position (\d+)/.exec(message);
+  if (!position && !/end of JSON input/.test(message)) return undefined;
   const end = position ? Number(position[1]) : body.length;
   let line = 1;
   for (let i = 0; i < end && i < body.length; i++) if (body.charCodeAt(i) === 10) line++;

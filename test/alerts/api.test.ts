@@ -36,6 +36,7 @@ describe('alerts API', () => {
     expect(failed.items[0].deliveries[0]).toMatchObject({ status: 'failed', lastError: 'channel hook: HTTP 404' });
     expect((await app.request('/api/alerts?limit=0')).status).toBe(400);
     expect((await app.request('/api/alerts?brand=freshbee')).status).toBe(200);
+    expect((await app.request('/api/alerts?brand=*')).status).toBe(200);
     const unknown = await app.request('/api/alerts?brand=nobody');
     expect(unknown.status).toBe(404);
     expect(((await unknown.json()) as { message: string }).message).toContain('brand "nobody" not found');

@@ -108,6 +108,7 @@ describe('API', () => {
     ['/api/trends?interval=day&from=2000-01-01&to=2026-11-20', 400, /day buckets; at most 2000 \(narrow the range\)/],
     ['/api/trends?brand=acme', 404, /brand "acme" not found/],
     ['/api/mentions?from=last-tuesday', 400, /ISO-8601/],
+    ['/api/mentions?from=20261101', 400, /ISO-8601 date or epoch milliseconds, found "20261101"/],
     ['/api/mentions?limit=5000', 400, /limit/],
     ['/api/mentions?cursor=xyz', 400, /cursor/],
     ['/api/nothing-here', 404, /no route/],

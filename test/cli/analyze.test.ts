@@ -104,7 +104,16 @@ describe('koubei analyze with a configuration', () => {
     expect(termsOf(branded)).not.toContain('swift');
   });
 
-  it('fails on a broken configuration with one line naming the field', async () => {
+  it('reads only the brands: a secret another block needs does not stop it, and no file means no (demo) brands', async () => {
+    const channel = { id: 'ops', type: 'slack', url: { env: 'KOUBEI_TEST_UNSET_WEBHOOK' } };
+    const withSecret = await runCli(['analyze', 'Swift Eats came today'], { env: configured({ brands: [{ id: 'swifteats', name: 'Swift Eats', aliases: [] }], alerts: { channels: [channel] } }) });
+    expect(withSecret.code).toBe(0);
+    expect(JSON.parse(withSecret.stdout).aspects).toEqual([]);
+    const noFile = await runCli(['analyze', 'Swift Eats came today'], { cwd: mkdtempSync(join(tmpdir(), 'koubei-analyze-nofile-')), env: { KOUBEI_CONFIG: '' } });
+    expect(JSON.parse(noFile.stdout).aspects).toMatchObject([{ aspect: 'taste', term: 'eats' }]);
+  });
+
+  it('fails on broken brands in the configuration with one line naming the field', async () => {
     const result = await runCli(['analyze', 'I love it'], { env: configured({ brands: [{ id: 'acme' }] }) });
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');

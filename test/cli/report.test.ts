@@ -10,8 +10,12 @@ describe('koubei report', () => {
     const ok = await runCli(['report', '--brand', 'freshbee', '--from', '1795300000000', '--to', '1795400000000', '--json'], { env });
     expect(ok.code).toBe(0);
     expect(JSON.parse(ok.stdout).current).toMatchObject({ from: new Date(1795300000000).toISOString(), to: new Date(1795400000000).toISOString() });
-    const bad = await runCli(['report', '--brand', 'freshbee', '--from', 'last-tuesday'], { env });
-    expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('--from: expected a date like 2026-11-01 or epoch milliseconds, found "last-tuesday"');
+    for (const value of ['last-tuesday', '20261101']) {
+      const bad = await runCli(['report', '--brand', 'freshbee', '--from', value], { env });
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toContain(`--from: expected a date like 2026-11-01 or epoch milliseconds, found "${value}"`);
+    }
+    const year = await runCli(['report', '--brand', 'freshbee', '--from', '2026', '--to', '2026-02-01', '--json'], { env });
+    expect(JSON.parse(year.stdout).current.from).toBe('2026-01-01T00:00:00.000Z');
   });
 });

@@ -114,6 +114,9 @@ describe('parseImport: JSON lines', () => {
     const array = ['[', '{"id":"1","text":"fine"},', '{"id":"2","text":"broken"', ']'].join('\n');
     expect(() => parseImport(array, { format: 'json', source: 's', now })).toThrow(/^malformed JSON array at line 4: /);
     expect(() => parseImport('[\n{"id":"1","text":"cut off"},\n', { format: 'json', source: 's', now })).toThrow(/^malformed JSON array at line 3: Unexpected end/);
+    // V8 gives no position for a bad token, only the text around it, over several lines.
+    const badToken = ['[', '{"id":"1","text":"fine"},', '{"id":"2","text":tru},', '{"id":"3","text":"x"}', ']'].join('\n');
+    expect(() => parseImport(badToken, { format: 'json', source: 's', now })).toThrow(/^malformed JSON array: [^\n]*is not valid JSON$/);
   });
 
   it('rejects an invalid date with the value it found', () => {

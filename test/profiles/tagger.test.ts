@@ -118,6 +118,10 @@ describe('profile tagger', () => {
     expect(kol?.evidence).toEqual([{ mentionId: plain.id, cue: 'followers 120000' }]);
   });
 
+  it('knows every tag of the taxonomy file, so profiles.enabledTags accepts each of them', () => {
+    expect([...taxonomy.tags.keys()].sort()).toEqual([...ALL_TAGS].sort());
+  });
+
   it('emits only enabled tags', () => {
     expect(tagsOf([mention('我家猫又把猫砂踢翻了', 1)], { enabledTags: new Set(['fitness']) })).toEqual([]);
   });

@@ -25,7 +25,8 @@ export const AlertRulesBody = z.object({ rules: AlertRulesSchema }).strict();
 export function alertsRoutes(deps: ApiDeps): Hono {
   return new Hono().get('/', async (c) => {
     const query = parseInput(AlertsQuery, c.req.query(), 'query');
-    if (query.brand) await assertBrand(deps, query.brand);
+    // `*` holds the digests, which belong to no brand.
+    if (query.brand && query.brand !== '*') await assertBrand(deps, query.brand);
     const items = await deps.store.alerts.listAlerts({
       limit: query.limit,
       brandId: query.brand,

@@ -4,8 +4,7 @@ import { once } from 'node:events';
 import { Readable } from 'node:stream';
 import { pipeline as pipeStreams } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
-import { COLLECTORS } from '../../collectors/index.js';
-import { loadConfig } from '../../config.js';
+import { loadBrandConfig } from '../../config.js';
 import { analyzeText } from '../../pipeline/analyze.js';
 import type { Pipeline } from '../../pipeline/pipeline.js';
 import { loadBrandPipeline } from '../brand-pipeline.js';
@@ -90,9 +89,9 @@ export const analyzeCommand: CliCommand = {
       allowPositionals: true,
     });
     // The configured brands are names, not opinions, as for the posts koubei stores.
-    const config = loadConfig({ env: io.env, collectors: COLLECTORS });
+    const brands = loadBrandConfig({ env: io.env });
     const out = values.output ? await openOutput(values.output) : io.stdout;
-    const pipeline = await loadBrandPipeline(config.brands);
+    const pipeline = await loadBrandPipeline(brands);
     const lines =
       positionals.length > 0
         ? analyzeTexts(pipeline, positionals)
