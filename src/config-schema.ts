@@ -78,8 +78,6 @@ export interface AppConfig {
   unhealthyAfterFailures: number;
   sources: SourceConfig[];
   brands: BrandConfig[];
-  /** `brands` are the demo's, because the demo runs and the file lists none: no start removes a brand then. */
-  demoBrands?: boolean;
   /** Alert rules and channels; absent means the defaults (every detector, no channels). */
   alerts?: AlertsConfig;
   /** Scheduled daily/weekly digest to the alert channels; absent means off. */

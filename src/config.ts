@@ -67,7 +67,6 @@ export function loadConfig(options: LoadConfigOptions): AppConfig {
     unhealthyAfterFailures: file.unhealthyAfterFailures ?? DEFAULTS.unhealthyAfterFailures,
     sources,
     brands,
-    demoBrands: file.brands.length === 0 && demo,
     alerts: resolveAlertsConfig(file.alerts, brands.map((b) => b.id)),
     digest: resolveDigestConfig(file.digest, (file.alerts?.channels ?? []).map((c) => c.id), brands.map((b) => b.id)),
     auth: { required: file.auth?.required ?? false },

@@ -17,7 +17,6 @@ import type { IngestSummary } from './jobs/ingest.js';
 import { openPushTarget } from './jobs/push-posts.js';
 import type { CollectionDeps } from './jobs/run-collection.js';
 import { openStore } from './store/index.js';
-import { syncConfigBrands } from './jobs/sync-config-brands.js';
 import { createProfileService, type ProfileService } from './jobs/update-profiles.js';
 import { loadTaxonomy } from './resources/taxonomy.js';
 import { resolveProfilesConfig } from './profiles/config.js';
@@ -65,23 +64,10 @@ export interface Runtime {
   close(): Promise<void>;
 }
 
-export interface RuntimeOptions {
-  /**
-   * The runtime of the server (`koubei start` / `serve`): only its start removes the brands the config
-   * file dropped (`syncConfigBrands`), so a one-off command run with another file, or none, never does.
-   */
-  server?: boolean;
-}
-
 /** Opens the store, loads lexicons/models/segmenters once and wires the jobs. */
-export async function createRuntime(config: AppConfig, log: Logger, options: RuntimeOptions = {}): Promise<Runtime> {
+export async function createRuntime(config: AppConfig, log: Logger): Promise<Runtime> {
   const store = openStore(config);
-  if (options.server) {
-    const removed = await syncConfigBrands(store, config.brands, { demoBrands: config.demoBrands });
-    if (removed.length) log.warn('brands left out of the config file were removed with their mention links', { removed });
-  } else {
-    await store.upsertBrands(config.brands);
-  }
+  await store.upsertBrands(config.brands);
   // Brands live in the store (config brands plus those added through the API); the matcher and jieba follow it.
   const storedBrands = await store.listBrands();
   warnUnknownCompetitors(storedBrands, log);
@@ -162,6 +148,7 @@ export async function createRuntime(config: AppConfig, log: Logger, options: Run
   };
 }
 
+/** Each brand's name and aliases. */
 /** What matching and segmentation read of a brand list (in `listBrands`' id order), as one string. */
 function brandListKey(brands: readonly BrandRecord[]): string {
   return JSON.stringify(brands.map((b) => [b.id, b.name, b.aliases, b.query ?? null]));

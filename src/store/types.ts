@@ -66,9 +66,6 @@ export interface Store {
   /** The brand names the stored aspects looked through, as the last complete re-match left them; null before one. */
   aspectNames(): Promise<string[] | null>;
   setAspectNames(names: string[]): Promise<void>;
-  /** Ids of the brands the last server start wrote from the config file (`syncConfigBrands`); null before one. */
-  configBrandIds(): Promise<string[] | null>;
-  setConfigBrandIds(ids: string[]): Promise<void>;
   /** The search-token layout of the stored mentions, and what a re-index to `layout` has left to do. */
   searchIndexState(layout: number): Promise<SearchIndexState>;
   /**

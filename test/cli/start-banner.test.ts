@@ -6,7 +6,7 @@ describe('koubei start banner: brands', () => {
     const text = describeBrands([{ id: 'acme' }, { id: 'freshbee' }, { id: 'swifteats' }], [{ id: 'acme' }]);
     expect(text).toBe(
       'brands: acme, freshbee, swifteats\n' +
-        '  not in the config file (added through the API, or by an older koubei\'s config): freshbee, swifteats; DELETE /api/brands/{id} removes one\n',
+        "  not in the config file (added through the API, or kept from an earlier config such as the demo's): freshbee, swifteats; DELETE /api/brands/{id} removes one\n",
     );
   });
 

@@ -1,6 +1,6 @@
 import type { AppConfig } from '../../src/config.js';
 import { silentLogger } from '../../src/logger.js';
-import { createRuntime, type Runtime, type RuntimeOptions } from '../../src/runtime.js';
+import { createRuntime, type Runtime } from '../../src/runtime.js';
 import { createApp } from '../../src/api/app.js';
 import type { ApiDeps } from '../../src/api/deps.js';
 import type { Store } from '../../src/store/types.js';
@@ -11,7 +11,7 @@ export const TEST_BRANDS: AppConfig['brands'] = [
 ];
 
 /** A runtime over a fresh in-memory database with the real NLP resources. */
-export function makeRuntime(overrides: Partial<AppConfig> = {}, options: RuntimeOptions = {}): Promise<Runtime> {
+export function makeRuntime(overrides: Partial<AppConfig> = {}): Promise<Runtime> {
   return createRuntime(
     {
       port: 0,
@@ -26,7 +26,6 @@ export function makeRuntime(overrides: Partial<AppConfig> = {}, options: Runtime
       ...overrides,
     },
     silentLogger,
-    options,
   );
 }
 

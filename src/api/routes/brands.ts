@@ -32,8 +32,8 @@ export function brandsRoutes(deps: ApiDeps): Hono {
     if (deps.configBrandIds?.has(id)) {
       throw new ConflictError(
         `brand "${id}" comes from the configuration, which every start writes back: edit brands[] in the ` +
-          'config file and restart (then run `koubei rematch`); a brand left out of the file is removed at the next ' +
-          'start and can then be added here; the demo\'s brands apply only while the file lists none (or set "demo": false)',
+          'config file and restart (then run `koubei rematch`), or leave it out of the file to manage it here; ' +
+          'the demo\'s brands apply only while the file lists none (or set "demo": false)',
       );
     }
   };

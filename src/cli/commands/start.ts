@@ -8,7 +8,7 @@ import type { CliCommand, CliIo } from '../types.js';
 async function runServer(argv: string[], io: CliIo, withScheduler: boolean): Promise<number> {
   const { values } = parseArgs({ args: argv, options: { port: { type: 'string', short: 'p' } } });
   const requestedPort = integerOption(values.port, '--port', { min: 0, max: 65_535 });
-  const runtime = await loadRuntime(io, {}, { server: true });
+  const runtime = await loadRuntime(io);
   const port = requestedPort ?? runtime.config.port;
   const server = await startServer(runtime, { port, withScheduler });
   const sources = runtime.config.sources.filter((s) => s.enabled).map((s) => s.id);
@@ -51,13 +51,13 @@ function describePg(url: string): string {
 }
 
 /**
- * The brands being matched. Those the config file does not list (added through the API, or written
- * by a config before koubei recorded which brands came from it) are named, with the way to remove them.
+ * The brands being matched. Brands stay in the store when the config drops them (the demo's, after
+ * `"demo": false`), so those are named with the way to remove them.
  */
 export function describeBrands(stored: readonly { id: string }[], configured: readonly { id: string }[]): string {
   const inConfig = new Set(configured.map((b) => b.id));
   const others = stored.filter((b) => !inConfig.has(b.id)).map((b) => b.id);
   const line = `brands: ${stored.map((b) => b.id).join(', ') || 'none'}\n`;
   if (configured.length === 0 || others.length === 0) return line;
-  return `${line}  not in the config file (added through the API, or by an older koubei's config): ${others.join(', ')}; DELETE /api/brands/{id} removes one\n`;
+  return `${line}  not in the config file (added through the API, or kept from an earlier config such as the demo's): ${others.join(', ')}; DELETE /api/brands/{id} removes one\n`;
 }

@@ -15,7 +15,7 @@ import { rebuildRollups } from './rollups.js';
 import { createPgAlertRepository } from './alerts.js';
 import { createPgProfileRepository } from './profiles.js';
 import { createPgKeyRepository } from './keys.js';
-import { listStatePg, reindexSearchPg, searchIndexStatePg, setListStatePg } from './store-state.js';
+import { aspectNamesPg, reindexSearchPg, searchIndexStatePg, setAspectNamesPg } from './store-state.js';
 
 export interface PostgresStoreOptions {
   /** Schema of koubei's tables; the pool's connections must have it first on their search_path. */
@@ -72,10 +72,8 @@ export function createPostgresStore(pool: pg.Pool, options: PostgresStoreOptions
     listBrands: on(() => listBrandsPg(pool)),
     scanMentionBrands: on((afterId, limit) => scanMentionBrandsPg(pool, afterId, limit)),
     relinkBrands: on((changes) => relinkBrandsPg(pool, changes)),
-    aspectNames: on(() => listStatePg(pool, 'aspect_names')),
-    setAspectNames: on((names) => setListStatePg(pool, 'aspect_names', names)),
-    configBrandIds: on(() => listStatePg(pool, 'config_brands')),
-    setConfigBrandIds: on((ids) => setListStatePg(pool, 'config_brands', ids)),
+    aspectNames: on(() => aspectNamesPg(pool)),
+    setAspectNames: on((names) => setAspectNamesPg(pool, names)),
     searchIndexState: on((layout) => searchIndexStatePg(pool, layout)),
     reindexSearch: on((layout, limit, tokensOf) => reindexSearchPg(pool, layout, limit, tokensOf)),
     alerts: onAll(createPgAlertRepository(pool)),

@@ -14,14 +14,14 @@ async function writeState(db: Queryable, key: string, value: string): Promise<vo
   await db.query('INSERT INTO store_state (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value', [key, value]);
 }
 
-/** A list kept under `key`, as on SQLite (`createListState`): `aspect_names` or `config_brands`. */
-export async function listStatePg(pool: pg.Pool, key: 'aspect_names' | 'config_brands'): Promise<string[] | null> {
-  const value = (await readState(pool, [key])).get(key);
+/** The brand names the stored aspects looked through (see `Store.aspectNames`). */
+export async function aspectNamesPg(pool: pg.Pool): Promise<string[] | null> {
+  const value = (await readState(pool, ['aspect_names'])).get('aspect_names');
   return value === undefined ? null : JSON.parse(value);
 }
 
-export async function setListStatePg(pool: pg.Pool, key: 'aspect_names' | 'config_brands', list: string[]): Promise<void> {
-  await writeState(pool, key, JSON.stringify(list));
+export async function setAspectNamesPg(pool: pg.Pool, names: string[]): Promise<void> {
+  await writeState(pool, 'aspect_names', JSON.stringify(names));
 }
 
 const SEARCH_KEYS = ['search_layout', 'search_reindex_after'];

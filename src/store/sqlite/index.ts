@@ -12,7 +12,7 @@ import { createRelinkBrands, createScanMentionBrands } from './relink-brands.js'
 import { createAnalyticsRepository } from './analytics.js';
 import { createProfileRepository } from './profiles.js';
 import { createKeyRepository } from './keys.js';
-import { createListState, createSearchIndexMaintenance } from './store-state.js';
+import { createAspectNameState, createSearchIndexMaintenance } from './store-state.js';
 import { writeTransaction } from './statements.js';
 
 /**
@@ -33,8 +33,7 @@ export function createSqliteStore(db: Db): Store {
   const analytics = createAnalyticsRepository(db);
   const scanMentionBrands = createScanMentionBrands(db);
   const relinkBrands = createRelinkBrands(db, rollups);
-  const aspectNames = createListState(db, 'aspect_names');
-  const configBrands = createListState(db, 'config_brands');
+  const aspectNames = createAspectNameState(db);
   const searchIndex = createSearchIndexMaintenance(db);
   // The batch's own transaction nests in this one (as a savepoint), so the claim rolls back with it.
   const saveClaimed = writeTransaction(db, (items: MentionInput[], claim: SourceClaim) => {
@@ -63,8 +62,6 @@ export function createSqliteStore(db: Db): Store {
     relinkBrands: async (changes) => relinkBrands(changes),
     aspectNames: async () => aspectNames.get(),
     setAspectNames: async (names) => aspectNames.set(names),
-    configBrandIds: async () => configBrands.get(),
-    setConfigBrandIds: async (ids) => configBrands.set(ids),
     searchIndexState: async (layout) => searchIndex.state(layout),
     reindexSearch: async (layout, limit, tokensOf) => searchIndex.step(layout, limit, tokensOf),
     alerts: createAlertRepository(db),

@@ -14,18 +14,15 @@ function createStateAccess(db: Db) {
   };
 }
 
-/**
- * A list kept under `key`: `aspect_names` (the brand names the stored aspects looked through, see
- * `Store.aspectNames`) or `config_brands` (see `Store.configBrandIds`).
- */
-export function createListState(db: Db, key: 'aspect_names' | 'config_brands') {
+/** The brand names the stored aspects looked through (see `Store.aspectNames`). */
+export function createAspectNameState(db: Db) {
   const state = createStateAccess(db);
   return {
     get: (): string[] | null => {
-      const value = state.get(key);
+      const value = state.get('aspect_names');
       return value === undefined ? null : JSON.parse(value);
     },
-    set: (list: string[]) => state.set(key, JSON.stringify(list)),
+    set: (names: string[]) => state.set('aspect_names', JSON.stringify(names)),
   };
 }
 
