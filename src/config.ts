@@ -110,9 +110,12 @@ export function isInteractive(env: Env, isTTY: boolean): boolean {
  * brands (not the demo's fictional ones).
  */
 export function loadBrandConfig(options: Omit<LoadConfigOptions, 'collectors'>): BrandConfig[] {
-  const configFile = findConfigFile(options.env ?? process.env, options.cwd ?? process.cwd());
+  const env = options.env ?? process.env;
+  const configFile = findConfigFile(env, options.cwd ?? process.cwd());
   if (!configFile) return [];
-  const parsed = z.object({ brands: z.array(BrandSchema).default([]) }).safeParse(readJsonFile(configFile));
+  const raw = readJsonFile(configFile) as { brands?: unknown };
+  // `{"env": …}` references are resolved in the brands alone, so an unset secret elsewhere does not matter.
+  const parsed = z.object({ brands: z.array(BrandSchema).default([]) }).safeParse(resolveEnvRefs({ brands: raw?.brands }, env, ''));
   if (!parsed.success) throw new ConfigError(`${configFile}: ${formatIssues(parsed.error)}`);
   assertUnique(parsed.data.brands.map((b) => b.id), 'brands');
   assertBrands(parsed.data.brands);

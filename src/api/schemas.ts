@@ -2,11 +2,12 @@ import { z } from 'zod';
 import { BrandSchema } from '../config.js';
 
 /**
- * Epoch ms of an ISO-8601 date or of epoch milliseconds (10 digits or more, so 2001-09 onwards); NaN for
- * anything else. Shorter digit strings are dates: `2026` is the year, and `20261101` is refused.
+ * Epoch ms of an ISO-8601 date or of epoch milliseconds (13 digits or more: 2001-09-09 onwards); NaN for
+ * anything else. Shorter digit strings are refused rather than misread: 20261101, or epoch seconds such as
+ * 1763870000 (1970 as milliseconds). Four digits are a year (`2026`).
  */
 export function epochMsOf(value: string): number {
-  if (/^\d{10,}$/.test(value)) return Number(value);
+  if (/^\d{13,}$/.test(value)) return Number(value);
   return /^\d{5,}$/.test(value) ? Number.NaN : Date.parse(value);
 }
 

@@ -109,6 +109,7 @@ describe('API', () => {
     ['/api/trends?brand=acme', 404, /brand "acme" not found/],
     ['/api/mentions?from=last-tuesday', 400, /ISO-8601/],
     ['/api/mentions?from=20261101', 400, /ISO-8601 date or epoch milliseconds, found "20261101"/],
+    ['/api/mentions?from=1763870000', 400, /epoch milliseconds, found "1763870000"/],
     ['/api/mentions?limit=5000', 400, /limit/],
     ['/api/mentions?cursor=xyz', 400, /cursor/],
     ['/api/nothing-here', 404, /no route/],

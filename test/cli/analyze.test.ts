@@ -106,7 +106,9 @@ describe('koubei analyze with a configuration', () => {
 
   it('reads only the brands: a secret another block needs does not stop it, and no file means no (demo) brands', async () => {
     const channel = { id: 'ops', type: 'slack', url: { env: 'KOUBEI_TEST_UNSET_WEBHOOK' } };
-    const withSecret = await runCli(['analyze', 'Swift Eats came today'], { env: configured({ brands: [{ id: 'swifteats', name: 'Swift Eats', aliases: [] }], alerts: { channels: [channel] } }) });
+    const brand = { id: 'swifteats', name: 'Swift Eats', aliases: [], query: { env: 'KOUBEI_TEST_BRAND_QUERY' } };
+    const env = { ...configured({ brands: [brand], alerts: { channels: [channel] } }), KOUBEI_TEST_BRAND_QUERY: '"Swift Eats"' };
+    const withSecret = await runCli(['analyze', 'Swift Eats came today'], { env });
     expect(withSecret.code).toBe(0);
     expect(JSON.parse(withSecret.stdout).aspects).toEqual([]);
     const noFile = await runCli(['analyze', 'Swift Eats came today'], { cwd: mkdtempSync(join(tmpdir(), 'koubei-analyze-nofile-')), env: { KOUBEI_CONFIG: '' } });

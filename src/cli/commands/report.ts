@@ -63,7 +63,9 @@ export const reportCommand: CliCommand = {
       const brand = brands.find((b) => b.id === values.brand);
       if (!brand) throw new ValidationError(`unknown brand "${values.brand}" (known: ${brands.map((b) => b.id).join(', ')})`);
       const report = await comparePeriods(runtime.store, brand.id, { from, to });
-      const voices = await runtime.store.shareOfVoice([brand.id, ...brand.competitors], from, to);
+      // A competitor no stored brand has is left out, as the start-up warning and the API's report say.
+      const competitors = brand.competitors.filter((id) => brands.some((b) => b.id === id));
+      const voices = await runtime.store.shareOfVoice([brand.id, ...competitors], from, to);
       const rising = (await getRisingThemes(runtime.store, { brandId: brand.id, from, to, limit: 8 })).map((t) => t.term);
       io.stdout.write(values.json ? `${JSON.stringify({ ...report, shareOfVoice: voices, risingThemes: rising })}\n` : renderReport(report, voices, rising));
       return 0;
