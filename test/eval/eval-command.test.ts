@@ -7,6 +7,13 @@ import { evalCommand } from '../../src/cli/commands/eval.js';
 import { main } from '../../src/cli/main.js';
 import { captureIo } from '../helpers/cli.js';
 
+/** Writes `content` to `name` in a fresh temp directory and returns its path. */
+function tempFile(name: string, content: string): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'koubei-eval-')), name);
+  writeFileSync(file, content);
+  return file;
+}
+
 describe('koubei eval', () => {
   it('prints JSON metrics with --json, with AFINN and VADER on English files', async () => {
     const c = captureIo();
@@ -42,19 +49,14 @@ describe('koubei eval', () => {
 
   it('skips malformed lines and unknown labels, naming them, and reads label synonyms in any case', async () => {
     const c = captureIo();
-    const dir = mkdtempSync(join(tmpdir(), 'koubei-eval-'));
-    const file = join(dir, 'mixed.jsonl');
-    writeFileSync(
-      file,
-      [
-        '{"text":"Great service, super friendly staff","label":"POS"}',
-        '{"text":"Terrible food, never again","label":"negative"}',
-        '{oops',
-        '{"text":"It arrived on Tuesday","label":"Neutral"}',
-        '{"label":"pos"}',
-        '{"text":"so so","label":"mixed"}',
-      ].join('\n'),
-    );
+    const file = tempFile('mixed.jsonl', [
+      '{"text":"Great service, super friendly staff","label":"POS"}',
+      '{"text":"Terrible food, never again","label":"negative"}',
+      '{oops',
+      '{"text":"It arrived on Tuesday","label":"Neutral"}',
+      '{"label":"pos"}',
+      '{"text":"so so","label":"mixed"}',
+    ].join('\n'));
     expect(await evalCommand.run(['--data', file, '--json'], c.io)).toBe(0);
     const report = JSON.parse(c.out());
     expect(report.rows).toBe(3);
@@ -67,9 +69,7 @@ describe('koubei eval', () => {
 
   it('counts the unreadable lines in the header it prints, as stderr does', async () => {
     const c = captureIo();
-    const dir = mkdtempSync(join(tmpdir(), 'koubei-eval-'));
-    const file = join(dir, 'unreadable.jsonl');
-    writeFileSync(file, ['{"text":"Great service","label":"pos"}', '{oops', '{"label":"pos"}', '{"text":"meh","label":"mixed"}', '{"text":"no label"}'].join('\n'));
+    const file = tempFile('unreadable.jsonl', ['{"text":"Great service","label":"pos"}', '{oops', '{"label":"pos"}', '{"text":"meh","label":"mixed"}', '{"text":"no label"}'].join('\n'));
     expect(await evalCommand.run(['--data', file], c.io)).toBe(0);
     expect(c.err()).toContain('eval: skipped 3 unreadable lines of');
     expect(c.out().split('\n')[0]).toBe(`${file}: 1 row with a sentiment label (skipped: 3 unreadable lines, 1 row without one; detected en 1)`);
@@ -77,26 +77,19 @@ describe('koubei eval', () => {
 
   it('reads a file starting with a UTF-8 byte-order mark', async () => {
     const c = captureIo();
-    const dir = mkdtempSync(join(tmpdir(), 'koubei-eval-'));
-    const file = join(dir, 'bom.jsonl');
-    writeFileSync(file, '\uFEFF{"text":"Great service, super friendly staff","label":"pos"}\n{"text":"Terrible food, never again","label":"neg"}\n');
+    const file = tempFile('bom.jsonl', '\uFEFF{"text":"Great service, super friendly staff","label":"pos"}\n{"text":"Terrible food, never again","label":"neg"}\n');
     expect(await evalCommand.run(['--data', file, '--json'], c.io)).toBe(0);
     expect(c.err()).toBe('');
     expect(JSON.parse(c.out())).toMatchObject({ rows: 2, unreadable: { count: 0 } });
   });
 
   it('scores the English-only baselines on the English rows alone, and koubei on those too, saying how many', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'koubei-eval-'));
-    const file = join(dir, 'mixed-lang.jsonl');
-    writeFileSync(
-      file,
-      [
-        '{"text":"Great service, super friendly staff","label":"pos"}',
-        '{"text":"Terrible food, never again","label":"neg"}',
-        '{"text":"It arrived on Tuesday","label":"neu"}',
-        '{"text":"这家店的菜太难吃了，服务员态度也很差","label":"neg"}',
-      ].join('\n'),
-    );
+    const file = tempFile('mixed-lang.jsonl', [
+      '{"text":"Great service, super friendly staff","label":"pos"}',
+      '{"text":"Terrible food, never again","label":"neg"}',
+      '{"text":"It arrived on Tuesday","label":"neu"}',
+      '{"text":"这家店的菜太难吃了，服务员态度也很差","label":"neg"}',
+    ].join('\n'));
     const json = captureIo();
     expect(await evalCommand.run(['--data', file, '--json'], json.io)).toBe(0);
     const systems = JSON.parse(json.out()).systems.map((s: { system: string; metrics: { n: number } }) => [s.system, s.metrics.n]);
@@ -109,9 +102,7 @@ describe('koubei eval', () => {
 
   it('says a file has no emotion labels with the right article', async () => {
     const c = captureIo();
-    const dir = mkdtempSync(join(tmpdir(), 'koubei-eval-'));
-    const file = join(dir, 'none.jsonl');
-    writeFileSync(file, '{"text":"hello","label":"pos"}\n');
+    const file = tempFile('none.jsonl', '{"text":"hello","label":"pos"}\n');
     expect(await main(['eval', '--data', file, '--task', 'emotion'], { ...c.io, env: {} })).toBe(1);
     expect(c.err()).toContain(`koubei eval: no rows in ${file} carry an emotion label`);
   });
