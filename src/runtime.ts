@@ -148,7 +148,6 @@ export async function createRuntime(config: AppConfig, log: Logger): Promise<Run
   };
 }
 
-/** Each brand's name and aliases. */
 /** What matching and segmentation read of a brand list (in `listBrands`' id order), as one string. */
 function brandListKey(brands: readonly BrandRecord[]): string {
   return JSON.stringify(brands.map((b) => [b.id, b.name, b.aliases, b.query ?? null]));
