@@ -41,7 +41,8 @@ export function influenceTag(influence: Influence, mentions: readonly PreparedMe
     brandId: '',
     confidence: 1,
     evidence: top ? [{ mentionId: top.id, cue: byFollowers ? `followers ${influence.followers}` : `mean engagement ${influence.meanEngagement}` }] : [],
-    firstSeen: Math.min(...mentions.map((m) => m.createdAt)),
-    lastSeen: top?.createdAt ?? Math.min(...mentions.map((m) => m.createdAt)),
+    // Prepared mentions come oldest first; no spread into Math.min, which a prolific author would overflow.
+    firstSeen: mentions[0].createdAt,
+    lastSeen: top?.createdAt ?? mentions[0].createdAt,
   };
 }
