@@ -75,7 +75,7 @@ export function buildOpenApiDocument(version: string): JsonObject {
           responses: { 200: json('Brand'), 400: ERROR, 409: ERROR, 413: ERROR },
         },
         delete: {
-          summary: 'Delete a brand and its mention links',
+          summary: 'Delete a brand and its mention links (409 for a config brand, or one the alert rules in force name)',
           responses: { 204: { description: 'Deleted' }, 404: ERROR, 409: ERROR },
         },
       },

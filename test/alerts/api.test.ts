@@ -70,6 +70,26 @@ describe('alerts API', () => {
     expect(reset.origin).toBe('config');
   });
 
+  it('refuses to delete a brand the alert rules in force name, until the rules change', async () => {
+    const app = makeApp(runtime);
+    const send = (path: string, method: string, body?: unknown) =>
+      app.request(path, { method, body: body === undefined ? undefined : JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+    expect((await send('/api/brands/rival', 'PUT', { name: 'Rival' })).status).toBe(200);
+    const watchRival = { brand: 'rival', type: 'volume_spike' };
+    expect((await send('/api/alert-rules', 'PUT', { rules: [{ brand: '*', type: 'crisis_terms' }, watchRival] })).status).toBe(200);
+
+    const refused = await send('/api/brands/rival', 'DELETE');
+    expect(refused.status).toBe(409);
+    expect(((await refused.json()) as { message: string }).message).toBe(
+      'brand "rival" is named by the alert rules[1] (origin api): change them with PUT /api/alert-rules first',
+    );
+    expect((await send('/api/brands/rival', 'GET')).status).toBe(200);
+
+    expect((await send('/api/alert-rules', 'PUT', { rules: [{ brand: '*', type: 'crisis_terms' }] })).status).toBe(200);
+    expect((await send('/api/brands/rival', 'DELETE')).status).toBe(204);
+    expect((await send('/api/brands/rival', 'GET')).status).toBe(404);
+  });
+
   it('documents the alert routes in OpenAPI', async () => {
     const doc = (await (await makeApp(runtime).request('/api/openapi.json')).json()) as { paths: Record<string, object> };
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/alerts', '/api/alert-rules']));

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { readRuleSettings } from '../../alerts/rule-settings.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
 import { brandQueryText } from '../../pipeline/brand-matcher.js';
 import { parseBrandQuery } from '../../pipeline/brand-query.js';
@@ -10,7 +11,8 @@ import { parseInput } from '../validate.js';
  * `/api/brands`: list, read, create/replace (`PUT /:id`) and delete brands. New mentions are matched
  * with the new definitions at once (and the brand's names join jieba's dictionary, so they stay whole
  * in tokens and themes); stored mentions are re-matched in the background (`Runtime.rematchBrands`).
- * Brands of the config file are read-only here (409): they are edited in the file.
+ * Brands of the config file are read-only here (409): they are edited in the file. A brand the alert
+ * rules in force name cannot be deleted (409) until the rules stop naming it.
  */
 export function brandsRoutes(deps: ApiDeps): Hono {
   const find = async (id: string) => {
@@ -37,6 +39,14 @@ export function brandsRoutes(deps: ApiDeps): Hono {
       );
     }
   };
+  // A rule naming a deleted brand would never fire, and the rules read back could not be PUT again.
+  const assertNoRuleNames = async (id: string) => {
+    const { rules, origin } = await readRuleSettings(deps.store);
+    const naming = rules.flatMap((rule, i) => (rule.brand === id ? [`rules[${i}]`] : []));
+    if (naming.length === 0) return;
+    const how = origin === 'api' ? 'change them with PUT /api/alert-rules' : 'edit alerts.rules in the config file and restart';
+    throw new ConflictError(`brand "${id}" is named by the alert ${naming.join(', ')} (origin ${origin}): ${how} first`);
+  };
   return new Hono()
     .get('/', async (c) => c.json({ items: await deps.store.listBrands() }))
     .get('/:id', async (c) => c.json(await find(c.req.param('id'))))
@@ -54,6 +64,7 @@ export function brandsRoutes(deps: ApiDeps): Hono {
     })
     .delete('/:id', async (c) => {
       ownedByApi(c.req.param('id'));
+      await assertNoRuleNames(c.req.param('id'));
       if (!(await deps.store.deleteBrand(c.req.param('id')))) throw new NotFoundError(`brand "${c.req.param('id')}" not found`);
       await deps.onBrandsChanged?.();
       return c.body(null, 204);
