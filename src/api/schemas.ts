@@ -1,14 +1,17 @@
 import { z } from 'zod';
 import { BrandSchema } from '../config.js';
+import { MAX_EPOCH_MS, parseIsoDate } from '../text/dates.js';
 
 /**
- * Epoch ms of an ISO-8601 date or of epoch milliseconds (13 digits or more: 2001-09-09 onwards); NaN for
- * anything else. Shorter digit strings are refused rather than misread: 20261101, or epoch seconds such as
- * 1763870000 (1970 as milliseconds). Four digits are a year (`2026`).
+ * Epoch ms of an ISO-8601 date (see `parseIsoDate`: a time without an offset is UTC) or of epoch
+ * milliseconds (13 digits or more: 2001-09-09 onwards, up to the largest date JavaScript holds); NaN
+ * for anything else. Shorter digit strings are refused rather than misread: 20261101, or epoch seconds
+ * such as 1763870000 (1970 as milliseconds). Four digits are a year (`2026`). Free text that
+ * `Date.parse` would guess at ("foo 1" → 2001) and impossible dates (2026-02-30) are refused.
  */
 export function epochMsOf(value: string): number {
-  if (/^\d{13,}$/.test(value)) return Number(value);
-  return /^\d{5,}$/.test(value) ? Number.NaN : Date.parse(value);
+  if (/^\d{13,}$/.test(value)) return Number(value) <= MAX_EPOCH_MS ? Number(value) : Number.NaN;
+  return /^\d{5,}$/.test(value) ? Number.NaN : parseIsoDate(value);
 }
 
 /** Accepts ISO-8601 or epoch milliseconds; returns epoch ms. */

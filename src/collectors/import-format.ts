@@ -24,8 +24,6 @@ export interface ParseImportOptions {
   columns?: ColumnMapping;
 }
 
-const NUMERIC_FIELDS = new Set(['likes', 'replies', 'reposts', 'rating']);
-
 /**
  * Parses an import body (JSONL, a JSON array, or CSV with a header row). Bad lines are skipped
  * with their line number and reason; good lines are kept.
@@ -55,9 +53,12 @@ export function parseImportFile(bytes: Uint8Array, name: string, options: Omit<P
   return { posts: parsed.posts, skipped };
 }
 
-/** Picks the format from a file name or content type; JSON arrays are recognised by their first byte. */
+/**
+ * Picks the format from a file name's extension or a content type (`text/csv`); JSON arrays are
+ * recognised by their first byte. Only the extension counts: reviews.jsonl in csv-exports/ is JSONL.
+ */
 export function detectFormat(nameOrType: string, body: string): ImportFormat {
-  if (/csv/i.test(nameOrType)) return 'csv';
+  if (/\.csv$/i.test(nameOrType.trim()) || /^[a-z]+\/(?:x-)?csv\b/i.test(nameOrType.trim())) return 'csv';
   return body.trimStart().startsWith('[') ? 'json' : 'jsonl';
 }
 
@@ -98,7 +99,38 @@ function parseJsonArray(body: string, options: ParseImportOptions): ParsedImport
     throw new ParseError(`malformed JSON array${line ? ` at line ${line}` : ''}: ${message}`, line, { cause: err });
   }
   if (!Array.isArray(parsed)) throw new ParseError('expected a JSON array of posts or JSON lines', 1);
-  return collect(parsed.map((value, i) => ({ line: i + 1, value })), options, []);
+  const lines = elementLines(body);
+  return collect(parsed.map((value, i) => ({ line: lines[i] ?? 1, value })), options, []);
+}
+
+/**
+ * The line each element of a (valid) JSON array starts on, so a skipped post is named by the line
+ * a user finds it on in a pretty-printed file, not by its index.
+ */
+function elementLines(body: string): number[] {
+  const lines: number[] = [];
+  let line = 1;
+  let depth = 0;
+  let inString = false;
+  let expectValue = false;
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i];
+    if (c === '\n') line++;
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+      continue;
+    }
+    if (depth === 1 && expectValue && !/\s/.test(c)) {
+      lines.push(line);
+      expectValue = false;
+    }
+    if (c === '"') inString = true;
+    else if (c === '[' || c === '{') expectValue = ++depth === 1;
+    else if (c === ']' || c === '}') depth--;
+    else if (c === ',' && depth === 1) expectValue = true;
+  }
+  return lines;
 }
 
 /**
@@ -134,7 +166,7 @@ function mapColumns(header: string[], fields: string[], columns: ColumnMapping):
   for (const target of ['id', 'text', 'title', 'url', 'lang', 'author', 'created_at', 'likes', 'replies', 'reposts', 'rating'] as const) {
     const value = row[columns[target] ?? target];
     if (value === undefined || (value === '' && target !== 'text')) continue;
-    out[target] = NUMERIC_FIELDS.has(target) && Number.isFinite(Number(value)) ? Number(value) : value;
+    out[target] = value;
   }
   return out;
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { RawPost } from '../domain.js';
 import { fingerprintText } from '../pipeline/fingerprint.js';
+import { MAX_EPOCH_MS, parseDateString, parseIsoDate } from '../text/dates.js';
 import { isTooFarAhead } from './time.js';
 
 /**
@@ -41,7 +42,7 @@ export type ParsedPost = { ok: true; post: RawPost } | { ok: false; reason: stri
  * one from their text, author and time, so re-importing the same file never duplicates.
  */
 export function toRawPost(value: unknown, source: string, now: Date): ParsedPost {
-  const parsed = PostInputSchema.safeParse(value);
+  const parsed = PostInputSchema.safeParse(readable(value));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const field = issue.path.join('.') || 'post';
@@ -71,6 +72,35 @@ export function toRawPost(value: unknown, source: string, now: Date): ParsedPost
   };
 }
 
+const COUNTS = new Set(['likes', 'replies', 'reposts', 'rating', 'followers']);
+
+/**
+ * The input with optional fields that cannot be read left out, so they cost the field and not the
+ * post: `null` (pandas and many exporters write it for a missing value) and counts in no readable
+ * form. Counts may be written as people write them: 1,234 · 1.2k · 3.5万 · ★★★★ (a rating).
+ */
+function readable(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(value)) {
+    if (field === null && key !== 'text') continue;
+    if (!COUNTS.has(key)) out[key] = key === 'author' ? readable(field) : field;
+    else if (readCount(field) !== undefined) out[key] = readCount(field);
+  }
+  return out;
+}
+
+const MULTIPLIERS: Record<string, number> = { k: 1e3, m: 1e6, w: 1e4, 万: 1e4, 萬: 1e4, 亿: 1e8, 億: 1e8 };
+
+function readCount(value: unknown): number | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+  if (typeof value !== 'string') return undefined;
+  const text = value.trim();
+  if (/^★+☆*$/.test(text)) return text.replace(/☆/g, '').length;
+  const m = /^(\d[\d,]*(?:\.\d+)?)\s*([kmw万萬亿億])?\+?$/i.exec(text);
+  return m ? Number(m[1].replace(/,/g, '')) * (m[2] ? MULTIPLIERS[m[2].toLowerCase()] : 1) : undefined;
+}
+
 function toAuthor(author: PostInput['author']): RawPost['author'] {
   if (author === undefined) return undefined;
   if (typeof author === 'string') return { id: author, handle: author };
@@ -79,15 +109,30 @@ function toAuthor(author: PostInput['author']): RawPost['author'] {
   return { id: String(id), handle: author.handle, name: author.name, followers: author.followers };
 }
 
-/** Accepts ISO strings and epoch seconds or milliseconds; missing means "now". */
+/**
+ * Accepts ISO strings (a time without an offset is UTC), other written dates with a year and a zone
+ * (RFC 822), epoch seconds or milliseconds (10 digits or more) and compact dates (20250610); missing
+ * means "now". Other digit strings are refused: read as epoch seconds, 2025 would be 1970.
+ */
 function parseTime(value: string | number | undefined, now: Date): string | undefined {
   if (value === undefined || value === '') return now.toISOString();
-  const ms = typeof value === 'number' || /^\d+$/.test(value) ? epochMs(Number(value)) : Date.parse(value);
+  const ms = typeof value === 'number' || /^\d+(\.\d+)?$/.test(value.trim()) ? numericTime(Number(value)) : parseDateString(value);
   return Number.isFinite(ms) ? new Date(ms).toISOString() : undefined;
 }
 
-function epochMs(value: number): number {
-  return value < 1e11 ? value * 1000 : value;
+function numericTime(value: number): number {
+  if (value >= 1e9) return inEpochRange(value < 1e11 ? value * 1000 : value);
+  return Number.isInteger(value) && value >= 1e7 && value < 1e8 ? compactDate(value) : Number.NaN;
+}
+
+/** 20250610 → 2025-06-10 (UTC), NaN when it is no calendar date. */
+function compactDate(value: number): number {
+  const digits = String(value);
+  return parseIsoDate(`${digits.slice(0, 4)}-${digits.slice(4, 6)}-${digits.slice(6)}`);
+}
+
+function inEpochRange(ms: number): number {
+  return ms <= MAX_EPOCH_MS ? ms : Number.NaN;
 }
 
 /** Built from what the input says (not from "now"), so the same line always gets the same id. */

@@ -2,18 +2,19 @@
  * Timestamp normalisation: every collector emits `createdAt` as ISO-8601 UTC.
  */
 import { ParseError } from '../errors.js';
+import { MAX_EPOCH_MS, parseDateString } from '../text/dates.js';
 
 /**
  * Converts a platform timestamp (ISO with any offset, RFC 822 date as in RSS, epoch seconds) to
- * ISO UTC. Throws `ParseError` naming the field when it cannot be read, so one odd item is
+ * ISO UTC; a time written without an offset is UTC on every host (`parseDateString`). Throws `ParseError` naming the field when it cannot be read, so one odd item is
  * visible instead of silently dated "now".
  *
  * @example toIsoUtc('Tue, 10 Jun 2025 04:00:00 +0800', 'pubDate'); // '2025-06-09T20:00:00.000Z'
  * @example toIsoUtc(1718000000, 'created_at_i'); // '2024-06-10T06:13:20.000Z'
  */
 export function toIsoUtc(value: string | number, field: string): string {
-  const ms = typeof value === 'number' ? value * 1000 : Date.parse(value.trim());
-  if (!Number.isFinite(ms)) {
+  const ms = typeof value === 'number' ? value * 1000 : parseDateString(value);
+  if (!Number.isFinite(ms) || Math.abs(ms) > MAX_EPOCH_MS) {
     throw new ParseError(`expected a date in ${field}, instead found "${String(value).slice(0, 60)}"`);
   }
   return new Date(ms).toISOString();

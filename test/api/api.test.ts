@@ -50,6 +50,12 @@ describe('API', () => {
     expect(await json(res)).toMatchObject({ inserted: 1, rejected: [{ line: 2, reason: 'missing "text" (expected a string)' }] });
   });
 
+  it('POST /api/ingest stores the valid posts of a batch in which one date is beyond what a JavaScript date holds', async () => {
+    const res = await app.request('/api/ingest?source=far', { method: 'POST', body: JSON.stringify([{ id: 'h5', text: 'still stored' }, { id: 'h6', text: 'far', createdAt: 1e300 }]) });
+    expect(res.status).toBe(200);
+    expect(await json(res)).toMatchObject({ inserted: 1, rejected: [{ line: 1, reason: expect.stringMatching(/^createdAt|^created_at/) }] });
+  });
+
   it('POST /api/ingest rejects a post dated more than a day ahead, which would top every newest-first list', async () => {
     const posts = [{ id: 'f1', text: 'from 2030', created_at: '2030-01-01T00:00:00Z' }, { id: 'f2', text: 'twelve hours ahead', created_at: '2026-11-21T12:00:00Z' }];
     const res = await app.request('/api/ingest', { method: 'POST', body: ndjson(posts) });
@@ -110,6 +116,11 @@ describe('API', () => {
     ['/api/mentions?from=last-tuesday', 400, /ISO-8601/],
     ['/api/mentions?from=20261101', 400, /ISO-8601 date or epoch milliseconds, found "20261101"/],
     ['/api/mentions?from=1763870000', 400, /epoch milliseconds, found "1763870000"/],
+    ['/api/trends?to=99999999999999999999', 400, /epoch milliseconds, found "99999999999999999999"/],
+    ['/api/share-of-voice?brand=freshbee&from=8639999999000000&to=8640000000000001', 400, /found "8640000000000001"/],
+    ['/api/share-of-voice?brand=freshbee&from=foo%201', 400, /found "foo 1"/],
+    ['/api/trends?from=2026-02-30', 400, /found "2026-02-30"/],
+    ['/api/mentions?from=12', 400, /found "12"/],
     ['/api/mentions?limit=5000', 400, /limit/],
     ['/api/mentions?cursor=xyz', 400, /cursor/],
     ['/api/nothing-here', 404, /no route/],

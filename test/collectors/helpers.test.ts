@@ -41,6 +41,9 @@ describe('time helpers', () => {
     ['2025-06-10T04:12:33-07:00', '2025-06-10T11:12:33.000Z'],
     ['2025-06-10T11:50:01.123Z', '2025-06-10T11:50:01.123Z'],
     [1749556800, '2025-06-10T12:00:00.000Z'],
+    // Without an offset: UTC on every host, not the host's zone.
+    ['2025-06-10 12:00:00', '2025-06-10T12:00:00.000Z'],
+    ['Tue, 10 Jun 2025 12:00:00', '2025-06-10T12:00:00.000Z'],
   ])('%s → %s', (input, iso) => {
     expect(toIsoUtc(input, 'date')).toBe(iso);
   });
@@ -49,6 +52,7 @@ describe('time helpers', () => {
     expect(() => toIsoUtc('last Tuesday', 'pubDate')).toThrow(ParseError);
     expect(() => toIsoUtc('last Tuesday', 'pubDate')).toThrow('expected a date in pubDate, instead found "last Tuesday"');
     expect(tryIsoUtc('soon')).toBeUndefined();
+    expect(() => toIsoUtc(1e300, 'created_utc')).toThrow('expected a date in created_utc');
   });
 });
 

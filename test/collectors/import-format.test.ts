@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseImport } from '../../src/collectors/import-format.js';
+import { detectFormat, parseImport } from '../../src/collectors/import-format.js';
 import { readCsv } from '../../src/collectors/csv.js';
 
 const now = new Date('2026-11-22T00:00:00Z');
@@ -122,5 +122,57 @@ describe('parseImport: JSON lines', () => {
   it('rejects an invalid date with the value it found', () => {
     const result = parseImport('{"text":"x","created_at":"yesterday-ish"}', { format: 'jsonl', source: 's', now });
     expect(result.skipped[0].reason).toContain('yesterday-ish');
+  });
+
+  it('keeps a post whose optional fields are null or counts written the way people write them', () => {
+    const body = [
+      '{"id":"1","text":"送餐太慢了","title":null,"likes":null,"url":null,"author":{"id":"u1","followers":null}}',
+      '{"id":"2","text":"很好吃","likes":"1,234","reposts":"3.5万","replies":"1.2k","rating":"★★★★☆"}',
+      '{"id":"3","text":"odd counts","likes":"N/A","rating":"five"}',
+      '{"id":"4","text":null}',
+    ].join('\n');
+    const result = parseImport(body, { format: 'jsonl', source: 's', now });
+    expect(result.posts.map((p) => [p.externalId, p.title, p.author?.id, p.engagement])).toEqual([
+      ['1', undefined, 'u1', undefined],
+      ['2', undefined, undefined, { likes: 1234, reposts: 35000, replies: 1200, rating: 4 }],
+      ['3', undefined, undefined, undefined],
+    ]);
+    expect(result.skipped).toEqual([{ line: 4, reason: 'missing "text" (expected a string)' }]);
+  });
+
+  it('reads dates the same on every host and refuses digit strings that are no date', () => {
+    const row = (created: string | number) => parseImport(JSON.stringify({ text: 'x', created_at: created }), { format: 'jsonl', source: 's', now });
+    const at = (created: string | number) => row(created).posts[0]?.createdAt;
+    expect(at('2025-06-10 12:00:00')).toBe('2025-06-10T12:00:00.000Z');
+    expect(at('2025-06-10T12:00:00+08:00')).toBe('2025-06-10T04:00:00.000Z');
+    expect(at('Tue, 10 Jun 2025 04:00:00 +0800')).toBe('2025-06-09T20:00:00.000Z');
+    expect(at('2025/06/10 12:00')).toBe('2025-06-10T12:00:00.000Z');
+    expect(at('20250610')).toBe('2025-06-10T00:00:00.000Z');
+    expect(at(20250610)).toBe('2025-06-10T00:00:00.000Z');
+    expect(at('1749556800')).toBe('2025-06-10T12:00:00.000Z');
+    for (const bad of ['2025', 2025, '20251340', '2025-02-30', 1e300, -1e20, '99999999999999999']) {
+      expect(row(bad).skipped[0].reason, String(bad)).toMatch(/^created_at: expected an ISO date or epoch, found/);
+    }
+  });
+
+  it('stores the valid posts of a batch when one has a date beyond what a JavaScript date holds', () => {
+    const result = parseImport('[{"id":"h5","text":"fine"},{"id":"h6","text":"far","createdAt":1e300}]', { format: 'json', source: 's', now });
+    expect(result.posts.map((p) => p.externalId)).toEqual(['h5']);
+    expect(result.skipped).toHaveLength(1);
+  });
+
+  it('names a skipped element of a pretty-printed JSON array by the line it starts on', () => {
+    const array = ['[', '  {', '    "id": "1",', '    "text": "fine"', '  },', '  {', '    "id": "2",', '    "text": ""', '  }', ']'].join('\n');
+    expect(parseImport(array, { format: 'json', source: 's', now }).skipped).toEqual([{ line: 6, reason: '"text" is empty' }]);
+    expect(parseImport('[{"text":"a"}, {"text":""}]', { format: 'json', source: 's', now }).skipped[0].line).toBe(1);
+  });
+});
+
+describe('detectFormat', () => {
+  it('reads CSV from the extension or content type only, not from a folder name', () => {
+    expect(detectFormat('/data/csv-exports/reviews.jsonl', '{"text":"a"}')).toBe('jsonl');
+    expect(detectFormat('/data/reviews.CSV', 'text\na')).toBe('csv');
+    expect(detectFormat('text/csv; charset=utf-8', 'text\na')).toBe('csv');
+    expect(detectFormat('application/json', '[{"text":"a"}]')).toBe('json');
   });
 });

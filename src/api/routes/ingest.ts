@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { ParseError, PayloadTooLargeError, ValidationError } from '../../errors.js';
-import { parseImport, type ImportFormat } from '../../collectors/import-format.js';
+import { detectFormat, parseImport } from '../../collectors/import-format.js';
 import { firstInvalidUtf8Line } from '../../collectors/decode-utf8.js';
 import type { ApiDeps } from '../deps.js';
 import { IngestQuery } from '../schemas.js';
@@ -35,11 +35,6 @@ function decodeStrict(bytes: Uint8Array): string {
   }
 }
 
-function formatOf(contentType: string, body: string): ImportFormat {
-  if (/csv/i.test(contentType)) return 'csv';
-  return body.trimStart().startsWith('[') ? 'json' : 'jsonl';
-}
-
 /**
  * `POST /api/ingest`: a JSON array or JSON lines of posts (CSV with a header also accepted).
  * Malformed JSON rejects the whole request naming the line; posts failing validation are
@@ -55,7 +50,7 @@ export function ingestRoutes(deps: ApiDeps): Hono {
     }
     const text = await readLimited(c.req.raw.body, deps.ingestMaxBytes);
     if (!text.trim()) throw new ValidationError('request body is empty: expected a JSON array or JSON lines of posts');
-    const parsed = parseImport(text, { format: formatOf(c.req.header('content-type') ?? '', text), source, now: deps.now() });
+    const parsed = parseImport(text, { format: detectFormat(c.req.header('content-type') ?? '', text), source, now: deps.now() });
     const malformed = parsed.skipped.filter((s) => s.reason.startsWith('malformed JSON'));
     if (malformed.length) {
       throw new ParseError(`line ${malformed[0].line}: ${malformed[0].reason} (nothing was stored)`, malformed[0].line);
