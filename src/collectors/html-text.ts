@@ -35,7 +35,17 @@ export function htmlToText(html: string): string {
     .replace(PARAGRAPH_END, '\n\n')
     .replace(BLOCK_START, '\n\n')
     .replace(/<\/?[a-zA-Z][^>]*>/g, '');
-  return decodeHtmlEntities(withoutTags)
+  return tidyWhitespace(decodeHtmlEntities(withoutTags));
+}
+
+/**
+ * The whitespace rules of {@link htmlToText} for text that is already plain (Atom `type="text"`):
+ * runs of spaces collapse, lines are trimmed, at most one blank line is kept, the ends are trimmed.
+ *
+ * @example tidyWhitespace('  a   b \n\n\n c '); // 'a b\n\nc'
+ */
+export function tidyWhitespace(text: string): string {
+  return text
     .replace(/\r\n?/g, '\n')
     .replace(/[^\S\n]+/g, ' ')
     .replace(/ *\n */g, '\n')
