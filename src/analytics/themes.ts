@@ -59,33 +59,66 @@ export function distinctiveTerms(foreground: TermTable, background: TermTable, m
   return themes.sort((a, b) => b.z - a.z || b.mentions - a.mentions);
 }
 
+/** Mentions and their sentiment, of a term or a phrase. */
+export type Counts = Omit<TermCount, 'term'>;
+
+/** Counts of the mentions holding the phrase `first` right before `second`; undefined when not counted. */
+export type PhraseCounts = (first: string, second: string) => Counts | undefined;
+
 /**
  * Merges terms that almost always occur together and stand next to each other in the texts
  * ("food" + "poisoning" → "food poisoning", "客服" + "电话" → "客服电话"), so a theme reads as a phrase.
- * `adjacent(a, b)` says whether "a b"/"ab" appears in sample texts, in that order.
+ * A phrase shows the counts of the mentions holding it, never those of a part: 黄焖鸡 may be praised
+ * elsewhere while 老街黄焖鸡 is a food-safety crisis. Each term is listed once, alone or in a phrase, and a
+ * phrase also written as one term (鲜蜂 + 外卖, 鲜蜂外卖) is listed once with the mentions of both.
  */
-export function mergePhrases(themes: Theme[], coMentions: (a: string, b: string) => number, adjacent: (a: string, b: string) => boolean): Theme[] {
-  const merged: Theme[] = [];
-  const used = new Set<string>();
+export function mergePhrases(themes: Theme[], phraseCounts: PhraseCounts): Theme[] {
+  const listed = new Map<string, Theme>();
+  const taken = new Set<string>();
   for (const theme of themes) {
-    if (used.has(theme.term)) continue;
-    const partner = themes.find(
-      (other) =>
-        other !== theme &&
-        !used.has(other.term) &&
-        coMentions(theme.term, other.term) >= 0.8 * Math.max(theme.mentions, other.mentions) &&
-        (adjacent(theme.term, other.term) || adjacent(other.term, theme.term)),
-    );
-    if (!partner) {
-      merged.push(theme);
-      continue;
-    }
-    used.add(partner.term);
-    const [first, second] = adjacent(theme.term, partner.term) ? [theme.term, partner.term] : [partner.term, theme.term];
-    const joiner = /[\p{Script=Han}]$/u.test(first) && /^[\p{Script=Han}]/u.test(second) ? '' : ' ';
-    merged.push({ ...theme, term: `${first}${joiner}${second}`, z: Math.max(theme.z, partner.z) });
+    if (taken.has(theme.term)) continue;
+    taken.add(theme.term);
+    const partner = themes.find((other) => !taken.has(other.term) && phraseOf(theme, other, phraseCounts));
+    if (partner) taken.add(partner.term);
+    const entry = partner ? phraseOf(theme, partner, phraseCounts)! : theme;
+    const seen = listed.get(themeKey(entry.term));
+    listed.set(themeKey(entry.term), seen ? addedUp(seen, entry) : entry);
   }
-  return merged;
+  return [...listed.values()];
+}
+
+/**
+ * `a` and `b` as one phrase, in the order the texts use, if each part almost always (80%) stands in it:
+ * a part with more mentions of its own is no fragment, and both stay listed alone with their counts.
+ */
+function phraseOf(a: Theme, b: Theme, phraseCounts: PhraseCounts): Theme | undefined {
+  const ab = phraseCounts(a.term, b.term);
+  const ba = phraseCounts(b.term, a.term);
+  const [first, second, counts] = (ab?.mentions ?? 0) >= (ba?.mentions ?? 0) ? [a, b, ab] : [b, a, ba];
+  if (!counts || counts.mentions < 0.8 * Math.max(a.mentions, b.mentions)) return undefined;
+  return {
+    ...counts,
+    term: phraseTerm(first.term, second.term),
+    // Both parts share the period's total: mentions / share is the same for each.
+    share: (first.share * counts.mentions) / first.mentions,
+    // The market's phrase counts are not read; the smaller part's share bounds the phrase's from above.
+    backgroundShare: Math.min(first.backgroundShare, second.backgroundShare),
+    z: Math.max(first.z, second.z),
+    netSentiment: round((counts.pos - counts.neg) / counts.mentions),
+  };
+}
+
+/** How a phrase is written: Chinese parts join without a space ("客服电话"), others with one ("food poisoning"). */
+export function phraseTerm(first: string, second: string): string {
+  const joiner = /[\p{Script=Han}]$/u.test(first) && /^[\p{Script=Han}]/u.test(second) ? '' : ' ';
+  return `${first}${joiner}${second}`;
+}
+
+/** One theme for two spellings of it, whose mentions differ (a text is segmented one way), so counts add up. */
+function addedUp(a: Theme, b: Theme): Theme {
+  const [mentions, pos, neu, neg] = [a.mentions + b.mentions, a.pos + b.pos, a.neu + b.neu, a.neg + b.neg];
+  const shares = { share: a.share + b.share, backgroundShare: a.backgroundShare + b.backgroundShare };
+  return { term: a.term, mentions, ...shares, z: Math.max(a.z, b.z), pos, neu, neg, netSentiment: round((pos - neg) / mentions) };
 }
 
 /**

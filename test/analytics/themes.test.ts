@@ -32,16 +32,36 @@ describe('risingTerms', () => {
 });
 
 describe('mergePhrases', () => {
+  /** Phrase counts as the caller reads them from the mentions: all negative here. */
+  const counted = (phrases: Record<string, number>) => (a: string, b: string) => {
+    const mentions = phrases[`${a}|${b}`];
+    return mentions ? { mentions, pos: 0, neu: 0, neg: mentions } : undefined;
+  };
+  const theme = (term: string, mentions: number, pos: number, z: number) => ({
+    term, mentions, share: mentions / 100, backgroundShare: 0, z, pos, neu: 0, neg: mentions - pos, netSentiment: (2 * pos - mentions) / mentions,
+  });
+
   it('joins terms that co-occur and stand next to each other into one phrase', () => {
     const themes = distinctiveTerms(table(50, { poisoning: 20, food: 21, refund: 10 }), table(500, { food: 30, refund: 30 }));
-    const texts: Record<string, string[]> = {
-      poisoning: ['got food poisoning from freshbee', 'food poisoning again'],
-      food: ['food poisoning again', 'got food poisoning from freshbee'],
-      refund: ['no refund yet'],
-    };
-    const co = (a: string, b: string) => (texts[a].filter((t) => t.includes(b)).length / texts[a].length) * 20;
-    const adjacent = (a: string, b: string) => texts[a].some((t) => t.includes(`${a} ${b}`));
-    expect(mergePhrases(themes, co, adjacent).map((t) => t.term).sort()).toEqual(['food poisoning', 'refund']);
+    const merged = mergePhrases(themes, counted({ 'food|poisoning': 19 }));
+    expect(merged.map((t) => t.term).sort()).toEqual(['food poisoning', 'refund']);
+  });
+
+  it('shows a phrase with the counts of the mentions holding it, not those of its larger part', () => {
+    // 食物 is praised once outside 食物中毒; the phrase itself is all complaints.
+    const merged = mergePhrases([theme('食物', 10, 1, 5), theme('中毒', 9, 0, 4)], counted({ '食物|中毒': 9 }));
+    expect(merged).toEqual([expect.objectContaining({ term: '食物中毒', mentions: 9, share: 0.09, pos: 0, neg: 9, netSentiment: -1 })]);
+  });
+
+  it('keeps both parts alone, with their own counts, when one has many mentions outside the phrase', () => {
+    const merged = mergePhrases([theme('黄焖鸡', 21, 6, 5), theme('老街', 11, 0, 4)], counted({ '老街|黄焖鸡': 11 }));
+    expect(merged.map((t) => [t.term, t.mentions, t.pos])).toEqual([['黄焖鸡', 21, 6], ['老街', 11, 0]]);
+  });
+
+  it('lists each term once: a phrase also written as one term adds up, and its parts are not listed beside it', () => {
+    const themes = [theme('外卖', 12, 2, 6), theme('鲜蜂外卖', 8, 0, 5), theme('鲜蜂', 10, 0, 4), theme('骑手', 5, 5, 3)];
+    const merged = mergePhrases(themes, counted({ '鲜蜂|外卖': 10 }));
+    expect(merged.map((t) => [t.term, t.mentions, t.neg])).toEqual([['鲜蜂外卖', 18, 18], ['骑手', 5, 0]]);
   });
 });
 
