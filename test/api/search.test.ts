@@ -54,4 +54,20 @@ describeRuntimeStores('search for a Chinese word inside a longer one', (target) 
     expect(await searchIds(app, '真快')).toEqual(['mixed']);
     expect(await searchIds(app, 'was')).toEqual(['mixed', 'plain']);
   });
+
+  it('finds a one-character query inside the words jieba keeps whole', async () => {
+    runtime = await makeRuntime(await target());
+    const app = makeApp(runtime);
+    const posts = [
+      { id: 'hands', text: '充电的时候烫手' },
+      { id: 'soup', text: '楼下的麻辣烫很好吃' },
+      { id: 'slow', text: '送餐太慢了' },
+      { id: 'none', text: '今天天气不错' },
+    ].map((p, i) => ({ ...p, created_at: `2026-11-20T1${i}:00:00Z` }));
+    expect(runtime.pipeline.run({ text: posts[0]!.text }).doc.tokens).toContain('烫手');
+    await app.request('/api/ingest?source=crm', { method: 'POST', body: JSON.stringify(posts) });
+    expect(await searchIds(app, '烫')).toEqual(['hands', 'soup']);
+    expect(await searchIds(app, '慢')).toEqual(['slow']);
+    expect(await searchIds(app, '燙')).toEqual(['hands', 'soup']);
+  });
 });

@@ -3,12 +3,15 @@ import { searchTokensOf } from '../../src/pipeline/search-tokens.js';
 import { hanBigrams, termPhrases } from '../../src/text/han-bigrams.js';
 
 describe('searchTokensOf', () => {
-  it('follows each Chinese token of three or more characters with its character bigrams', () => {
-    expect(searchTokensOf(['在', '速达外卖', '下单', '高性价比'])).toEqual(['在', '速达外卖', '速达', '达外', '外卖', '下单', '高性价比', '高性', '性价', '价比']);
+  it('follows each Chinese token of three or more characters with its character bigrams, and ends with the characters of Chinese words', () => {
+    expect(searchTokensOf(['在', '速达外卖', '下单', '高性价比'])).toEqual([
+      '在', '速达外卖', '速达', '达外', '外卖', '下单', '高性价比', '高性', '性价', '价比',
+      '速', '达', '外', '卖', '下', '单', '高', '性', '价', '比',
+    ]);
   });
 
-  it('leaves two-character, Latin and mixed tokens as they are', () => {
-    expect(searchTokensOf(['外卖', 'freshbee', 'iphone15', '5g手机', '!'])).toEqual(['外卖', 'freshbee', 'iphone15', '5g手机', '!']);
+  it('adds the characters of two-character words once, and nothing for Latin and mixed tokens', () => {
+    expect(searchTokensOf(['外卖', '外卖', 'freshbee', 'iphone15', '5g手机', '!', '卖'])).toEqual(['外卖', '外卖', 'freshbee', 'iphone15', '5g手机', '!', '卖', '外']);
   });
 });
 

@@ -105,6 +105,8 @@ describe('a re-index to layout 2 stopped part-way, then upgraded (migration 0008
       const summary = await reindexSearch({ store, tokensOf: createStoredTokenizer(pipeline) });
       expect(summary).toMatchObject({ from: 1, to: SEARCH_LAYOUT, reindexed: 3 });
       expect(await search(store, '性价比')).toEqual(['m0']);
+      // Layout 4: a single character inside a word jieba keeps whole.
+      expect(await search(store, '价')).toEqual(['m0']);
     } finally {
       await store.close();
       rmSync(dir, { recursive: true, force: true });
