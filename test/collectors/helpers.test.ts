@@ -79,6 +79,11 @@ describe('matchesKeywords', () => {
     expect(matchesKeywords('unrelated', ['acme'])).toBe(false);
     expect(matchesKeywords('anything', [])).toBe(true);
   });
+
+  it('matches traditional and simplified characters alike, on either side', () => {
+    expect(matchesKeywords('鮮蜂外賣又遲到了', ['鲜蜂'])).toBe(true);
+    expect(matchesKeywords('鲜蜂外卖又迟到了', ['鮮蜂'])).toBe(true);
+  });
 });
 
 describe('declaredLang', () => {
