@@ -1,7 +1,8 @@
 /**
  * Bluesky post search (`app.bsky.feed.searchPosts`, newest first) with an app-password session
  * (`com.atproto.server.createSession`). Pages with `cursor` until it reaches posts indexed before
- * the previous run's high-water mark, which is also sent as `since`.
+ * the previous run's high-water mark, which is also sent as `since`. Paging cut short by `maxPages`
+ * leaves the rest as a time window (`since`..`until`) that the next run reads first.
  */
 import { z } from 'zod';
 import { UpstreamError } from '../errors.js';
@@ -46,8 +47,38 @@ type PostView = z.infer<typeof PostViewSchema>;
 
 const SearchSchema = z.object({ cursor: z.string().optional(), posts: z.array(PostViewSchema) });
 
-/** `since`: newest `indexedAt` seen (ISO); `uris`: posts indexed at exactly that instant. */
-const CursorSchema = z.object({ since: z.string(), uris: z.array(z.string()).default([]) });
+/**
+ * Posts not yet read between two runs' marks, by `indexedAt`: from `since` (posts at that instant in
+ * `uris` were taken before) up to `until`, the oldest post taken (those at it in `untilUris` too).
+ */
+const BacklogSchema = z.object({
+  since: z.string(),
+  uris: z.array(z.string()).default([]),
+  until: z.string(),
+  untilUris: z.array(z.string()).default([]),
+});
+type Backlog = z.infer<typeof BacklogSchema>;
+
+/** A stretch of search to read: a backlog, or the new posts down to the high-water mark (no `until`). */
+type SearchWindow = Omit<Backlog, 'until'> & { until?: string };
+
+/** `since`: newest `indexedAt` seen (ISO); `uris`: posts indexed at exactly that instant; `backlog`: while one is open. */
+const CursorSchema = z.object({ since: z.string(), uris: z.array(z.string()).default([]), backlog: BacklogSchema.optional() });
+
+/** An instant at the newest or oldest end of the posts taken, with every post at it (ties at ms precision). */
+interface Edge {
+  at: string;
+  uris: string[];
+}
+
+/** One walk down a window: the posts taken, pages used, whether it got to the window's end, and its edges. */
+interface Walk {
+  posts: RawPost[];
+  pages: number;
+  done: boolean;
+  newest: Edge;
+  oldest?: Edge;
+}
 
 /** Normalises one PostView; the web URL uses the record key, the last segment of the at:// URI. */
 export function postViewToPost(sourceId: string, view: PostView): RawPost {
@@ -85,8 +116,53 @@ async function createSession(ctx: CollectContext<BlueskyConfig>): Promise<string
   }
 }
 
+/** Moves `edge` to a post at `at` that lies beyond it (`newer` or older), or adds the post to it when at the same instant. */
+function extend(edge: Edge | undefined, at: string, uri: string, newer: boolean): Edge {
+  if (!edge || (newer ? at > edge.at : at < edge.at)) return { at, uris: [uri] };
+  return at === edge.at ? { at, uris: [...edge.uris, uri] } : edge;
+}
+
+/** One page of the search over `window`. `until` is exclusive, so it is asked 1 ms later: posts at it not yet taken stay in. */
+async function searchPage(ctx: CollectContext<BlueskyConfig>, headers: Record<string, string>, window: SearchWindow, pageCursor: string | undefined) {
+  const { config } = ctx;
+  const url = new URL('/xrpc/app.bsky.feed.searchPosts', config.service);
+  const until = window.until && new Date(Date.parse(window.until) + 1).toISOString();
+  const params = { q: config.query, sort: 'latest', since: window.since, until, limit: String(config.limit), lang: config.lang, cursor: pageCursor };
+  for (const [k, v] of Object.entries(params)) if (v !== undefined) url.searchParams.set(k, v);
+  const { data } = await fetchJson(ctx.fetch, url.href, { headers, signal: ctx.signal, what: 'Bluesky search results' });
+  return expectShape(SearchSchema, data, 'Bluesky searchPosts output ({posts, cursor})', url.href);
+}
+
+/** Pages through `window` newest first until posts from before it, the last page or `budget` pages; `counted` posts came before. */
+async function walk(ctx: CollectContext<BlueskyConfig>, headers: Record<string, string>, window: SearchWindow, budget: number, counted: number): Promise<Walk> {
+  const posts: RawPost[] = [];
+  let newest: Edge = { at: window.since, uris: window.uris };
+  let oldest: Edge | undefined = window.until ? { at: window.until, uris: window.untilUris } : undefined;
+  let pageCursor: string | undefined;
+  for (let page = 1; page <= budget; page += 1) {
+    const result = await searchPage(ctx, headers, window, pageCursor);
+    let reachedOld = false;
+    for (const view of result.posts) {
+      const at = tryIsoUtc(view.indexedAt) ?? window.since;
+      if (at < window.since || (at === window.since && window.uris.includes(view.uri))) {
+        reachedOld = true;
+        continue;
+      }
+      // Taken by the run that left this backlog.
+      if (window.until && (at > window.until || (at === window.until && window.untilUris.includes(view.uri)))) continue;
+      [newest, oldest] = [extend(newest, at, view.uri, true), extend(oldest, at, view.uri, false)];
+      posts.push(postViewToPost(ctx.sourceId, view));
+    }
+    ctx.progress?.(counted + posts.length);
+    pageCursor = result.cursor;
+    if (reachedOld || !pageCursor || result.posts.length === 0) return { posts, pages: page, done: true, newest, oldest };
+  }
+  return { posts, pages: budget, done: false, newest, oldest };
+}
+
 /**
- * The `bluesky` collector. Cursor: `{"since": "<ISO indexedAt>", "uris": ["at://…"]}`.
+ * The `bluesky` collector. Cursor: `{"since": "<ISO indexedAt>", "uris": ["at://…"]}`, with
+ * `"backlog": {"since", "uris", "until", "untilUris"}` while paging cut short has posts left to read.
  *
  * @example { "id": "bsky-acme", "type": "bluesky", "config": { "identifier": "acme.bsky.social", "appPassword": { "env": "BSKY_APP_PASSWORD" }, "query": "acme" } }
  */
@@ -105,34 +181,24 @@ export const collector: Collector<BlueskyConfig> = {
       since: new Date(ctx.now().getTime() - config.lookbackHours * 3_600_000).toISOString(),
       uris: [],
     };
-    const boundary = new Set(state.uris);
     const headers = { authorization: `Bearer ${await createSession(ctx)}` };
-    const posts: RawPost[] = [];
-    let newest = state.since;
-    let newestUris = new Set(state.uris);
-    let pageCursor: string | undefined;
+    // The backlog goes first, so that at most one window is ever open; new posts wait a run, none is lost.
+    const older = state.backlog && (await walk(ctx, headers, state.backlog, config.maxPages, 0));
+    let backlog = older && !older.done ? { ...state.backlog!, until: older.oldest!.at, untilUris: older.oldest!.uris } : undefined;
+    const budget = config.maxPages - (older?.pages ?? 0);
+    const top = { since: state.since, uris: state.uris, untilUris: [] };
+    const fresh = !backlog && budget > 0 ? await walk(ctx, headers, top, budget, older?.posts.length ?? 0) : undefined;
+    if (fresh && !fresh.done) backlog = { since: state.since, uris: state.uris, until: fresh.oldest!.at, untilUris: fresh.oldest!.uris };
 
-    for (let page = 0; page < config.maxPages; page += 1) {
-      const url = new URL('/xrpc/app.bsky.feed.searchPosts', config.service);
-      const params = { q: config.query, sort: 'latest', since: state.since, limit: String(config.limit), lang: config.lang, cursor: pageCursor };
-      for (const [k, v] of Object.entries(params)) if (v !== undefined) url.searchParams.set(k, v);
-      const { data } = await fetchJson(ctx.fetch, url.href, { headers, signal: ctx.signal, what: 'Bluesky search results' });
-      const result = expectShape(SearchSchema, data, 'Bluesky searchPosts output ({posts, cursor})', url.href);
-      let reachedOld = false;
-      for (const view of result.posts) {
-        const indexedAt = tryIsoUtc(view.indexedAt) ?? state.since;
-        if (indexedAt < state.since || (indexedAt === state.since && boundary.has(view.uri))) {
-          reachedOld = true;
-          continue;
-        }
-        if (indexedAt > newest) [newest, newestUris] = [indexedAt, new Set()];
-        if (indexedAt === newest) newestUris.add(view.uri);
-        posts.push(postViewToPost(ctx.sourceId, view));
-      }
-      ctx.progress?.(posts.length);
-      pageCursor = result.cursor;
-      if (reachedOld || !pageCursor || result.posts.length === 0) break;
+    const posts = [...(fresh?.posts ?? []), ...(older?.posts ?? [])];
+    if (backlog) {
+      ctx.log.warn("bluesky: stopped paging before reaching the last run's posts; the rest follows next run", {
+        taken: posts.length,
+        reached: backlog.until,
+        since: backlog.since,
+      });
     }
-    return { posts, cursor: encodeCursor({ since: newest, uris: [...newestUris] }) };
+    const newest = fresh?.newest ?? { at: state.since, uris: state.uris };
+    return { posts, cursor: encodeCursor({ since: newest.at, uris: newest.uris, ...(backlog ? { backlog } : {}) }) };
   },
 };

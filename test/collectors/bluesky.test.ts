@@ -8,6 +8,24 @@ const SESSION = 'POST /xrpc/com.atproto.server.createSession';
 const SEARCH = '/xrpc/app.bsky.feed.searchPosts';
 const ALICE = 'at://did:plc:z72i7hdynmk6r22z27h6tvur/app.bsky.feed.post/3lr2abcde2k2a';
 
+/** A post `p<n>` about acme, indexed <n> minutes after the previous run's newest post (`p0`). */
+const fakeView = (n: number) => ({
+  uri: `at://did:plc:fan/app.bsky.feed.post/p${n}`,
+  author: { did: 'did:plc:fan', handle: 'fan.bsky.social' },
+  record: { text: `acme ${n}`, createdAt: new Date(Date.parse('2025-06-10T11:00:00.000Z') + n * 60_000).toISOString() },
+  indexedAt: new Date(Date.parse('2025-06-10T11:00:00.500Z') + n * 60_000).toISOString(),
+});
+const uriOf = (n: number) => fakeView(n).uri;
+
+/** Serves `views` (newest first) like searchPosts: `since` inclusive, `until` exclusive, `limit` per page, offset cursors. */
+function searchWindow(views: ReturnType<typeof fakeView>[], req: RecordedRequest) {
+  const [since, until] = [req.query.get('since'), req.query.get('until')];
+  const matching = views.filter((v) => (!since || v.indexedAt >= since) && (!until || v.indexedAt < until));
+  const [start, limit] = [Number(req.query.get('cursor') ?? 0), Number(req.query.get('limit'))];
+  const more = start + limit < matching.length;
+  return { body: { posts: matching.slice(start, start + limit), ...(more ? { cursor: String(start + limit) } : {}) } };
+}
+
 describe('bluesky collector', () => {
   let server: FixtureServer;
   afterEach(() => server?.close());
@@ -64,6 +82,37 @@ describe('bluesky collector', () => {
     expect(posts.map((p) => [p.text, p.lang])).toEqual([['更新之后 Acme 好用多了', 'zh']]); // langs ["zh-Hans", "en"]
     expect(server.requestsTo(SEARCH)).toHaveLength(1);
     expect(JSON.parse(cursor!).since).toBe('2025-06-10T12:40:00.000Z');
+  });
+
+  it('resumes where maxPages stopped on the next run, before newer posts, taking none twice', async () => {
+    let views = [9, 8, 7, 6, 5, 4, 3, 2, 1, 0].map(fakeView);
+    server = await startFixtureServer({ ...routes(), [SEARCH]: (req: RecordedRequest) => searchWindow(views, req) });
+    const cfg = config({ limit: 2, maxPages: 4 });
+    const first = makeContext(cfg, JSON.stringify({ since: fakeView(0).indexedAt, uris: [uriOf(0)] }));
+    const run1 = await collector.collect(first);
+    expect(run1.posts.map((p) => p.text)).toEqual(['acme 9', 'acme 8', 'acme 7', 'acme 6', 'acme 5', 'acme 4', 'acme 3', 'acme 2']);
+    expect(first.logs).toContainEqual({
+      level: 'warn',
+      msg: "bluesky: stopped paging before reaching the last run's posts; the rest follows next run",
+      fields: { taken: 8, reached: '2025-06-10T11:02:00.500Z', since: '2025-06-10T11:00:00.500Z' },
+    });
+
+    views = [fakeView(10), ...views];
+    const before = server.requestsTo(SEARCH).length;
+    const second = makeContext(cfg, run1.cursor);
+    const run2 = await collector.collect(second);
+    expect(run2.posts.map((p) => p.text)).toEqual(['acme 10', 'acme 1']);
+    expect(second.logs.filter((l) => l.level === 'warn')).toEqual([]);
+    // The backlog is a window below the oldest post taken (`until` is exclusive), then the new posts.
+    const windows = server.requestsTo(SEARCH).slice(before).map((r) => [r.query.get('since'), r.query.get('until')]);
+    expect(windows).toEqual([
+      ['2025-06-10T11:00:00.500Z', '2025-06-10T11:02:00.501Z'],
+      ['2025-06-10T11:00:00.500Z', '2025-06-10T11:02:00.501Z'],
+      ['2025-06-10T11:09:00.500Z', null],
+    ]);
+    const run3 = await collector.collect(makeContext(cfg, run2.cursor));
+    expect(run3.posts).toEqual([]);
+    expect(JSON.parse(run3.cursor!)).toEqual({ since: fakeView(10).indexedAt, uris: [uriOf(10)] });
   });
 
   it('explains a rejected app password', async () => {

@@ -7,6 +7,27 @@ import { makeContext } from './context.js';
 const TOKEN = 'POST /api/v1/access_token';
 const RATE = { 'x-ratelimit-remaining': '99.0', 'x-ratelimit-used': '1', 'x-ratelimit-reset': '296' };
 
+/** A self post `t3_n<n>` in r/acme, made <n> minutes after the previous run's newest post (`t3_n0`). */
+const fakePost = (n: number) => ({
+  name: `t3_n${n}`,
+  id: `n${n}`,
+  title: `Acme post ${n}`,
+  selftext: `about acme ${n}`,
+  author: 'acme_fan',
+  subreddit: 'acme',
+  permalink: `/r/acme/comments/n${n}/`,
+  created_utc: 1749555980 + n * 60,
+});
+
+/** Serves `posts` (newest first) the way Reddit pages a listing: `limit` at a time, `after` the last fullname. */
+function pagedListing(posts: ReturnType<typeof fakePost>[], req: RecordedRequest) {
+  const after = req.query.get('after');
+  const start = after ? posts.findIndex((p) => p.name === after) + 1 : 0;
+  const page = posts.slice(start, start + Number(req.query.get('limit')));
+  const more = start + page.length < posts.length;
+  return { headers: RATE, body: { kind: 'Listing', data: { after: more ? page.at(-1)!.name : null, children: page.map((data) => ({ kind: 't3', data })) } } };
+}
+
 describe('reddit collector', () => {
   let server: FixtureServer;
   afterEach(() => server?.close());
@@ -92,6 +113,57 @@ describe('reddit collector', () => {
     expect(posts).toHaveLength(2);
     expect(server.requestsTo('/r/acme/new')).toHaveLength(1);
     expect(ctx.logs[0]).toMatchObject({ level: 'warn', fields: { resetSeconds: '296', used: '1' } });
+  });
+
+  it('resumes where maxPages stopped on the next run, before newer posts, taking none twice', async () => {
+    let listing = [9, 8, 7, 6, 5, 4, 3, 2, 1, 0].map(fakePost);
+    server = await startFixtureServer(routes({ '/r/acme/new': (req: RecordedRequest) => pagedListing(listing, req) }));
+    const cfg = config({ limit: 2, maxPages: 4, recheck: 0 });
+    const first = makeContext(cfg, JSON.stringify({ hw: { acme: fakePost(0).created_utc }, known: ['t3_n0'] }));
+    const run1 = await collector.collect(first);
+    expect(run1.posts.map((p) => p.externalId)).toEqual(['t3_n9', 't3_n8', 't3_n7', 't3_n6', 't3_n5', 't3_n4', 't3_n3', 't3_n2']);
+    expect(first.logs).toContainEqual(expect.objectContaining({
+      level: 'warn',
+      msg: "reddit: stopped paging before reaching the last run's posts; the rest follows next run",
+      fields: { listing: 'acme', taken: 8, reached: '2025-06-10T11:48:20.000Z', until: '2025-06-10T11:46:20.000Z' },
+    }));
+
+    listing = [fakePost(10), ...listing];
+    const second = makeContext(cfg, run1.cursor);
+    const run2 = await collector.collect(second);
+    expect(run2.posts.map((p) => p.externalId)).toEqual(['t3_n10', 't3_n1']);
+    expect(second.logs.filter((l) => l.level === 'warn')).toEqual([]);
+    const run3 = await collector.collect(makeContext(cfg, run2.cursor));
+    expect(run3.posts).toEqual([]);
+  });
+
+  it('resumes a run the rate limit stopped from where it stopped', async () => {
+    const listing = [3, 2, 1, 0].map(fakePost);
+    const spentOnce = [true];
+    server = await startFixtureServer(routes({
+      '/r/acme/new': (req: RecordedRequest) => {
+        const page = pagedListing(listing, req);
+        return spentOnce.shift() ? { ...page, headers: { ...RATE, 'x-ratelimit-remaining': '0.0' } } : page;
+      },
+    }));
+    const cfg = config({ limit: 2, recheck: 0 });
+    const run1 = await collector.collect(makeContext(cfg, JSON.stringify({ hw: { acme: fakePost(0).created_utc }, known: ['t3_n0'] })));
+    expect(run1.posts.map((p) => p.externalId)).toEqual(['t3_n3', 't3_n2']);
+    const run2 = await collector.collect(makeContext(cfg, run1.cursor));
+    expect(run2.posts.map((p) => p.externalId)).toEqual(['t3_n1']);
+  });
+
+  it('warns that older posts are skipped when Reddit cannot resume the backlog', async () => {
+    server = await startFixtureServer(routes({ '/r/acme/new': { headers: RATE, body: { kind: 'Listing', data: { after: null, children: [] } } } }));
+    const previous = { hw: { acme: fakePost(9).created_utc }, known: [], backlog: { acme: { after: 't3_n4', until: fakePost(0).created_utc } } };
+    const ctx = makeContext(config({ recheck: 0 }), JSON.stringify(previous));
+    const { cursor } = await collector.collect(ctx);
+    expect(ctx.logs).toContainEqual(expect.objectContaining({
+      level: 'warn',
+      msg: 'reddit: could not page back from where the last run stopped; older posts are skipped',
+      fields: { listing: 'acme', after: 't3_n4', until: '2025-06-10T11:46:20.000Z' },
+    }));
+    expect(JSON.parse(cursor!).backlog).toBeUndefined();
   });
 
   it('explains rejected credentials and token-endpoint errors', async () => {
