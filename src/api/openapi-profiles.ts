@@ -36,7 +36,7 @@ export function profilePaths(): JsonObject {
         summary: 'Every stored tag as JSON lines or CSV',
         security,
         parameters: queryParameters(ExportQuery),
-        responses: { 200: { description: 'Tags', content: { 'application/x-ndjson': { schema: { type: 'string' } }, 'text/csv': { schema: { type: 'string' } } } }, 401: ERROR, 403: ERROR },
+        responses: { 200: { description: 'Tags', content: { 'application/x-ndjson': { schema: { type: 'string' } }, 'text/csv': { schema: { type: 'string' } } } }, 400: ERROR, 401: ERROR, 403: ERROR },
       },
     },
   };

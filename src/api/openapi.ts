@@ -71,7 +71,7 @@ export function buildOpenApiDocument(version: string): JsonObject {
         get: { summary: 'One brand', responses: { 200: json('Brand'), 404: ERROR } },
         put: {
           summary: 'Create or replace a brand (aliases, boolean query, competitors); stored mentions are re-matched in the background',
-          requestBody: { required: true, content: { 'application/json': { schema: z.toJSONSchema(BrandBody, { io: 'input' }) } } },
+          requestBody: { required: true, content: { 'application/json': { schema: brandBodySchema() } } },
           responses: { 200: json('Brand'), 400: ERROR, 409: ERROR, 413: ERROR },
         },
         delete: {
@@ -144,14 +144,25 @@ export function buildOpenApiDocument(version: string): JsonObject {
             url: { type: 'string' },
             lang: { type: 'string' },
             author: { oneOf: [{ type: 'string' }, { type: 'object' }] },
-            created_at: { type: ['string', 'number'] },
-            likes: { type: 'number' },
-            replies: { type: 'number' },
-            reposts: { type: 'number' },
-            rating: { type: 'number' },
+            created_at: {
+              type: ['string', 'number'],
+              description: 'ISO-8601 (a time without an offset is UTC), a written date with a year and zone, epoch seconds or milliseconds, or 20250610',
+            },
+            createdAt: { type: ['string', 'number'], description: 'same as created_at' },
+            likes: { type: ['number', 'string'], description: 'a number, or written as 1,234 / 1.2k / 3.5万; an unreadable count is left out' },
+            replies: { type: ['number', 'string'] },
+            reposts: { type: ['number', 'string'] },
+            rating: { type: ['number', 'string'], description: 'a number, or stars (★★★★)' },
           },
         },
       },
     },
   };
+}
+
+/** The brand body of `PUT /api/brands/{id}`: the id comes from the path, so the body need not repeat it. */
+function brandBodySchema(): Record<string, unknown> {
+  const schema = z.toJSONSchema(BrandBody, { io: 'input' }) as { properties?: Record<string, unknown>; required?: string[] };
+  const { id: _id, ...properties } = schema.properties ?? {};
+  return { ...schema, properties, required: (schema.required ?? []).filter((key) => key !== 'id') };
 }

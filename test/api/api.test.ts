@@ -204,6 +204,15 @@ describe('API', () => {
     expect(names).toEqual(expect.arrayContaining(['brand', 'q', 'lang', 'sentiment', 'from', 'to', 'cursor', 'limit']));
   });
 
+  it('GET /api/openapi.json describes the bodies the routes accept: a brand without its id, posts with createdAt', async () => {
+    const doc = await json(app.request('/api/openapi.json'));
+    const brand = doc.paths['/api/brands/{id}'].put.requestBody.content['application/json'].schema;
+    expect(brand.required).toEqual(['name']);
+    expect(brand.properties).not.toHaveProperty('id');
+    expect(doc.components.schemas.PostInput.properties).toHaveProperty('createdAt');
+    expect(doc.paths['/api/tags/export'].get.responses).toHaveProperty('400');
+  });
+
   it('GET /api/openapi.json says compare sentiment is null for a period without mentions', async () => {
     const { get } = (await json(app.request('/api/openapi.json'))).paths['/api/compare'];
     expect(get.description).toMatch(/without mentions has no net sentiment: .*netSentiment.* are null then, never 0/);
