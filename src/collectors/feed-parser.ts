@@ -184,6 +184,7 @@ function entriesOf(items: unknown, atom: boolean, base: string | undefined): Fee
  * @example parseFeed(xml).entries.map((e) => e.title);
  */
 export function parseFeed(xml: string, url = 'feed'): ParsedFeed {
+  if (xml.trim() === '') throw new ParseError(`expected RSS/Atom XML from ${url}, instead found an empty body`);
   if (/^\s*(<!doctype html|<html)/i.test(xml)) {
     throw new ParseError(`expected RSS/Atom XML from ${url}, instead found an HTML page: "${snippet(xml)}"`);
   }

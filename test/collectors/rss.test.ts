@@ -110,6 +110,7 @@ describe('rss collector', () => {
     server = await startFixtureServer({
       '/feed.xml': { body: readFixture('rss', 'malformed.xml') },
       '/page': { headers: { 'content-type': 'text/html' }, body: '<!DOCTYPE html><html><body>Login</body></html>' },
+      '/empty': { body: '  \n' },
     });
     const error = await collector.collect(makeContext(config())).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ParseError);
@@ -117,6 +118,8 @@ describe('rss collector', () => {
     expect((error as Error).message).toMatch(/expected well-formed RSS\/Atom XML from .*feed\.xml, instead found an error at line 8/);
     const html = collector.collect(makeContext(config({ url: `${server.baseUrl}/page` })));
     await expect(html).rejects.toThrow(/instead found an HTML page: "<!DOCTYPE html><html><body>Login/);
+    const empty = collector.collect(makeContext(config({ url: `${server.baseUrl}/empty` })));
+    await expect(empty).rejects.toThrow(/from .*\/empty, instead found an empty body$/);
   });
 
   it('retries a 5xx and honours 429 Retry-After', async () => {
