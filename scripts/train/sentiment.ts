@@ -1,7 +1,7 @@
 /**
  * Trains the learned part of the sentiment engine for one language on ALL labelled dev sets and
  * reports two honest figures per set:
- *   - in-domain split: every set is split into five folds by a hash of the text (identical texts
+ *   - in-domain split: every set is split into five folds (KFOLD) by a hash of the text (identical texts
  *     land in the same fold, so SST-2 ⊂ SST-5 cannot leak); for each fold one model is trained on
  *     the other 80 % of every set and scored on the fold, and the five folds are pooled (5-fold
  *     cross-validation; FOLDS=1 scores one 80/20 split) — this mirrors "other splits of the same data";
@@ -203,7 +203,7 @@ let t = Date.now();
 const noisy = noisyIn(docs);
 const split = crossFit(docs, noisy);
 const splitBySet = bySetOf(split);
-if (FOLDS === 5) {
+if (FOLDS === KFOLD) {
   // Out-of-fold sentiment scores (each from a model that never saw the row) for the emotion trainer,
   // which stacks the sentiment score without leaking the polarity labels of the emotion sets.
   const oof: Record<string, number> = {};
