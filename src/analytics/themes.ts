@@ -69,33 +69,46 @@ export type PhraseCounts = (first: string, second: string) => Counts | undefined
  * Merges terms that almost always occur together and stand next to each other in the texts
  * ("food" + "poisoning" → "food poisoning", "客服" + "电话" → "客服电话"), so a theme reads as a phrase.
  * A phrase shows the counts of the mentions holding it, never those of a part: 黄焖鸡 may be praised
- * elsewhere while 老街黄焖鸡 is a food-safety crisis. Each term is listed once, alone or in a phrase, and a
- * phrase also written as one term (鲜蜂 + 外卖, 鲜蜂外卖) is listed once with the mentions of both.
+ * elsewhere while 老街黄焖鸡 is a food-safety crisis. A part found almost only in the phrase is a
+ * fragment of it and is not listed again; a part with many mentions of its own stays listed after it
+ * (黄焖鸡 beside 老街黄焖鸡). A phrase also written as one term (鲜蜂 + 外卖, 鲜蜂外卖) is listed once with
+ * the mentions of both.
  */
 export function mergePhrases(themes: Theme[], phraseCounts: PhraseCounts): Theme[] {
   const listed = new Map<string, Theme>();
+  const list = (entry: Theme) => {
+    const seen = listed.get(themeKey(entry.term));
+    listed.set(themeKey(entry.term), seen ? addedUp(seen, entry) : entry);
+  };
   const taken = new Set<string>();
   for (const theme of themes) {
     if (taken.has(theme.term)) continue;
+    const partner = themes.find((other) => other !== theme && !taken.has(other.term) && phraseOf(theme, other, phraseCounts));
+    const phrase = partner && phraseOf(theme, partner, phraseCounts)!;
+    if (phrase) {
+      list(phrase);
+      for (const part of [theme, partner]) if (isFragment(part, phrase)) taken.add(part.term);
+    }
+    if (!taken.has(theme.term)) list(theme);
     taken.add(theme.term);
-    const partner = themes.find((other) => !taken.has(other.term) && phraseOf(theme, other, phraseCounts));
-    if (partner) taken.add(partner.term);
-    const entry = partner ? phraseOf(theme, partner, phraseCounts)! : theme;
-    const seen = listed.get(themeKey(entry.term));
-    listed.set(themeKey(entry.term), seen ? addedUp(seen, entry) : entry);
   }
   return [...listed.values()];
 }
 
+/** Whether a part stands in the phrase in almost (80 %) all of its mentions. */
+function isFragment(part: Theme, phrase: Theme): boolean {
+  return phrase.mentions >= 0.8 * part.mentions;
+}
+
 /**
- * `a` and `b` as one phrase, in the order the texts use, if each part almost always (80%) stands in it:
- * a part with more mentions of its own is no fragment, and both stay listed alone with their counts.
+ * `a` and `b` as one phrase, in the order the texts use, if the smaller part almost always (80 %)
+ * stands in it; undefined when neither order was counted or the parts mostly stand apart.
  */
 function phraseOf(a: Theme, b: Theme, phraseCounts: PhraseCounts): Theme | undefined {
   const ab = phraseCounts(a.term, b.term);
   const ba = phraseCounts(b.term, a.term);
   const [first, second, counts] = (ab?.mentions ?? 0) >= (ba?.mentions ?? 0) ? [a, b, ab] : [b, a, ba];
-  if (!counts || counts.mentions < 0.8 * Math.max(a.mentions, b.mentions)) return undefined;
+  if (!counts || counts.mentions < 0.8 * Math.min(a.mentions, b.mentions)) return undefined;
   return {
     ...counts,
     term: phraseTerm(first.term, second.term),
@@ -108,9 +121,12 @@ function phraseOf(a: Theme, b: Theme, phraseCounts: PhraseCounts): Theme | undef
   };
 }
 
-/** How a phrase is written: Chinese parts join without a space ("客服电话"), others with one ("food poisoning"). */
+/**
+ * How a phrase is written: parts join without a space where either side is Chinese ("客服电话",
+ * "珍珠Q弹", as Chinese text writes them), with one between other words ("food poisoning").
+ */
 export function phraseTerm(first: string, second: string): string {
-  const joiner = /[\p{Script=Han}]$/u.test(first) && /^[\p{Script=Han}]/u.test(second) ? '' : ' ';
+  const joiner = /[\p{Script=Han}]$/u.test(first) || /^[\p{Script=Han}]/u.test(second) ? '' : ' ';
   return `${first}${joiner}${second}`;
 }
 

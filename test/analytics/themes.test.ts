@@ -53,9 +53,20 @@ describe('mergePhrases', () => {
     expect(merged).toEqual([expect.objectContaining({ term: '食物中毒', mentions: 9, share: 0.09, pos: 0, neg: 9, netSentiment: -1 })]);
   });
 
-  it('keeps both parts alone, with their own counts, when one has many mentions outside the phrase', () => {
+  it('names the phrase with its own counts, and keeps beside it a part with many mentions of its own', () => {
     const merged = mergePhrases([theme('黄焖鸡', 21, 6, 5), theme('老街', 11, 0, 4)], counted({ '老街|黄焖鸡': 11 }));
-    expect(merged.map((t) => [t.term, t.mentions, t.pos])).toEqual([['黄焖鸡', 21, 6], ['老街', 11, 0]]);
+    expect(merged.map((t) => [t.term, t.mentions, t.pos])).toEqual([['老街黄焖鸡', 11, 0], ['黄焖鸡', 21, 6]]);
+  });
+
+  it('keeps both parts alone when even the smaller one mostly stands apart', () => {
+    const merged = mergePhrases([theme('黄焖鸡', 21, 6, 5), theme('老街', 11, 0, 4)], counted({ '老街|黄焖鸡': 5 }));
+    expect(merged.map((t) => t.term)).toEqual(['黄焖鸡', '老街']);
+  });
+
+  it('writes a phrase with a Chinese side without a space (珍珠Q弹), and one of other words with a space', () => {
+    const merged = mergePhrases([theme('珍珠', 10, 10, 5), theme('Q弹', 9, 9, 4), theme('battery', 8, 0, 3), theme('life', 8, 0, 2)], (a, b) =>
+      (a === '珍珠' && b === 'Q弹') || (a === 'battery' && b === 'life') ? { mentions: 8, pos: 0, neu: 0, neg: 8 } : undefined);
+    expect(merged.map((t) => t.term)).toEqual(['珍珠Q弹', 'battery life']);
   });
 
   it('lists each term once: a phrase also written as one term adds up, and its parts are not listed beside it', () => {
