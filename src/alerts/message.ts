@@ -66,17 +66,33 @@ export function byline(sample: AlertMessage['samples'][number], labels: Labels):
   return sample.followers !== null ? `@${sample.author} (${sample.followers} ${labels.followers})` : `@${sample.author}`;
 }
 
-/** Markdown body used by Feishu, DingTalk and WeCom (bold, links, quotes). */
+const FULL_WIDTH: Record<string, string> = { '<': '＜', '>': '＞', '[': '［', ']': '］' };
+
+/**
+ * Post text set into a markdown channel (Feishu lark_md, DingTalk, WeCom) that can neither mention
+ * nor link: `<at id=all></at>`, `<@userid>` and `[点此领取退款](https://…)` are shown, not obeyed. The
+ * brackets turn full-width, which reads the same and has no meaning in any of these dialects.
+ */
+export function inertMarkdown(text: string): string {
+  return text.replace(/[<>[\]]/g, (c) => FULL_WIDTH[c]);
+}
+
+/** A post's URL as a markdown link target: characters that would end the link are percent-encoded. */
+export function markdownUrl(url: string): string {
+  return url.replace(/[()<>\s]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+}
+
+/** Markdown body used by Feishu, DingTalk and WeCom (bold, links, quotes); text from posts is inert. */
 export function toMarkdown(m: AlertMessage, options: { heading?: boolean; sampleChars?: number } = {}): string {
   const lines: string[] = [];
   if (options.heading) lines.push(`### ${m.title}`, '');
-  lines.push(`**${m.labels.signals}**`, ...m.signals.map((s) => `- ${s}`), '');
-  lines.push(`**${m.labels.window}**: ${m.window}`, `**${m.labels.themes}**: ${m.themes}`, '');
+  lines.push(`**${m.labels.signals}**`, ...m.signals.map((s) => `- ${inertMarkdown(s)}`), '');
+  lines.push(`**${m.labels.window}**: ${m.window}`, `**${m.labels.themes}**: ${inertMarkdown(m.themes)}`, '');
   if (m.samples.length) lines.push(`**${m.labels.samples}**`);
   for (const s of m.samples) {
-    const text = clip(s.text, options.sampleChars ?? 200);
-    const who = byline(s, m.labels);
-    lines.push(`> ${text}${who ? ` — ${who}` : ''}${s.url ? ` [link](${s.url})` : ''}`, '');
+    const text = inertMarkdown(clip(s.text, options.sampleChars ?? 200));
+    const who = inertMarkdown(byline(s, m.labels));
+    lines.push(`> ${text}${who ? ` — ${who}` : ''}${s.url ? ` [link](${markdownUrl(s.url)})` : ''}`, '');
   }
   lines.push(`[${m.labels.open}](${m.dashboardUrl}) · [${m.labels.api}](${m.apiUrl})`);
   return lines.join('\n');

@@ -131,6 +131,28 @@ describe('alert channels', () => {
     expect(JSON.stringify(body.embeds[0].fields)).toContain('@everyone');
   });
 
+  it('slack, feishu, dingtalk and wecom: a post can neither ping people nor disguise a link', async () => {
+    const hostile = '<!channel> 退款 <https://evil.example/refund|点此领取退款> [点此领取退款](https://evil.example) <at id=all></at> <@zhangsan>';
+    const crafted = { ...alert, samples: alert.samples.map((s) => ({ ...s, text: hostile, author: '<@boss>', url: 'https://ex.com/p?a=1&b=(2)' })) };
+    const bodies: Record<string, string> = {};
+    for (const [type, ok] of [['slack', 'ok'], ['feishu', { code: 0 }], ['dingtalk', { errcode: 0 }], ['wecom', { errcode: 0 }]] as const) {
+      receiver.handle = () => ({ body: ok });
+      await sendAlert(crafted, channel(type, { lang: 'zh' }), deps, { idempotencyKey: `k-hostile-${type}` });
+      bodies[type] = receiver.requests.at(-1)!.body;
+    }
+    expect(bodies.slack).toContain('&lt;!channel&gt;');
+    expect(bodies.slack).toContain('<https://ex.com/p?a=1&amp;b=(2)|link>');
+    for (const [type, body] of Object.entries(bodies)) {
+      for (const live of ['<!channel>', '<https://evil', '<at id=all>', '<@zhangsan>', '<@boss>']) expect(body, `${type}: ${live}`).not.toContain(live);
+    }
+    // Markdown links are links in the markdown dialects only (Slack links are <url|text>).
+    for (const type of ['feishu', 'dingtalk', 'wecom']) {
+      expect(bodies[type], type).not.toContain('](https://evil');
+      expect(bodies[type], type).toContain('＜at id=all＞');
+      expect(bodies[type], type).toContain('[link](https://ex.com/p?a=1&b=%282%29)');
+    }
+  });
+
   it('webhook: JSON alert, idempotency key and an HMAC signature over timestamp.body', async () => {
     receiver.handle = (req) => {
       const ok = webhookVerify(String(req.headers['x-koubei-timestamp']), req.body, String(req.headers['x-koubei-signature']), SECRET);

@@ -1,10 +1,17 @@
-import { clip } from '../message.js';
-import { byline } from '../message.js';
+import { byline, clip } from '../message.js';
 import { checkHttpStatus, JSON_HEADERS, type ChannelAdapter } from './types.js';
 
 // Block Kit limits: header text 150 chars, section text 3000 chars, 50 blocks.
 const HEADER_MAX = 150;
 const SECTION_MAX = 3000;
+
+/**
+ * Text from posts in mrkdwn, escaped as Slack asks: `<!channel>`, `<@U123>` and `<https://…|refund>`
+ * in a post are shown, not obeyed (no channel-wide ping, no disguised link).
+ */
+function escapeMrkdwn(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
 
 /**
  * Slack incoming webhook with Block Kit blocks; `text` is the notification fallback. Slack answers
@@ -16,17 +23,17 @@ export const slackChannel: ChannelAdapter = {
   type: 'slack',
   build({ message: m, channel }) {
     const samples = m.samples.map((s) => {
-      const who = byline(s, m.labels);
-      return `>${clip(s.text, 300)}${who ? ` — ${who}` : ''}${s.url ? ` <${s.url}|link>` : ''}`;
+      const who = escapeMrkdwn(byline(s, m.labels));
+      return `>${escapeMrkdwn(clip(s.text, 300))}${who ? ` — ${who}` : ''}${s.url ? ` <${escapeMrkdwn(s.url).replace(/\|/g, '%7C')}|link>` : ''}`;
     });
     const blocks = [
       { type: 'header', text: { type: 'plain_text', text: clip(m.title, HEADER_MAX), emoji: true } },
-      { type: 'section', text: { type: 'mrkdwn', text: clip(`*${m.labels.signals}*\n${m.signals.map((s) => `• ${s}`).join('\n')}`, SECTION_MAX) } },
+      { type: 'section', text: { type: 'mrkdwn', text: clip(`*${m.labels.signals}*\n${m.signals.map((s) => `• ${escapeMrkdwn(s)}`).join('\n')}`, SECTION_MAX) } },
       {
         type: 'section',
         fields: [
           { type: 'mrkdwn', text: `*${m.labels.window}*\n${m.window}` },
-          { type: 'mrkdwn', text: clip(`*${m.labels.themes}*\n${m.themes}`, 2000) },
+          { type: 'mrkdwn', text: clip(`*${m.labels.themes}*\n${escapeMrkdwn(m.themes)}`, 2000) },
         ],
       },
       ...(samples.length ? [{ type: 'section', text: { type: 'mrkdwn', text: clip(`*${m.labels.samples}*\n${samples.join('\n')}`, SECTION_MAX) } }] : []),

@@ -1,4 +1,4 @@
-import { byline, clip, type AlertMessage } from '../message.js';
+import { byline, clip, inertMarkdown, markdownUrl, type AlertMessage } from '../message.js';
 import { fitBytes } from '../text-limit.js';
 import { checkJsonCode, JSON_HEADERS, type ChannelAdapter } from './types.js';
 
@@ -10,13 +10,13 @@ const FONT = { info: 'info', warning: 'warning', critical: 'warning' } as const;
 
 /** WeCom's markdown subset: headings, bold, links, quotes and `<font color>`; no lists or tables. */
 function toWecomMarkdown(m: AlertMessage, sampleChars: number): string {
-  const lines = [`### <font color="${FONT[m.severity]}">${m.title}</font>`, `**${m.labels.signals}**`, ...m.signals.map((s) => `> ${s}`)];
-  lines.push(`**${m.labels.window}**：${m.window}`, `**${m.labels.themes}**：${m.themes}`);
+  const lines = [`### <font color="${FONT[m.severity]}">${inertMarkdown(m.title)}</font>`, `**${m.labels.signals}**`, ...m.signals.map((s) => `> ${inertMarkdown(s)}`)];
+  lines.push(`**${m.labels.window}**：${m.window}`, `**${m.labels.themes}**：${inertMarkdown(m.themes)}`);
   if (m.samples.length) lines.push(`**${m.labels.samples}**`);
   for (const s of m.samples) {
-    const who = byline(s, m.labels);
-    const text = sampleChars > 0 ? clip(s.text, sampleChars) : '';
-    lines.push(`> ${text}${who ? ` — ${who}` : ''}${s.url ? ` [link](${s.url})` : ''}`);
+    const who = inertMarkdown(byline(s, m.labels));
+    const text = sampleChars > 0 ? inertMarkdown(clip(s.text, sampleChars)) : '';
+    lines.push(`> ${text}${who ? ` — ${who}` : ''}${s.url ? ` [link](${markdownUrl(s.url)})` : ''}`);
   }
   lines.push(`[${m.labels.open}](${m.dashboardUrl})`);
   return lines.join('\n');
