@@ -3,6 +3,7 @@
  * a bad brand or time zone stops the start with a message instead of a stack trace later on.
  */
 import { ConfigError } from './errors.js';
+import { isTimeZone, UNKNOWN_ZONE } from './analytics/alerts/quiet-hours.js';
 import type { BrandConfig } from './config-schema.js';
 import { brandQueryText } from './pipeline/brand-matcher.js';
 import { parseBrandQuery } from './pipeline/brand-query.js';
@@ -23,10 +24,6 @@ export function assertBrands(brands: readonly BrandConfig[]): void {
 
 /** An IANA time zone the runtime knows ("Asia/Shanghai"), else a ConfigError naming `field`. */
 export function assertTimeZone(zone: string, field: string): string {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-  } catch {
-    throw new ConfigError(`${field}: unknown time zone "${zone}" (expected an IANA name like "Asia/Shanghai" or "UTC")`);
-  }
+  if (!isTimeZone(zone)) throw new ConfigError(`${field}: ${UNKNOWN_ZONE(zone)}`);
   return zone;
 }

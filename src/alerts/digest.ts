@@ -7,17 +7,13 @@ import { digestBrandLines, digestTitle } from '../reports/digest-text.js';
 import type { NewDelivery } from '../store/alert-types.js';
 import { LABELS, type MessageLang } from './i18n.js';
 import type { AlertMessage } from './message.js';
-import type { ChannelConfig } from './schema.js';
+import { QuietHoursSchema, type ChannelConfig } from './schema.js';
 
 /**
  * A scheduled digest travels through the alert outbox as an alert of type `digest` (severity
  * `info`, brand `*`, no signals; the numbers in `digest`), so it gets the same storage-before-send,
  * idempotency keys, retries, per-minute limits and quiet hours as alerts, with no new table.
  */
-
-const QuietHoursSchema = z
-  .object({ start: z.string().refine(isClock, 'expected HH:MM'), end: z.string().refine(isClock, 'expected HH:MM'), timezone: z.string().optional() })
-  .strict();
 
 export const DigestFileSchema = z
   .object({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ConfigError } from '../errors.js';
-import { isClock } from '../analytics/alerts/quiet-hours.js';
+import { isClock, isTimeZone, UNKNOWN_ZONE } from '../analytics/alerts/quiet-hours.js';
 import { DEFAULT_ALERT_RULES, type AlertRule } from '../analytics/alerts/rules.js';
 import { ALERT_TYPES, type AlertType } from '../analytics/alerts/types.js';
 
@@ -45,11 +45,12 @@ const ThresholdsSchema = z
   .partial()
   .strict();
 
-const QuietHoursSchema = z
+/** Quiet hours of a rule or a digest: HH:MM start and end, in an IANA zone (default: the app's). */
+export const QuietHoursSchema = z
   .object({
     start: z.string().refine(isClock, 'expected HH:MM'),
     end: z.string().refine(isClock, 'expected HH:MM'),
-    timezone: z.string().optional(),
+    timezone: z.string().refine(isTimeZone, { error: (issue) => UNKNOWN_ZONE(String(issue.input)) }).optional(),
   })
   .strict();
 

@@ -66,8 +66,12 @@ export async function checkAlerts(deps: CheckAlertsDeps): Promise<CheckAlertsSum
         resolveAfterMinutes: r.thresholds.windowMinutes,
       }));
       const decision = applyAlertState({ signals: found, evaluated, states, now });
-      record.states.push(...decision.states);
-      if (!decision.fired.length) continue;
+      // The states go in last: when drafting or planning throws, nothing is marked fired, and the
+      // next check fires the alert instead of taking it as already sent.
+      if (!decision.fired.length) {
+        record.states.push(...decision.states);
+        continue;
+      }
       const window = snapshot.series.recent;
       const draft = buildAlertDraft({
         brandId: brand.id,
@@ -80,6 +84,7 @@ export async function checkAlerts(deps: CheckAlertsDeps): Promise<CheckAlertsSum
         now,
       });
       record.alerts.push({ draft, deliveries: planDeliveries(decision.fired, resolved, deps.alerts.channels, now, deps.timezone) });
+      record.states.push(...decision.states);
     } catch (err) {
       deps.log.error('alert check failed', { brand: brand.id, error: err instanceof Error ? err.message : String(err) });
     }

@@ -45,6 +45,11 @@ describe('alerts config', () => {
     expect(() => load({ demo: true, alerts: { channels: [{ id: 'x', type: 'pager', url: 'https://x.test' }] } })).toThrow(/alerts\.channels\.0\.type/);
     expect(() => load({ demo: true, alerts: { rules: [{ brand: '*', type: 'volume_spike', channels: ['nope'] }] } })).toThrow(/alerts\.rules\[0\]\.channels: unknown channel "nope"/);
     expect(() => load({ demo: true, alerts: { rules: [{ brand: 'ghost', type: 'volume_spike' }] } })).toThrow(/unknown brand "ghost"/);
+    const quiet = { start: '23:00', end: '07:00', timezone: 'Asia/Shangai' };
+    expect(() => load({ demo: true, alerts: { rules: [{ brand: '*', type: 'crisis_terms', quietHours: quiet }] } })).toThrow(
+      /alerts\.rules\.0\.quietHours\.timezone: unknown time zone "Asia\/Shangai"/,
+    );
+    expect(() => load({ demo: true, digest: { schedule: 'daily', quietHours: quiet } })).toThrow(/digest\.quietHours\.timezone: unknown time zone "Asia\/Shangai"/);
   });
 });
 

@@ -21,6 +21,17 @@ describe('quiet hours', () => {
     // 23:30 in Shanghai is 15:30 UTC; quiet ends at 07:00 Shanghai = 23:00 UTC.
     expect(quietHoursEnd(at('2026-03-01T15:30:00Z'), { ...quiet, timezone: 'Asia/Shanghai' }, 'UTC')).toBe(at('2026-03-01T23:00:00Z'));
   });
+
+  it('ends at the local clock time on the nights clocks change', () => {
+    const ny = { start: '23:00', end: '07:30', timezone: 'America/New_York' };
+    // Clocks go back at 02:00 on 1 Nov 2026: 07:30 EST is 12:30 UTC, not 11:30.
+    expect(quietHoursEnd(at('2026-11-01T03:30:00Z'), ny, 'UTC')).toBe(at('2026-11-01T12:30:00Z'));
+    // Clocks go forward at 02:00 on 8 Mar 2026: 07:30 EDT is 11:30 UTC.
+    expect(quietHoursEnd(at('2026-03-08T04:30:00Z'), ny, 'UTC')).toBe(at('2026-03-08T11:30:00Z'));
+    expect(quietHoursEnd(at('2026-03-28T23:30:00Z'), { start: '23:00', end: '08:00', timezone: 'Europe/London' }, 'UTC')).toBe(at('2026-03-29T07:00:00Z'));
+    // 02:30 does not exist that night in New York: the quiet period ends at the first instant after it.
+    expect(quietHoursEnd(at('2026-03-08T06:00:00Z'), { start: '01:00', end: '02:30', timezone: 'America/New_York' }, 'UTC')).toBe(at('2026-03-08T07:00:00Z'));
+  });
 });
 
 describe('delivery routing', () => {
