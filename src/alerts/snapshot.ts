@@ -1,6 +1,6 @@
-import { windowPlanFor, type ResolvedRule } from '../analytics/alerts/rules.js';
-import type { AlertMention, BrandSnapshot } from '../analytics/alerts/types.js';
-import { baselineStart, planWindows } from '../analytics/alerts/windows.js';
+import { planKey, windowPlans, type ResolvedRule, type WindowPlan } from '../analytics/alerts/rules.js';
+import type { AlertMention, BrandSnapshot, WindowView } from '../analytics/alerts/types.js';
+import { baselineStart, planWindows, sinceFirstMention } from '../analytics/alerts/windows.js';
 import type { MentionRow, Store } from '../store/types.js';
 import { loadChineseConverter, withSimplifiedForms } from '../resources/language.js';
 
@@ -50,28 +50,49 @@ async function recentMentions(store: Store, brandId: string, from: number, to: n
 }
 
 /**
- * Fetches what detection needs for one brand at `now`: counts for the recent, seasonal and
- * trailing windows, the recent window's mentions and the baseline's theme counts. Seasonal days
- * on which the brand had no mention at all are left out — before the first collection there is
+ * Counts for the recent, seasonal and trailing windows of one plan, the recent window's mentions
+ * and the baseline's theme counts. Seasonal days on which the brand had no mention at all, and
+ * trailing windows before its first mention, are left out: before the first collection there is
  * no data, which is not the same as a quiet day.
  */
-export async function gatherSnapshot(store: Store, brand: AlertBrand, rules: ResolvedRule[], now: number): Promise<BrandSnapshot> {
-  const ranges = planWindows(now, windowPlanFor(rules));
-  const [recent, ...rest] = await store.alerts.windowCounts(brand.id, [ranges.recent, ...ranges.seasonal, ...ranges.trailing]);
+async function gatherView(store: Store, brandId: string, plan: WindowPlan, now: number): Promise<WindowView> {
+  const ranges = planWindows(now, plan);
+  const start = baselineStart(ranges);
+  // Everything before the baseline, read from the hourly rollups: only whether it is 0 matters.
+  const history = { from: 0, to: start };
+  const [recent, earlier, ...rest] = await store.alerts.windowCounts(brandId, [ranges.recent, history, ...ranges.seasonal, ...ranges.trailing]);
   const seasonal = rest.slice(0, ranges.seasonal.length);
   const trailing = rest.slice(ranges.seasonal.length);
-  const coverage = await store.alerts.windowCounts(brand.id, ranges.seasonal.map((r) => ({ from: r.to - DAY, to: r.to })));
-  const start = baselineStart(ranges);
-  const themes = await store.alerts.themeCounts(brand.id, start, ranges.recent.from);
+  const coverage = await store.alerts.windowCounts(brandId, ranges.seasonal.map((r) => ({ from: r.to - DAY, to: r.to })));
+  const themes = await store.alerts.themeCounts(brandId, start, ranges.recent.from);
+  return {
+    series: {
+      recent,
+      seasonal: seasonal.filter((_, i) => coverage[i].volume > 0),
+      trailing: sinceFirstMention(trailing, earlier.volume),
+    },
+    recentMentions: await recentMentions(store, brandId, ranges.recent.from, ranges.recent.to),
+    baselineThemes: themes.themes,
+    baselineMentions: themes.mentions,
+  };
+}
+
+/**
+ * Fetches what detection needs for one brand at `now`: a view per window plan of its rules, so
+ * each rule is measured on its own windows. The top level is the view with the longest recent
+ * window, which holds every rule's recent mentions: the alert's window and evidence.
+ */
+export async function gatherSnapshot(store: Store, brand: AlertBrand, rules: ResolvedRule[], now: number): Promise<BrandSnapshot> {
+  const plans = windowPlans(rules);
+  const views = new Map<string, WindowView>();
+  for (const plan of plans) views.set(planKey(plan), await gatherView(store, brand.id, plan, now));
   return {
     brandId: brand.id,
     brandName: brand.name,
     // Themes are counted in simplified text: a brand given as 鮮蜂外賣 appears there as 鲜蜂外卖.
     brandTerms: withSimplifiedForms([brand.id, brand.name, ...brand.aliases]),
     now,
-    series: { recent, seasonal: seasonal.filter((_, i) => coverage[i].volume > 0), trailing },
-    recentMentions: await recentMentions(store, brand.id, ranges.recent.from, ranges.recent.to),
-    baselineThemes: themes.themes,
-    baselineMentions: themes.mentions,
+    ...views.get(planKey(plans[0]))!,
+    views,
   };
 }

@@ -113,6 +113,17 @@ describe('cooldown and de-duplication', () => {
     expect(run([crisis, make('volume_spike', 'critical'), make('emerging_theme', 'info')], T0 + 30 * 60_000)).toEqual([]); // absorbed
     expect(run([make('crisis_terms', 'critical'), make('volume_spike', 'critical')], T0 + 45 * 60_000)).toEqual([]); // already critical
   });
+
+  it('does not let a rule that is no longer evaluated hold an incident open', () => {
+    const crisis: AlertState = {
+      key: 'acme:crisis_terms', brandId: 'acme', type: 'crisis_terms', active: true, severity: 'critical', lastFiredAt: T0, lastSeenAt: T0, resolvedAt: null,
+    };
+    const states = new Map([[crisis.key, crisis]]);
+    // crisis_terms was switched off: only the volume rule is evaluated a day later.
+    const d = applyAlertState({ signals: [signal], evaluated, states, now: T0 + DAY });
+    expect(d.fired.map((s) => s.type)).toEqual(['volume_spike']);
+    expect(d.states.find((s) => s.key === crisis.key)).toMatchObject({ active: false, resolvedAt: T0 + DAY });
+  });
 });
 
 describe('sentiment drop', () => {

@@ -50,6 +50,19 @@ function fresh(rule: EvaluatedRule): AlertState {
 }
 
 /**
+ * Active states of the brand whose rule was not evaluated (switched off or removed), resolved now.
+ * Nothing else would ever resolve them, and an incident left open would absorb every later alert
+ * of the brand; resolved, a rule switched back on starts a new incident.
+ */
+function resolveUnevaluated(input: ApplyStateInput): AlertState[] {
+  const brandId = input.evaluated[0]?.brandId;
+  const keys = new Set(input.evaluated.map((r) => r.key));
+  return [...input.states.values()]
+    .filter((s) => s.brandId === brandId && s.active && !keys.has(s.key))
+    .map((s) => ({ ...s, active: false, resolvedAt: input.now }));
+}
+
+/**
  * De-duplication, cooldown and escalation for one brand.
  * - A signal is new when not already active and not within `cooldownMinutes` of its last firing.
  *   An active signal only counts again when its severity rises.
@@ -58,6 +71,7 @@ function fresh(rule: EvaluatedRule): AlertState {
  *   severity level).
  * - A signal resolves once unseen for `resolveAfterMinutes`; after that (and the cooldown) it may
  *   fire again. A signal seen during its cooldown becomes active, so it must resolve first.
+ * - Only evaluated rules make an incident ongoing: a rule switched off resolves at once.
  *
  * @example
  * const { fired, states } = applyAlertState({ signals, evaluated, states: current, now });
@@ -81,8 +95,10 @@ export function applyAlertState(input: ApplyStateInput): StateDecision {
     if (escalated || (!prev.active && !coolingDown)) candidates.push(signal);
     else suppressed.push(signal);
   }
-  const ongoing = [...input.states.values(), ...next.values()]
-    .filter((s) => s.brandId === input.evaluated[0]?.brandId && (next.get(s.key) ?? s).active && s.severity !== null)
+  for (const state of resolveUnevaluated(input)) next.set(state.key, state);
+  const ongoing = input.evaluated
+    .map((rule) => next.get(rule.key) ?? input.states.get(rule.key))
+    .filter((s): s is AlertState => s !== undefined && s.active && s.severity !== null)
     .filter((s) => !candidates.some((c) => c.key === s.key))
     .map((s) => RANK[s.severity!]);
   const top = Math.max(-1, ...candidates.map((c) => RANK[c.severity]));

@@ -1,7 +1,7 @@
 import { compileCrisisLexicon, detectCrisisTerms } from './crisis-terms.js';
 import { detectEmergingThemes } from './emerging-theme.js';
 import { detectInfluentialNegative } from './influential.js';
-import type { ResolvedRule } from './rules.js';
+import { planKey, type ResolvedRule } from './rules.js';
 import { detectSentimentDrop } from './sentiment-drop.js';
 import { detectVolumeSpike, spikeStats } from './volume-spike.js';
 import type { AlertMention, BrandSnapshot, Signal } from './types.js';
@@ -112,8 +112,15 @@ function emergingSignal(snapshot: BrandSnapshot, rule: ResolvedRule): Signal | n
   };
 }
 
+/** The snapshot as one rule sees it: measured on that rule's own windows. */
+function snapshotFor(snapshot: BrandSnapshot, rule: ResolvedRule): BrandSnapshot {
+  const view = snapshot.views?.get(planKey(rule.thresholds));
+  return view ? { ...snapshot, ...view } : snapshot;
+}
+
 /**
- * Runs every enabled rule of one brand over its snapshot and returns the signals that fired.
+ * Runs every enabled rule of one brand over its snapshot, each on its own windows, and returns
+ * the signals that fired.
  * Pure: state (cooldown, de-duplication) is applied afterwards by `applyAlertState`.
  *
  * @example
@@ -121,18 +128,19 @@ function emergingSignal(snapshot: BrandSnapshot, rule: ResolvedRule): Signal | n
  */
 export function evaluateBrand(snapshot: BrandSnapshot, rules: ResolvedRule[], lexicon: CompiledLexicon): Signal[] {
   const signals = rules.map((rule) => {
+    const own = snapshotFor(snapshot, rule);
     switch (rule.type) {
       case 'volume_spike':
       case 'negative_spike':
-        return spikeSignal(snapshot, rule);
+        return spikeSignal(own, rule);
       case 'sentiment_drop':
-        return dropSignal(snapshot, rule);
+        return dropSignal(own, rule);
       case 'crisis_terms':
-        return crisisSignal(snapshot, rule, lexicon);
+        return crisisSignal(own, rule, lexicon);
       case 'influential_negative':
-        return influentialSignal(snapshot, rule);
+        return influentialSignal(own, rule);
       case 'emerging_theme':
-        return emergingSignal(snapshot, rule);
+        return emergingSignal(own, rule);
     }
   });
   return signals.filter((s): s is Signal => s !== null);

@@ -100,12 +100,19 @@ export function resolveRules(rules: AlertRule[], brandId: string): ResolvedRule[
 
 export type WindowPlan = Pick<Thresholds, 'windowMinutes' | 'seasonalDays' | 'trailingHours'>;
 
+/** Identifies a plan, so rules measured on the same windows share one fetch. */
+export function planKey(plan: WindowPlan): string {
+  return `${plan.windowMinutes}/${plan.seasonalDays}/${plan.trailingHours}`;
+}
+
 /**
- * One window plan per brand (the largest any of its rules asks for), so the job fetches the data
- * once and every detector of the brand compares the same windows.
+ * The distinct window plans of a brand's rules, the longest recent window first. Each rule is
+ * measured on its own windows: a 30-minute rule compared on another rule's 60-minute window would
+ * count posts from outside its window and name a window it did not measure. All recent windows end
+ * now, so the first one holds every other.
  */
-export function windowPlanFor(rules: ResolvedRule[]): WindowPlan {
-  const pick = (key: keyof WindowPlan) =>
-    rules.length ? Math.max(...rules.map((r) => r.thresholds[key])) : DEFAULT_THRESHOLDS[key];
-  return { windowMinutes: pick('windowMinutes'), seasonalDays: pick('seasonalDays'), trailingHours: pick('trailingHours') };
+export function windowPlans(rules: ResolvedRule[]): WindowPlan[] {
+  const plans = new Map<string, WindowPlan>(rules.map((r) => [planKey(r.thresholds), r.thresholds]));
+  if (!plans.size) return [DEFAULT_THRESHOLDS];
+  return [...plans.values()].sort((a, b) => b.windowMinutes - a.windowMinutes);
 }

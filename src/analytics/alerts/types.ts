@@ -62,13 +62,8 @@ export interface AlertMention {
   duplicateOf: number | null;
 }
 
-/** Everything detection needs for one brand at one moment. */
-export interface BrandSnapshot {
-  brandId: string;
-  brandName: string;
-  /** Brand names and aliases: never reported as an "emerging theme". */
-  brandTerms: string[];
-  now: number;
+/** What one window plan measures for a brand. */
+export interface WindowView {
   series: VolumeSeries;
   /** Mentions inside `series.recent`. */
   recentMentions: AlertMention[];
@@ -76,6 +71,20 @@ export interface BrandSnapshot {
   baselineThemes: Map<string, number>;
   /** Mentions in the baseline period (denominator for theme shares). */
   baselineMentions: number;
+}
+
+/** Everything detection needs for one brand at one moment. */
+export interface BrandSnapshot extends WindowView {
+  brandId: string;
+  brandName: string;
+  /** Brand names and aliases: never reported as an "emerging theme". */
+  brandTerms: string[];
+  now: number;
+  /**
+   * The view of each window plan of the brand's rules, by `planKey`; a rule whose plan is not here
+   * is measured on the top-level view (the plan with the longest recent window).
+   */
+  views?: ReadonlyMap<string, WindowView>;
 }
 
 /** One detector's finding, with the numbers behind it. */
