@@ -62,8 +62,8 @@ export function channelBurstLimit(channel: ChannelConfig): number | undefined {
 }
 
 /**
- * Exponential backoff: 30 s, 1 min, 2 min, … capped at 1 h. Deterministic (one process sends,
- * so there is no thundering herd to spread out).
+ * Exponential backoff: 30 s, 1 min, 2 min, … capped at 1 h. Deterministic (each delivery is claimed
+ * by one run before it is sent, so there is no thundering herd to spread out).
  */
 export function retryDelayMs(attempts: number, baseMs = 30_000, maxMs = 3_600_000): number {
   return Math.min(baseMs * 2 ** Math.max(0, attempts - 1), maxMs);

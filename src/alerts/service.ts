@@ -23,7 +23,11 @@ export interface AlertService {
   alerts: AlertsConfig;
   /** Evaluate every brand now and queue new alerts. */
   check(): Promise<CheckAlertsSummary>;
-  /** Send what is due in the outbox. Overlapping calls share one run. */
+  /**
+   * Send what is due in the outbox. Overlapping calls run side by side: each run claims the due
+   * deliveries of channels no other run is working (the store's claims), so a hung platform holds up
+   * only its own channel, and each channel's deliveries still go out in order.
+   */
   deliver(): Promise<OutboxSummary>;
   /**
    * Stores a digest as a `digest` alert with one pending delivery per digest channel, then runs the
@@ -48,7 +52,6 @@ export function createAlertService(deps: AlertServiceDeps): AlertService {
   const alerts = deps.config.alerts ?? resolveAlertsConfig(undefined, deps.config.brands.map((b) => b.id));
   const lexicon = loadCrisisLexicon();
   const now = deps.now ?? (() => new Date());
-  let delivering: Promise<OutboxSummary> | null = null;
   let timer: NodeJS.Timeout | undefined;
   const check = () =>
     checkAlerts({
@@ -60,12 +63,7 @@ export function createAlertService(deps: AlertServiceDeps): AlertService {
       now,
       log: deps.log,
     });
-  const deliver = () => {
-    delivering ??= deliverOutbox({ store: deps.store, channels: alerts.channels, fetch: deps.fetch ?? fetch, now, log: deps.log }).finally(() => {
-      delivering = null;
-    });
-    return delivering;
-  };
+  const deliver = () => deliverOutbox({ store: deps.store, channels: alerts.channels, fetch: deps.fetch ?? fetch, now, log: deps.log });
   const guard = (what: string) => (err: unknown) => deps.log.error(`alerts: ${what} failed`, { error: err instanceof Error ? err.message : String(err) });
   return {
     alerts,

@@ -50,6 +50,13 @@ export interface AlertListQuery {
   beforeId?: number;
 }
 
+/**
+ * How long a run holds each delivery it claims, per place in its channel's queue: the k-th is held
+ * k × 30 s. A channel's deliveries go out one after another, each bounded by the 10 s send timeout,
+ * so a live run marks them well before then; a run that died lets them expire and be sent by another.
+ */
+export const CLAIM_MS_PER_DELIVERY = 30_000;
+
 /** A delivery that is due, with the alert it carries. */
 export interface DueDelivery {
   delivery: DeliveryRecord;
@@ -76,7 +83,12 @@ export interface AlertRepository {
   recordEvaluation(record: EvaluationRecord): Promise<StoredAlert[]>;
   listAlerts(query: AlertListQuery): Promise<StoredAlert[]>;
   getAlert(id: number): Promise<StoredAlert | undefined>;
-  /** Pending deliveries with `nextAttemptAt <= now`, oldest first. */
+  /**
+   * Claims and returns the pending deliveries with `nextAttemptAt <= now`, oldest first, of channels
+   * that no other run has claimed deliveries of (so each channel is worked by one run, in order). A
+   * claim ends when the delivery is marked (sent, retry, failed, deferred), or expires after
+   * `CLAIM_MS_PER_DELIVERY` per place in its channel's queue, when its run died.
+   */
   dueDeliveries(now: number, limit: number): Promise<DueDelivery[]>;
   markSent(deliveryId: number, at: number, attempt: { attempts: number; status: number | null }): Promise<void>;
   /** A failed attempt that will be retried at `nextAttemptAt`. */

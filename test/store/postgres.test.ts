@@ -28,7 +28,7 @@ describe.skipIf(PG_UNAVAILABLE !== null && !PG_REQUIRED)('postgres store', () =>
     const other = createPgPool(PG_TEST_URL, { schema: s.schema, max: 2 });
     try {
       const [a, b] = await Promise.all([migratePg(s.pool, s.schema), migratePg(other, s.schema)]);
-      expect([...a, ...b].sort()).toEqual(listPgMigrations().map((m) => m.version));
+      expect([...a, ...b].sort((x, y) => x - y)).toEqual(listPgMigrations().map((m) => m.version));
       expect(await migratePg(s.pool, s.schema)).toEqual([]);
       expect(await pgSchemaVersion(s.pool, s.schema)).toBe(listPgMigrations().length);
     } finally {

@@ -3,7 +3,7 @@ import type pg from 'pg';
 import type { AlertState } from '../../analytics/alerts/alert-state.js';
 import type { AlertDraft } from '../../analytics/alerts/explain.js';
 import type { AlertType, Severity } from '../../analytics/alerts/types.js';
-import type { AlertRepository, DeliveryRecord, DeliveryStatus, StoredAlert } from '../alert-types.js';
+import { CLAIM_MS_PER_DELIVERY, type AlertRepository, type DeliveryRecord, type DeliveryStatus, type StoredAlert } from '../alert-types.js';
 import { query, queryOne, type Queryable } from './pool.js';
 import { withTransaction } from './transaction.js';
 import { splitAtHours } from '../window-parts.js';
@@ -19,6 +19,19 @@ type Counts = { volume: number; pos: number; neu: number; neg: number };
 const BRAND_MENTIONS = `FROM mentions m JOIN analyses a ON a.mention_id = m.id
   WHERE m.created_at >= $1 AND m.created_at < $2 AND m.deleted_at IS NULL AND m.duplicate_of IS NULL
     AND m.id IN (SELECT mention_id FROM mention_brands WHERE brand_id = $3)`;
+
+// Claims the due deliveries of channels no live run has claimed, oldest first; each is held for its
+// place in its channel's queue × CLAIM_MS_PER_DELIVERY. The status is checked again on the row being
+// updated, so a delivery another run just marked sent is not claimed from a stale snapshot.
+const CLAIM_DUE = `WITH due AS (
+    SELECT id, row_number() OVER (PARTITION BY channel_id ORDER BY next_attempt_at, id) AS place FROM (
+      SELECT id, channel_id, next_attempt_at FROM alert_deliveries WHERE status = 'pending' AND next_attempt_at <= $1
+        AND channel_id NOT IN (SELECT channel_id FROM alert_deliveries WHERE status = 'pending' AND claimed_until > $1)
+      ORDER BY next_attempt_at, id LIMIT $2) oldest)
+  UPDATE alert_deliveries d SET claimed_until = $1::bigint + due.place * $3::bigint FROM due WHERE d.id = due.id AND d.status = 'pending'
+  RETURNING d.*`;
+
+const byDue = (a: DeliveryRow, b: DeliveryRow) => a.next_attempt_at - b.next_attempt_at || a.id - b.id;
 
 const toDelivery = (r: DeliveryRow): DeliveryRecord => ({
   id: r.id, alertId: r.alert_id, channelId: r.channel_id, idempotencyKey: r.idempotency_key, status: r.status as DeliveryStatus,
@@ -107,15 +120,22 @@ export function createPgAlertRepository(pool: pg.Pool): AlertRepository {
     },
     getAlert: async (id) => (await loadAlerts(pool, await alertsById(pool, [id])))[0],
     dueDeliveries: async (now, limit) => {
-      const rows = await query<DeliveryRow>(pool, `SELECT * FROM alert_deliveries WHERE status = 'pending' AND next_attempt_at <= $1
-        ORDER BY next_attempt_at, id LIMIT $2`, [now, limit]);
+      // Claims are taken one run at a time per schema (a transaction-scoped advisory lock), so two
+      // processes never both find a channel unclaimed and send its deliveries side by side.
+      const rows = await withTransaction(pool, async (client) => {
+        await client.query(`SELECT pg_advisory_xact_lock(hashtextextended('koubei:alert_claims:' || current_schema(), 0))`);
+        return (await query<DeliveryRow>(client, CLAIM_DUE, [now, limit, CLAIM_MS_PER_DELIVERY])).sort(byDue);
+      });
       const alerts = new Map((await loadAlerts(pool, await alertsById(pool, [...new Set(rows.map((r) => r.alert_id))]))).map((a) => [a.id, a]));
       return rows.map((row) => ({ delivery: toDelivery(row), alert: alerts.get(row.alert_id)! }));
     },
-    markSent: (id, at, attempt) => exec(`UPDATE alert_deliveries SET status = 'sent', sent_at = $1, attempts = $2, last_status = $3, last_error = NULL WHERE id = $4`, [at, attempt.attempts, attempt.status, id]),
-    markRetry: (id, r, next) => exec('UPDATE alert_deliveries SET attempts = $1, last_error = $2, last_status = $3, next_attempt_at = $4 WHERE id = $5', [r.attempts, r.error, r.status, next, id]),
-    markFailed: (id, r) => exec(`UPDATE alert_deliveries SET status = 'failed', attempts = $1, last_error = $2, last_status = $3 WHERE id = $4`, [r.attempts, r.error, r.status, id]),
-    defer: (id, next) => exec('UPDATE alert_deliveries SET next_attempt_at = $1 WHERE id = $2', [next, id]),
+    markSent: (id, at, attempt) => exec(`UPDATE alert_deliveries SET status = 'sent', sent_at = $1, attempts = $2, last_status = $3, last_error = NULL, claimed_until = NULL
+      WHERE id = $4`, [at, attempt.attempts, attempt.status, id]),
+    markRetry: (id, r, next) => exec(`UPDATE alert_deliveries SET attempts = $1, last_error = $2, last_status = $3, next_attempt_at = $4, claimed_until = NULL
+      WHERE id = $5`, [r.attempts, r.error, r.status, next, id]),
+    markFailed: (id, r) => exec(`UPDATE alert_deliveries SET status = 'failed', attempts = $1, last_error = $2, last_status = $3, claimed_until = NULL
+      WHERE id = $4`, [r.attempts, r.error, r.status, id]),
+    defer: (id, next) => exec('UPDATE alert_deliveries SET next_attempt_at = $1, claimed_until = NULL WHERE id = $2', [next, id]),
     countSentSince: async (channelId, since) =>
       (await queryOne<{ n: number }>(pool, `SELECT count(*) AS n FROM alert_deliveries WHERE channel_id = $1 AND status = 'sent' AND sent_at >= $2`, [channelId, since]))!.n,
     getSetting: async <T>(key: string) => {

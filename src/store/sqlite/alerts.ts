@@ -5,7 +5,8 @@ import type { AlertDraft } from '../../analytics/alerts/explain.js';
 import type { AlertType, Severity, WindowCounts } from '../../analytics/alerts/types.js';
 import { createStatementCache, writeTransaction } from './statements.js';
 import { splitAtHours } from '../window-parts.js';
-import type { AlertListQuery, AlertRepository, DeliveryRecord, DeliveryStatus, EvaluationRecord, StoredAlert } from '../alert-types.js';
+import { CLAIM_MS_PER_DELIVERY, type AlertListQuery, type AlertRepository, type DeliveryRecord, type DeliveryStatus, type DueDelivery,
+  type EvaluationRecord, type StoredAlert } from '../alert-types.js';
 
 interface DeliveryRow {
   id: number;
@@ -45,6 +46,14 @@ const COUNTS = `count(*) AS volume, coalesce(sum(a.sentiment = 'pos'), 0) AS pos
   coalesce(sum(a.sentiment = 'neu'), 0) AS neu, coalesce(sum(a.sentiment = 'neg'), 0) AS neg`;
 
 type Counts = Omit<WindowCounts, 'from' | 'to'>;
+
+// Due deliveries of channels no live run has claimed, oldest first, each with its place in its
+// channel's queue (its claim lasts that many CLAIM_MS_PER_DELIVERY).
+const DUE_UNCLAIMED = `SELECT *, row_number() OVER (PARTITION BY channel_id ORDER BY next_attempt_at, id) AS place FROM (
+    SELECT * FROM alert_deliveries WHERE status = 'pending' AND next_attempt_at <= @now
+      AND channel_id NOT IN (SELECT channel_id FROM alert_deliveries WHERE status = 'pending' AND claimed_until > @now)
+    ORDER BY next_attempt_at, id LIMIT @limit)
+  ORDER BY next_attempt_at, id`;
 
 const toDelivery = (r: DeliveryRow): DeliveryRecord => ({
   id: r.id,
@@ -92,11 +101,13 @@ export function createAlertRepository(db: Db): AlertRepository {
       VALUES (?, ?, ?, 'pending', ?, ?)`),
     alert: db.prepare('SELECT * FROM alerts WHERE id = ?'),
     deliveriesOf: db.prepare('SELECT * FROM alert_deliveries WHERE alert_id = ? ORDER BY id'),
-    due: db.prepare(`SELECT * FROM alert_deliveries WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?`),
-    sent: db.prepare(`UPDATE alert_deliveries SET status = 'sent', sent_at = ?, attempts = ?, last_status = ?, last_error = NULL WHERE id = ?`),
-    retry: db.prepare('UPDATE alert_deliveries SET attempts = ?, last_error = ?, last_status = ?, next_attempt_at = ? WHERE id = ?'),
-    failed: db.prepare(`UPDATE alert_deliveries SET status = 'failed', attempts = ?, last_error = ?, last_status = ? WHERE id = ?`),
-    defer: db.prepare('UPDATE alert_deliveries SET next_attempt_at = ? WHERE id = ?'),
+    due: db.prepare(DUE_UNCLAIMED),
+    claim: db.prepare('UPDATE alert_deliveries SET claimed_until = ? WHERE id = ?'),
+    sent: db.prepare(`UPDATE alert_deliveries SET status = 'sent', sent_at = ?, attempts = ?, last_status = ?, last_error = NULL, claimed_until = NULL
+      WHERE id = ?`),
+    retry: db.prepare('UPDATE alert_deliveries SET attempts = ?, last_error = ?, last_status = ?, next_attempt_at = ?, claimed_until = NULL WHERE id = ?'),
+    failed: db.prepare(`UPDATE alert_deliveries SET status = 'failed', attempts = ?, last_error = ?, last_status = ?, claimed_until = NULL WHERE id = ?`),
+    defer: db.prepare('UPDATE alert_deliveries SET next_attempt_at = ?, claimed_until = NULL WHERE id = ?'),
     sentSince: db.prepare(`SELECT count(*) AS n FROM alert_deliveries WHERE channel_id = ? AND status = 'sent' AND sent_at >= ?`),
     getSetting: db.prepare('SELECT value, updated_at FROM alert_settings WHERE key = ?'),
     putSetting: db.prepare(`INSERT INTO alert_settings (key, value, updated_at) VALUES (?, ?, ?)
@@ -128,6 +139,13 @@ export function createAlertRepository(db: Db): AlertRepository {
       return id;
     });
   });
+  // Read and claim under SQLite's write lock, so another process never sees these rows unclaimed.
+  const claimDue = writeTransaction(db, (now: number, limit: number): DueDelivery[] =>
+    (q.due.all({ now, limit }) as (DeliveryRow & { place: number })[]).map((row) => {
+      q.claim.run(now + row.place * CLAIM_MS_PER_DELIVERY, row.id);
+      return { delivery: toDelivery(row), alert: loadAlert(q.alert.get(row.alert_id) as { id: number; payload: string }) };
+    }),
+  );
 
   return {
     windowCounts: async (brandId, ranges) => ranges.map((r) => ({ from: r.from, to: r.to, ...count(brandId, r.from, r.to) })),
@@ -142,11 +160,7 @@ export function createAlertRepository(db: Db): AlertRepository {
       const row = q.alert.get(id) as { id: number; payload: string } | undefined;
       return row ? loadAlert(row) : undefined;
     },
-    dueDeliveries: async (now, limit) =>
-      (q.due.all(now, limit) as DeliveryRow[]).map((row) => ({
-        delivery: toDelivery(row),
-        alert: loadAlert(q.alert.get(row.alert_id) as { id: number; payload: string }),
-      })),
+    dueDeliveries: async (now, limit) => claimDue(now, limit),
     markSent: async (id, at, attempt) => void q.sent.run(at, attempt.attempts, attempt.status, id),
     markRetry: async (id, r, next) => void q.retry.run(r.attempts, r.error, r.status, next, id),
     markFailed: async (id, r) => void q.failed.run(r.attempts, r.error, r.status, id),
