@@ -28,3 +28,12 @@ export function choiceOption<T extends string>(value: string | undefined, flag: 
   if (value === undefined || (choices as readonly string[]).includes(value)) return value as T | undefined;
   throw new UsageError(`${flag}: expected one of ${choices.join(', ')}, found "${value}"`);
 }
+
+/**
+ * Refuses arguments beyond the `count` a command reads: `koubei profiles show A B` or
+ * `profiles rebuild now` would otherwise run on part of what was typed without a word.
+ */
+export function noExtraArguments(positionals: readonly string[], count: number): void {
+  const extra = positionals.slice(count);
+  if (extra.length > 0) throw new UsageError(`unexpected argument${extra.length > 1 ? 's' : ''} ${extra.map((p) => `"${p}"`).join(' ')}`);
+}

@@ -66,6 +66,38 @@ describe('koubei ingest: encodings, exit codes and bad arguments', () => {
   }, 90_000);
 });
 
+describe('koubei ingest: several files', () => {
+  it('imports every file given (a shell glob), reports each, and exits 1 when one imported nothing', async () => {
+    const { dir, env } = tempDir();
+    writeFileSync(join(dir, 'a.jsonl'), '{"id":"a1","text":"送餐很快"}\n');
+    writeFileSync(join(dir, 'b.csv'), 'id,text\nb1,味道不错\nb2,太咸了\n');
+    writeFileSync(join(dir, 'c.jsonl'), '{oops\n');
+    const result = await runCli(['ingest', join(dir, 'a.jsonl'), join(dir, 'b.csv'), join(dir, 'c.jsonl'), dir], { env });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/a\.jsonl: read=1 inserted=1 /);
+    expect(result.stderr).toMatch(/b\.csv: read=2 inserted=2 /);
+    expect(result.stderr).toContain('c.jsonl: nothing imported: all 1 rows were skipped');
+    expect(result.stderr).toMatch(/koubei ingest: EISDIR/);
+    // A missing file stops the command before any file is imported; the posts above were stored.
+    const missing = await runCli(['ingest', join(dir, 'b.csv'), join(dir, 'missing.jsonl')], { env });
+    expect(missing.stderr).toMatch(/no such file or directory.*missing\.jsonl/);
+    expect(missing.stderr).not.toContain('b.csv: read=');
+    expect((await runCli(['ingest', join(dir, 'b.csv')], { env })).stderr).toMatch(/b\.csv: read=2 inserted=0 updated=0 unchanged=2 /);
+  }, 90_000);
+
+  it('refuses arguments a command would ignore (exit 2)', async () => {
+    const { env } = tempDir();
+    for (const args of [['profiles', 'rebuild', 'now'], ['profiles', 'show', 'a', 'b'], ['authors', 'erase', 'a', 'b'], ['keys', 'list', 'x']]) {
+      const result = await runCli(args, { env });
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(result.stderr).toMatch(/unexpected argument/);
+    }
+    const both = await runCli(['analyze', '--input', 'in.jsonl', 'too slow'], { env });
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain('give TEXT arguments or --input FILE, not both');
+  }, 90_000);
+});
+
 describe('koubei ingest: sources', () => {
   const sourceIds = async (env: Record<string, string>, cwd?: string) =>
     (await runCli(['sources'], { env, cwd })).stdout.trim().split('\n').slice(1).map((line) => line.split(/\s+/).slice(0, 2).join(' '));

@@ -8,6 +8,7 @@ import { loadBrandConfig } from '../../config.js';
 import { analyzeText } from '../../pipeline/analyze.js';
 import type { Pipeline } from '../../pipeline/pipeline.js';
 import { loadBrandPipeline } from '../brand-pipeline.js';
+import { UsageError } from '../options.js';
 import type { CliCommand } from '../types.js';
 
 /**
@@ -75,9 +76,9 @@ async function openOutput(path: string): Promise<WriteStream> {
 export const analyzeCommand: CliCommand = {
   name: 'analyze',
   summary: 'Analyse JSONL posts ({"id","text","lang"?} per line) to JSONL on stdout',
-  usage: 'koubei analyze [--input FILE] [--output FILE] [TEXT...]',
+  usage: 'koubei analyze [--input FILE | TEXT...] [--output FILE]',
   help:
-    'Analyses each TEXT argument, else JSONL from --input FILE or stdin, to one JSON line per post on stdout\n' +
+    'Analyses each TEXT argument, or else JSONL from --input FILE or stdin (not both), to one JSON line per post on stdout\n' +
     '(or --output FILE). JSONL input gives one output line per input line, in order: a line that is blank,\n' +
     'not JSON or without "text" gives {"line": N, "error": "…"}. Blank lines after the last post and a UTF-8\n' +
     'byte-order mark are ignored. Brand names and aliases of the configuration are read as names, as for\n' +
@@ -88,6 +89,7 @@ export const analyzeCommand: CliCommand = {
       options: { input: { type: 'string', short: 'i' }, output: { type: 'string', short: 'o' } },
       allowPositionals: true,
     });
+    if (positionals.length > 0 && values.input) throw new UsageError('give TEXT arguments or --input FILE, not both');
     // The configured brands are names, not opinions, as for the posts koubei stores.
     const brands = loadBrandConfig({ env: io.env });
     const out = values.output ? await openOutput(values.output) : io.stdout;

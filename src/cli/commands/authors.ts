@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { noExtraArguments } from '../options.js';
 import type { CliCommand } from '../types.js';
 import { withProfiles } from './profiles.js';
 
@@ -10,6 +11,7 @@ export const authorsCommand: CliCommand = {
   async run(argv, io) {
     const { positionals } = parseArgs({ args: argv, allowPositionals: true, options: {} });
     const [action, a, b] = positionals;
+    noExtraArguments(positionals, action === 'link' ? 3 : 2);
     if (action === 'erase' && a) {
       const result = await withProfiles(io, ({ service }) => service.erase(a));
       io.stdout.write(`erased author ${result.authorId}: ${result.mentions} mentions, profile and tags removed\n`);

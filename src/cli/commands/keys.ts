@@ -5,7 +5,7 @@ import { COLLECTORS } from '../../collectors/index.js';
 import { openStore } from '../../store/index.js';
 import type { Store } from '../../store/types.js';
 import type { CliCommand, CliIo } from '../types.js';
-import { UsageError } from '../options.js';
+import { noExtraArguments, UsageError } from '../options.js';
 
 async function withStore<T>(io: CliIo, run: (store: Store) => Promise<T>): Promise<T> {
   const store = openStore(loadConfig({ env: io.env, collectors: COLLECTORS }));
@@ -34,6 +34,7 @@ export const keysCommand: CliCommand = {
   async run(argv, io) {
     const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { scopes: { type: 'string' }, name: { type: 'string' } } });
     const [action, id] = positionals;
+    noExtraArguments(positionals, action === 'revoke' ? 2 : 1);
     if (action === 'create') {
       const scopes = parseScopes(values.scopes);
       const key = createApiKeyToken();

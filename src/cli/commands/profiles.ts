@@ -6,6 +6,7 @@ import { resolveProfilesConfig } from '../../profiles/config.js';
 import { loadTaxonomy } from '../../resources/taxonomy.js';
 import { openStore } from '../../store/index.js';
 import type { Store } from '../../store/types.js';
+import { noExtraArguments } from '../options.js';
 import type { CliCommand, CliIo } from '../types.js';
 
 export interface ProfileContext {
@@ -43,6 +44,7 @@ export const profilesCommand: CliCommand = {
   async run(argv, io) {
     const { positionals } = parseArgs({ args: argv, allowPositionals: true, options: {} });
     const [action, ref] = positionals;
+    noExtraArguments(positionals, action === 'show' ? 2 : 1);
     if (action === 'rebuild') {
       const started = Date.now();
       const result = await withProfiles(io, ({ service }) => service.rebuild());

@@ -3,7 +3,7 @@ import { listDeadLetters, retryDeadLetter, type DeadLetter } from '../../queue/d
 import { WORK_QUEUES } from '../../queue/jobs.js';
 import { openQueueNode } from '../../queue/nodes.js';
 import { loadRuntime } from '../load.js';
-import { integerOption } from '../options.js';
+import { integerOption, noExtraArguments } from '../options.js';
 import type { CliCommand, CliIo } from '../types.js';
 
 /** One line per dead letter: id, queue, attempts, time, error, and a short view of the payload. */
@@ -31,6 +31,7 @@ export const queueCommand: CliCommand = {
       options: { limit: { type: 'string' }, json: { type: 'boolean' } },
     });
     const [action, id] = positionals;
+    noExtraArguments(positionals, action === 'retry' ? 2 : 1);
     const limit = integerOption(values.limit, '--limit', { max: 10_000 }) ?? 100;
     if (!['counts', 'dead', 'retry'].includes(action ?? '') || (action === 'retry' && !id)) {
       io.stderr.write(`usage: ${queueCommand.usage}\n`);
