@@ -1,7 +1,7 @@
 import { decayWeight } from './decay.js';
 import { toTag } from './interest-tags.js';
 import type { PreparedMention } from './prepare.js';
-import { viewFor } from './brand-roles.js';
+import { brandRole, viewFor } from './brand-roles.js';
 import type { ComputedTag } from './types.js';
 
 export interface BrandTagOptions {
@@ -15,6 +15,8 @@ export interface BrandTagOptions {
 
 type Hit = { mention: PreparedMention; cue: string; p: number };
 const SIGN = { pos: 1, neu: 0, neg: -1 } as const;
+// Net sentiment exactly at ±0.5 (three positive and three neutral posts) must land on the same side every time.
+const NET_EPSILON = 1e-9;
 
 /**
  * Tags about the author's relationship to each brand they mention: promoter / detractor from the
@@ -26,10 +28,10 @@ export function brandTags(all: readonly PreparedMention[], options: BrandTagOpti
   const weight = (m: PreparedMention) => decayWeight(options.now - m.createdAt, options.halfLifeDays);
   const brands = [...new Set(mentions.flatMap((m) => m.brands))].sort();
   const tags: ComputedTag[] = [];
-  const push = (tag: string, brandId: string, hits: Hit[]) => hits.length && tags.push(toTag(tag, brandId, hits));
+  const push = (tag: string, brandId: string, hits: Hit[]) => hits.length && tags.push(toTag(tag, brandId, strongestPerPost(hits)));
   for (const brand of brands) {
     const about = mentions.filter((m) => m.brands.includes(brand)).map((m) => viewFor(m, brand, options.aliases));
-    const history = sentimentHistory(about, weight);
+    const history = sentimentHistory(about, netSentiment(about, options.halfLifeDays), weight);
     push('promoter', brand, history.promoter);
     push('detractor', brand, history.detractor);
     push('loyal', brand, loyalHits(about, weight));
@@ -37,17 +39,34 @@ export function brandTags(all: readonly PreparedMention[], options: BrandTagOpti
     push('churn_risk', brand, churnHits(brand, seen, options.competitors.get(brand) ?? [], weight));
   }
   for (const [brand, rivals] of options.competitors) {
-    const seen = mentions.map((m) => viewFor(m, brand, options.aliases));
+    const seen = sinceLeaving(brand, rivals, mentions, options.aliases).map((m) => viewFor(m, brand, options.aliases));
     push('competitor_user', brand, competitorHits(brand, rivals, seen, weight));
   }
   push('complaint_prone', '', complaintHits(mentions, weight));
   return tags;
 }
 
+/** Each post counts once in a tag's noisy-OR and evidence, with its strongest cue (the first of equals). */
+function strongestPerPost(hits: Hit[]): Hit[] {
+  const best = new Map<number, Hit>();
+  for (const h of hits) if ((best.get(h.mention.id)?.p ?? -1) < h.p) best.set(h.mention.id, h);
+  return hits.filter((h) => best.get(h.mention.id) === h);
+}
+
+/**
+ * Net sentiment in [-1, 1], each mention weighted by its decay relative to the newest one. The ratio
+ * of two decay weights does not depend on when the rebuild runs, so neither does net: weighting from
+ * `now` gave the same posts a net of 0.5 ± 1 ulp depending on the minute, and promoter flipped.
+ */
+function netSentiment(about: PreparedMention[], halfLifeDays: number): number {
+  const newest = Math.max(...about.map((m) => m.createdAt));
+  const weights = about.map((m) => decayWeight(newest - m.createdAt, halfLifeDays));
+  const total = weights.reduce((s, w) => s + w, 0);
+  return total ? about.reduce((s, m, i) => s + weights[i] * SIGN[m.sentiment], 0) / total : 0;
+}
+
 /** Promoter: ≥2 positive mentions and a decayed net sentiment ≥ 0.5; detractor mirrors it (a complaint or exit cue counts as a second negative). */
-function sentimentHistory(about: PreparedMention[], weight: (m: PreparedMention) => number): { promoter: Hit[]; detractor: Hit[] } {
-  const total = about.reduce((s, m) => s + weight(m), 0);
-  const net = total ? about.reduce((s, m) => s + weight(m) * SIGN[m.sentiment], 0) / total : 0;
+function sentimentHistory(about: PreparedMention[], net: number, weight: (m: PreparedMention) => number): { promoter: Hit[]; detractor: Hit[] } {
   const pos = about.filter((m) => m.sentiment === 'pos');
   const neg = about.filter((m) => m.sentiment === 'neg');
   const last = about[about.length - 1];
@@ -56,8 +75,8 @@ function sentimentHistory(about: PreparedMention[], weight: (m: PreparedMention)
   // One negative mention backed by a complaint or exit cue weighs as much as two plain ones.
   const single = (m: PreparedMention) => [{ mention: m, cue: (m.cues.complaint ?? m.cues.exit)!, p: 0.75 * weight(m) * Math.abs(net) }];
   return {
-    promoter: pos.length >= 2 && net >= 0.5 && last?.sentiment !== 'neg' ? hits(pos, 'positive-history') : [],
-    detractor: net > -0.5 ? [] : neg.length >= 2 ? hits(neg, 'negative-history') : neg.length === 1 && backed ? single(neg[0]) : [],
+    promoter: pos.length >= 2 && net >= 0.5 - NET_EPSILON && last?.sentiment !== 'neg' ? hits(pos, 'positive-history') : [],
+    detractor: net > -0.5 + NET_EPSILON ? [] : neg.length >= 2 ? hits(neg, 'negative-history') : neg.length === 1 && backed ? single(neg[0]) : [],
   };
 }
 
@@ -97,6 +116,26 @@ function churnHits(brand: string, mentions: PreparedMention[], rivals: readonly 
     if (praisesRival && !m.brands.includes(brand)) hits.push({ mention: m, cue: 'competitor-praise', p: 0.35 * weight(m) });
   }
   return hits.sort((a, b) => a.mention.createdAt - b.mention.createdAt);
+}
+
+/**
+ * Mentions of rivals the author has not left since: a later exit from a rival, or a switch to `brand`,
+ * ends what they said about it before ("FreshBee was my go-to" then "switched to SwiftEats").
+ */
+function sinceLeaving(brand: string, rivals: readonly string[], mentions: PreparedMention[], aliases: BrandTagOptions['aliases']): PreparedMention[] {
+  const left = new Map(rivals.map((r) => [r, mentions.findLastIndex((m) => leaves(m, r, brand, aliases))]));
+  return mentions.filter((m, i) => rivals.some((r) => m.brands.includes(r) && i > left.get(r)!));
+}
+
+/** Whether `m` ends the author's use of `rival`: they switched to `brand`, or left the rival (an exit cue the lifecycle reads as lost). */
+function leaves(m: PreparedMention, rival: string, brand: string, aliases: BrandTagOptions['aliases']): boolean {
+  if (brandRole(m, brand, aliases) === 'target') return true;
+  // "Switched to SwiftEats" on a happy post about the brand alone, as competitorHits reads it for a rival.
+  if (!m.brands.includes(rival)) return m.brands.length === 1 && m.brands[0] === brand && m.sentiment === 'pos' && m.cues.exit !== undefined;
+  // With both named, an exit cue may be about either; only the switch word says who was left.
+  if (m.brands.includes(brand)) return brandRole(m, rival, aliases) === 'left';
+  const view = viewFor(m, rival, aliases);
+  return view.cues.exit !== undefined && view.sentiment !== 'pos';
 }
 
 /** Competitor user: uses a rival (two positive mentions, or a usage cue), or says they switched to it. */
