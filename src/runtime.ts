@@ -103,6 +103,10 @@ export async function createRuntime(config: AppConfig, log: Logger): Promise<Run
       () => undefined,
       (err: Error) => log.error('profile update failed', { platform, error: err.message }),
     ),
+    onDeleted: (sourceId, externalIds) => profiles.updateForDeleted(sourceId, externalIds).then(
+      () => undefined,
+      (err: Error) => log.error('profile update failed', { source: sourceId, error: err.message }),
+    ),
     pipeline,
     matchBrands,
     now,

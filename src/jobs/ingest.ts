@@ -8,6 +8,8 @@ export interface IngestDeps extends AnalyseDeps {
   pseudonymize?: (post: RawPost, platform: string) => RawPost;
   /** Called after each stored batch, e.g. to update the profiles of its authors. */
   onStored?: (posts: RawPost[], platform: string) => Promise<void>;
+  /** Called after a source's posts were marked deleted, e.g. so they stop being profile evidence. */
+  onDeleted?: (sourceId: string, externalIds: string[]) => Promise<void>;
 }
 
 export interface IngestOptions {

@@ -58,7 +58,10 @@ export async function runCollection(
     const summary = await ingestPosts(posts, source.type, deps, {
       onProgress: (done, total) => options.onProgress?.('store', done, total),
     });
-    if (result.deleted?.length) await deps.store.markDeleted(source.id, result.deleted, deps.now().getTime());
+    if (result.deleted?.length) {
+      await deps.store.markDeleted(source.id, result.deleted, deps.now().getTime());
+      await deps.onDeleted?.(source.id, result.deleted);
+    }
     const run: RunRecord = {
       ...base,
       finishedAt: deps.now().getTime(),

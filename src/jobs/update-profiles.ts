@@ -24,6 +24,8 @@ export interface ProfileService {
   /** Recomputes the profiles of the authors of freshly stored posts. */
   updateForPosts(posts: RawPost[], platform: string): Promise<ChangeSummary>;
   updateProfiles(profileIds: number[]): Promise<ChangeSummary>;
+  /** Recomputes the profiles of the authors of posts a platform reported deleted (they stop being evidence). */
+  updateForDeleted(sourceId: string, externalIds: string[]): Promise<ChangeSummary>;
   /** Recomputes every profile (also applies time decay to profiles nobody posted to). */
   rebuild(): Promise<ChangeSummary & { profiles: number }>;
   /** By author id or `platform:platformId`; NotFoundError when unknown. */
@@ -79,6 +81,7 @@ export function createProfileService(deps: ProfileServiceDeps): ProfileService {
   }
 
   return {
+    updateForDeleted: async (sourceId, externalIds) => updateProfiles(await store.profiles.profileIdsOfMentions(sourceId, externalIds)),
     updateForPosts: async (posts, platform) => {
       const keys = posts.filter((p) => p.author).map((p) => ({ platform, platformId: p.author!.id }));
       return keys.length ? updateProfiles(await store.profiles.profileIdsFor(keys)) : NONE;

@@ -72,7 +72,10 @@ export async function processCollectJob(job: Job, deps: CollectJobDeps): Promise
       batches.push(analyseJobOptions({ sourceId, platform: source.type, posts: result.posts.slice(i, i + deps.batchSize) }));
     }
     if (batches.length) await deps.queues.analyse.addBulk(batches);
-    if (result.deleted?.length) await collection.store.markDeleted(sourceId, result.deleted, collection.now().getTime());
+    if (result.deleted?.length) {
+      await collection.store.markDeleted(sourceId, result.deleted, collection.now().getTime());
+      await collection.onDeleted?.(sourceId, result.deleted);
+    }
     // Store counts are not known yet (analysis runs in other jobs), so the run row records the fetch.
     const run: RunRecord = { ...base, finishedAt: collection.now().getTime(), status: 'ok', error: null, cursor: result.cursor };
     await collection.store.recordRun(run, collection.unhealthyAfterFailures);

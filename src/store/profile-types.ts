@@ -100,6 +100,8 @@ export interface ProfileRepository {
   findAuthor(ref: string): Promise<AuthorRecord | undefined>;
   /** Profile ids of the authors behind (platform, platform id) pairs; unknown pairs are skipped. */
   profileIdsFor(keys: { platform: string; platformId: string }[]): Promise<number[]>;
+  /** The profiles of the authors of a source's mentions (deleted ones too), by external id. */
+  profileIdsOfMentions(sourceId: string, externalIds: string[]): Promise<number[]>;
   /** Profile ids in ascending order after `afterId`, for full rebuilds. */
   listProfileIds(afterId: number, limit: number): Promise<number[]>;
   /** The analysed, not-deleted mentions of every author in the profile. */

@@ -88,6 +88,12 @@ export function createPgProfileRepository(pool: pg.Pool): ProfileRepository {
       }
       return [...new Set(ids)].sort((x, y) => x - y);
     },
+    profileIdsOfMentions: async (sourceId, externalIds) => {
+      const rows = await query<{ a: number }>(pool, 'SELECT DISTINCT author_id AS a FROM mentions WHERE source_id = $1 AND external_id = ANY($2) AND author_id IS NOT NULL', [sourceId, externalIds]);
+      const ids: number[] = [];
+      for (const { a } of rows) ids.push((await authorById(pool, a))!.profileId);
+      return [...new Set(ids)].sort((x, y) => x - y);
+    },
     listProfileIds: async (afterId, limit) => {
       if (afterId === 0) await query(pool, 'INSERT INTO profile_members (author_id, profile_id) SELECT id, id FROM authors ON CONFLICT DO NOTHING');
       return (await query<{ p: number }>(pool, 'SELECT DISTINCT profile_id AS p FROM profile_members WHERE profile_id > $1 ORDER BY p LIMIT $2', [afterId, limit])).map((r) => r.p);

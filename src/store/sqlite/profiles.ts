@@ -34,6 +34,7 @@ export function createProfileRepository(db: Db, rollups: RollupMaintainer): Prof
     authorById: db.prepare('SELECT au.*, pm.profile_id FROM authors au JOIN profile_members pm ON pm.author_id = au.id WHERE au.id = ?'),
     authorExists: db.prepare('SELECT 1 FROM authors WHERE id = ?').pluck(),
     authorIdByKey: db.prepare('SELECT id FROM authors WHERE platform = ? AND platform_id = ?').pluck(),
+    authorOfMention: db.prepare('SELECT author_id FROM mentions WHERE source_id = ? AND external_id = ? AND author_id IS NOT NULL').pluck(),
     members: db.prepare('SELECT au.*, pm.profile_id FROM authors au JOIN profile_members pm ON pm.author_id = au.id WHERE pm.profile_id = ? ORDER BY au.id'),
     profileIds: db.prepare('SELECT DISTINCT profile_id FROM profile_members WHERE profile_id > ? ORDER BY profile_id LIMIT ?').pluck(),
     mentions: db.prepare(`
@@ -122,6 +123,10 @@ export function createProfileRepository(db: Db, rollups: RollupMaintainer): Prof
     },
     profileIdsFor: async (keys) => {
       const ids = keys.map((k) => q.authorIdByKey.get(k.platform, k.platformId) as number | undefined).filter((id): id is number => id !== undefined);
+      return [...new Set(ids.map((id) => authorById(id)!.profileId))].sort((x, y) => x - y);
+    },
+    profileIdsOfMentions: async (sourceId, externalIds) => {
+      const ids = externalIds.map((e) => q.authorOfMention.get(sourceId, e) as number | undefined).filter((id): id is number => id !== undefined);
       return [...new Set(ids.map((id) => authorById(id)!.profileId))].sort((x, y) => x - y);
     },
     listProfileIds: async (afterId, limit) => {
