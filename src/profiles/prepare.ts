@@ -11,9 +11,10 @@ export interface PreparedMention extends ProfileMention {
   cues: Partial<Record<BrandCueKind, string>>;
 }
 
-// Negation flips "loyal"/"new" cues ("not my first time", "没有回购"); exit/risk cues carry their own
-// negators ("不会再", "won't be ordering"), so they are matched as written.
-const NEGATABLE: ReadonlySet<BrandCueKind> = new Set(['loyal', 'new', 'prospect']);
+// Negation flips loyal/new/prospect/risk cues ("not my first time", "没有回购", "never disappointed",
+// "没让我失望"). Exit cues carry their own negators ("再也不点", "never ordering"), and so do the risk
+// cues where the negation is the complaint ("不能再这样", "never been so disappointed"): those match as written.
+const NEGATABLE: ReadonlySet<BrandCueKind> = new Set(['loyal', 'new', 'prospect', 'risk']);
 
 /**
  * Prepares mentions oldest first. The cue lists are written in simplified Chinese, so `simplify`
