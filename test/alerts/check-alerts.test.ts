@@ -1,12 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saveApiRules } from '../../src/alerts/rule-settings.js';
-import { loadCrisisLexicon } from '../../src/alerts/lexicon.js';
 import type { AlertsConfig } from '../../src/alerts/schema.js';
 import type { AlertRule } from '../../src/analytics/alerts/rules.js';
-import { checkAlerts } from '../../src/jobs/check-alerts.js';
-import { silentLogger } from '../../src/logger.js';
 import type { Runtime } from '../../src/runtime.js';
-import { makeRuntime, TEST_BRANDS } from '../helpers/runtime.js';
+import { makeRuntime } from '../helpers/runtime.js';
+import { checkAt } from './check-at.js';
 
 const NOW = Date.parse('2026-11-20T10:30:00.000Z');
 const rule = (timezone: string): AlertRule => ({
@@ -26,7 +24,7 @@ describe('an alert check whose delivery planning fails', () => {
 
   it('marks nothing as fired, so the alert goes out once the rule is mended', async () => {
     const check = () =>
-      checkAlerts({ store: runtime.store, brands: TEST_BRANDS, alerts, lexicon: loadCrisisLexicon(), timezone: 'UTC', baseUrl: 'http://unused', now: () => new Date(NOW), log: silentLogger });
+      checkAt(runtime, alerts, NOW);
     // Rules stored before zones were checked: the misspelt zone makes planning throw.
     await saveApiRules(runtime.store, [rule('Asia/Shangai')], NOW);
     expect((await check()).alerts).toEqual([]);

@@ -1,11 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadCrisisLexicon } from '../../src/alerts/lexicon.js';
 import { saveApiRules } from '../../src/alerts/rule-settings.js';
 import type { AlertsConfig } from '../../src/alerts/schema.js';
-import { checkAlerts } from '../../src/jobs/check-alerts.js';
-import { silentLogger } from '../../src/logger.js';
 import type { Runtime } from '../../src/runtime.js';
-import { makeRuntime, TEST_BRANDS } from '../helpers/runtime.js';
+import { makeRuntime } from '../helpers/runtime.js';
+import { checkAt } from './check-at.js';
 
 const T = Date.parse('2026-11-20T10:30:00.000Z');
 const DAY = 86_400_000;
@@ -15,7 +13,7 @@ const CRISIS = ['鲜蜂外卖送来的鸡饭吃完全家食物中毒，太差了
 describe('a rule switched off while its incident is open', () => {
   let runtime: Runtime;
   const check = (at: number) =>
-    checkAlerts({ store: runtime.store, brands: TEST_BRANDS, alerts, lexicon: loadCrisisLexicon(), timezone: 'UTC', baseUrl: 'http://unused', now: () => new Date(at), log: silentLogger });
+    checkAt(runtime, alerts, at);
 
   beforeAll(async () => {
     runtime = await makeRuntime({ alerts });

@@ -1,14 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadCrisisLexicon } from '../../src/alerts/lexicon.js';
 import { renderAlertMessage } from '../../src/alerts/message.js';
 import { resolveAlertsConfig } from '../../src/alerts/schema.js';
 import { DEFAULT_THRESHOLDS } from '../../src/analytics/alerts/rules.js';
 import type { WindowCounts } from '../../src/analytics/alerts/types.js';
 import { detectVolumeSpike } from '../../src/analytics/alerts/volume-spike.js';
-import { checkAlerts } from '../../src/jobs/check-alerts.js';
-import { silentLogger } from '../../src/logger.js';
 import type { Runtime } from '../../src/runtime.js';
 import { makeRuntime, TEST_BRANDS } from '../helpers/runtime.js';
+import { checkAt } from './check-at.js';
 
 const NOW = Date.parse('2026-11-20T10:30:00.000Z');
 const MINUTE = 60_000;
@@ -20,7 +18,7 @@ const post = (id: string, at: number, i: number) => ({ source: 'forum', external
 describe('a brand with little history', () => {
   let runtime: Runtime;
   const check = () =>
-    checkAlerts({ store: runtime.store, brands: TEST_BRANDS, alerts, lexicon: loadCrisisLexicon(), timezone: 'UTC', baseUrl: 'http://unused', now: () => new Date(NOW), log: silentLogger });
+    checkAt(runtime, alerts, NOW);
 
   beforeEach(async () => {
     runtime = await makeRuntime({ alerts });

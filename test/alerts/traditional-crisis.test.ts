@@ -3,10 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCrisisLexicon } from '../../src/alerts/lexicon.js';
-import { checkAlerts } from '../../src/jobs/check-alerts.js';
-import { silentLogger } from '../../src/logger.js';
 import type { Runtime } from '../../src/runtime.js';
-import { makeRuntime, TEST_BRANDS } from '../helpers/runtime.js';
+import { makeRuntime } from '../helpers/runtime.js';
+import { checkAt } from './check-at.js';
 
 const NOW = Date.parse('2026-11-20T10:30:00.000Z');
 const alerts = { rules: [{ brand: '*', type: 'crisis_terms' as const, enabled: true, thresholds: { minCount: 3 }, cooldownMinutes: 120 }], channels: [] };
@@ -30,7 +29,7 @@ describe('crisis terms in posts written in traditional characters', () => {
   afterAll(() => runtime.close());
 
   it('are found in the simplified text, and the alert quotes the posts as written', async () => {
-    const summary = await checkAlerts({ store: runtime.store, brands: TEST_BRANDS, alerts, lexicon: loadCrisisLexicon(), timezone: 'UTC', baseUrl: 'http://unused', now: () => new Date(NOW), log: silentLogger });
+    const summary = await checkAt(runtime, alerts, NOW);
     const crisis = summary.signals.find((s) => s.type === 'crisis_terms');
     expect(crisis?.key).toBe('freshbee:crisis_terms');
     expect(crisis?.terms).toEqual(expect.arrayContaining(['腹泻', '呕吐', '急诊', '诈骗']));

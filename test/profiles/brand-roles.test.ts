@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeProfiles, post } from './helpers.js';
-
-/** Tags of `author`'s profile as a segmentation service reads them, brand-scoped ones as `tag@brand`. */
-async function tagsOf(ctx: Awaited<ReturnType<typeof makeProfiles>>, author: string): Promise<string[]> {
-  const profile = await ctx.service.getProfile(`test:${author}`);
-  return profile.tags.map((t) => (t.brandId ? `${t.tag}@${t.brandId}` : t.tag));
-}
+import { makeProfiles, post, tagsOf } from './helpers.js';
 
 describe('who wins a two-brand comparison', () => {
   it.each([

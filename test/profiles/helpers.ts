@@ -43,3 +43,9 @@ export function makeTestApp(store: Store, service: ReturnType<typeof createProfi
     version: 'test',
   });
 }
+
+/** Tags of `author`'s profile as a segmentation service reads them, brand-scoped ones as `tag@brand`. */
+export async function tagsOf(ctx: Awaited<ReturnType<typeof makeProfiles>>, author: string): Promise<string[]> {
+  const profile = await ctx.service.getProfile(`test:${author}`);
+  return profile.tags.map((t) => (t.brandId ? `${t.tag}@${t.brandId}` : t.tag));
+}
