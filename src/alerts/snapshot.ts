@@ -58,9 +58,9 @@ async function recentMentions(store: Store, brandId: string, from: number, to: n
 async function gatherView(store: Store, brandId: string, plan: WindowPlan, now: number): Promise<WindowView> {
   const ranges = planWindows(now, plan);
   const start = baselineStart(ranges);
-  // Everything before the baseline, read from the hourly rollups: only whether it is 0 matters.
-  const history = { from: 0, to: start };
-  const [recent, earlier, ...rest] = await store.alerts.windowCounts(brandId, [ranges.recent, history, ...ranges.seasonal, ...ranges.trailing]);
+  // Only whether the brand was mentioned before the baseline matters: one index probe, not a sum since 1970.
+  const earlier = await store.alerts.hasMentionsBefore(brandId, start);
+  const [recent, ...rest] = await store.alerts.windowCounts(brandId, [ranges.recent, ...ranges.seasonal, ...ranges.trailing]);
   const seasonal = rest.slice(0, ranges.seasonal.length);
   const trailing = rest.slice(ranges.seasonal.length);
   const coverage = await store.alerts.windowCounts(brandId, ranges.seasonal.map((r) => ({ from: r.to - DAY, to: r.to })));
@@ -69,7 +69,7 @@ async function gatherView(store: Store, brandId: string, plan: WindowPlan, now: 
     series: {
       recent,
       seasonal: seasonal.filter((_, i) => coverage[i].volume > 0),
-      trailing: sinceFirstMention(trailing, earlier.volume),
+      trailing: sinceFirstMention(trailing, earlier),
     },
     recentMentions: await recentMentions(store, brandId, ranges.recent.from, ranges.recent.to),
     baselineThemes: themes.themes,

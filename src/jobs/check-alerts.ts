@@ -1,5 +1,5 @@
 import type { Logger } from '../collectors/types.js';
-import { applyAlertState, type AlertState } from '../analytics/alerts/alert-state.js';
+import { applyAlertState, resolveUnevaluated, type AlertState } from '../analytics/alerts/alert-state.js';
 import { compileCrisisLexicon, type CrisisLexicon } from '../analytics/alerts/crisis-terms.js';
 import { evaluateBrand } from '../analytics/alerts/evaluate.js';
 import { buildAlertDraft } from '../analytics/alerts/explain.js';
@@ -53,7 +53,11 @@ export async function checkAlerts(deps: CheckAlertsDeps): Promise<CheckAlertsSum
   const signals: Signal[] = [];
   for (const brand of brands) {
     const resolved = resolveRules(rules, brand.id);
-    if (!resolved.length) continue;
+    // A brand whose rules are all switched off has nothing to evaluate, but its open incidents resolve.
+    if (!resolved.length) {
+      record.states.push(...resolveUnevaluated(brand.id, [], states, now));
+      continue;
+    }
     try {
       const snapshot = await gatherSnapshot(deps.store, brand, resolved, now);
       const found = evaluateBrand(snapshot, resolved, lexicon);

@@ -78,6 +78,8 @@ export interface AlertRepository {
   windowCounts(brandId: string, ranges: { from: number; to: number }[]): Promise<WindowCounts[]>;
   /** Theme → mentions carrying it, and the number of mentions, for a brand in `[from, to)`. */
   themeCounts(brandId: string, from: number, to: number): Promise<{ themes: Map<string, number>; mentions: number }>;
+  /** Whether the brand has a mention in an hour wholly before `at` (one index probe, whatever the history). */
+  hasMentionsBefore(brandId: string, at: number): Promise<boolean>;
   listStates(): Promise<AlertState[]>;
   /** Saves states, alerts and pending deliveries atomically; returns the stored alerts. */
   recordEvaluation(record: EvaluationRecord): Promise<StoredAlert[]>;

@@ -90,5 +90,13 @@ for (const backend of BACKENDS) {
       const stored = await stores.cli.alerts.getAlert(alert.id);
       expect(stored?.deliveries[0]).toMatchObject({ status: 'sent', attempts: 1 });
     });
+
+    it('frees a channel when the claim of the delivery a dead process was sending runs out, not that of its last', async () => {
+      await enqueue(stores.server, ['oncall'], 20);
+      expect(await stores.server.alerts.dueDeliveries(T0, 500)).toHaveLength(20); // claimed 30 s … 10 min; then the process dies
+      expect(await run(stores.cli, T0 + 20_000)).toMatchObject({ sent: 0 });
+      expect(await run(stores.cli, T0 + 40_000)).toMatchObject({ sent: 20 });
+      expect(receiver.requests).toHaveLength(20);
+    });
   });
 }

@@ -12,8 +12,7 @@ const CRISIS = ['鲜蜂外卖送来的鸡饭吃完全家食物中毒，太差了
 
 describe('a rule switched off while its incident is open', () => {
   let runtime: Runtime;
-  const check = (at: number) =>
-    checkAt(runtime, alerts, at);
+  const check = (at: number) => checkAt(runtime, alerts, at);
 
   beforeAll(async () => {
     runtime = await makeRuntime({ alerts });
@@ -38,5 +37,20 @@ describe('a rule switched off while its incident is open', () => {
     expect(summary.alerts.map((a) => [a.brandId, a.type])).toEqual([['freshbee', 'volume_spike']]);
     const states = await runtime.store.alerts.listStates();
     expect(states.find((s) => s.key === 'freshbee:crisis_terms')?.active).toBe(false);
+  });
+
+  it('resolves the incident when every rule of the brand is switched off, so switching one back on alerts again', async () => {
+    const later = T + 10 * DAY;
+    const crisis = Array.from({ length: 9 }, (_, i) => ({ source: 'f', externalId: `k${i}`, text: `${CRISIS[i % 3]} k${i}`, createdAt: new Date(later - (i + 1) * 5 * 60_000).toISOString() }));
+    await runtime.ingest(crisis, 'f');
+    await saveApiRules(runtime.store, [{ brand: '*', type: 'crisis_terms', enabled: true, thresholds: {}, cooldownMinutes: 120 }], later);
+    expect((await check(later)).alerts.map((a) => a.type)).toEqual(['crisis_terms']);
+    await saveApiRules(runtime.store, [{ brand: '*', type: 'crisis_terms', enabled: false, thresholds: {}, cooldownMinutes: 120 }], later);
+    await check(later + 60_000);
+    expect((await runtime.store.alerts.listStates()).filter((s) => s.brandId === 'freshbee' && s.active)).toEqual([]);
+    const again = Array.from({ length: 9 }, (_, i) => ({ source: 'f', externalId: `r${i}`, text: `${CRISIS[i % 3]} r${i}`, createdAt: new Date(later + DAY - (i + 1) * 5 * 60_000).toISOString() }));
+    await runtime.ingest(again, 'f');
+    await saveApiRules(runtime.store, [{ brand: '*', type: 'crisis_terms', enabled: true, thresholds: {}, cooldownMinutes: 120 }], later + DAY);
+    expect((await check(later + DAY)).alerts.map((a) => a.type)).toEqual(['crisis_terms']);
   });
 });

@@ -54,12 +54,11 @@ function fresh(rule: EvaluatedRule): AlertState {
  * Nothing else would ever resolve them, and an incident left open would absorb every later alert
  * of the brand; resolved, a rule switched back on starts a new incident.
  */
-function resolveUnevaluated(input: ApplyStateInput): AlertState[] {
-  const brandId = input.evaluated[0]?.brandId;
-  const keys = new Set(input.evaluated.map((r) => r.key));
-  return [...input.states.values()]
+export function resolveUnevaluated(brandId: string, evaluated: readonly EvaluatedRule[], states: ReadonlyMap<string, AlertState>, now: number): AlertState[] {
+  const keys = new Set(evaluated.map((r) => r.key));
+  return [...states.values()]
     .filter((s) => s.brandId === brandId && s.active && !keys.has(s.key))
-    .map((s) => ({ ...s, active: false, resolvedAt: input.now }));
+    .map((s) => ({ ...s, active: false, resolvedAt: now }));
 }
 
 /**
@@ -95,7 +94,8 @@ export function applyAlertState(input: ApplyStateInput): StateDecision {
     if (escalated || (!prev.active && !coolingDown)) candidates.push(signal);
     else suppressed.push(signal);
   }
-  for (const state of resolveUnevaluated(input)) next.set(state.key, state);
+  const brandId = input.evaluated[0]?.brandId;
+  if (brandId !== undefined) for (const state of resolveUnevaluated(brandId, input.evaluated, input.states, input.now)) next.set(state.key, state);
   const ongoing = input.evaluated
     .map((rule) => next.get(rule.key) ?? input.states.get(rule.key))
     .filter((s): s is AlertState => s !== undefined && s.active && s.severity !== null)

@@ -47,15 +47,15 @@ export function baselineStart(ranges: WindowRanges): number {
 
 /**
  * The trailing windows (newest first) from the one holding the brand's first mention on;
- * `earlier` is the brand's mention count before the oldest window. Before the first mention there
+ * `earlier` says whether the brand was mentioned before the oldest window. Before the first mention there
  * is no data, which is not a quiet window: counted as 0, it turns a brand's first collection into
  * a "spike" against a median of 0.
  *
  * @example
- * sinceFirstMention(series.trailing, 0).length; // windows of actual history
+ * sinceFirstMention(series.trailing, false).length; // windows of actual history
  */
-export function sinceFirstMention(trailing: WindowCounts[], earlier: number): WindowCounts[] {
+export function sinceFirstMention(trailing: WindowCounts[], earlier: boolean): WindowCounts[] {
   const oldestFirst = [...trailing].reverse();
-  const first = earlier > 0 ? 0 : oldestFirst.findIndex((w) => w.volume > 0);
+  const first = earlier ? 0 : oldestFirst.findIndex((w) => w.volume > 0);
   return first < 0 ? [] : oldestFirst.slice(first).reverse();
 }

@@ -6,6 +6,7 @@ import type { AlertType, Severity } from '../../analytics/alerts/types.js';
 import { CLAIM_MS_PER_DELIVERY, type AlertRepository, type DeliveryRecord, type DeliveryStatus, type StoredAlert } from '../alert-types.js';
 import { query, queryOne, type Queryable } from './pool.js';
 import { withTransaction } from './transaction.js';
+import { INTERVAL_MS } from '../intervals.js';
 import { splitAtHours } from '../window-parts.js';
 
 type DeliveryRow = { id: number; alert_id: number; channel_id: string; idempotency_key: string; status: string; attempts: number;
@@ -20,13 +21,15 @@ const BRAND_MENTIONS = `FROM mentions m JOIN analyses a ON a.mention_id = m.id
   WHERE m.created_at >= $1 AND m.created_at < $2 AND m.deleted_at IS NULL AND m.duplicate_of IS NULL
     AND m.id IN (SELECT mention_id FROM mention_brands WHERE brand_id = $3)`;
 
-// Claims the due deliveries of channels no live run has claimed, oldest first; each is held for its
+// Claims the due deliveries of channels no live run works (see the SQLite store: a run is live while
+// the earliest claim left on its channel has not run out), oldest first; each is held for its
 // place in its channel's queue × CLAIM_MS_PER_DELIVERY. The status is checked again on the row being
 // updated, so a delivery another run just marked sent is not claimed from a stale snapshot.
 const CLAIM_DUE = `WITH due AS (
     SELECT id, row_number() OVER (PARTITION BY channel_id ORDER BY next_attempt_at, id) AS place FROM (
       SELECT id, channel_id, next_attempt_at FROM alert_deliveries WHERE status = 'pending' AND next_attempt_at <= $1
-        AND channel_id NOT IN (SELECT channel_id FROM alert_deliveries WHERE status = 'pending' AND claimed_until > $1)
+        AND channel_id NOT IN (SELECT channel_id FROM alert_deliveries WHERE status = 'pending' AND claimed_until IS NOT NULL
+          GROUP BY channel_id HAVING min(claimed_until) > $1)
       ORDER BY next_attempt_at, id LIMIT $2) oldest)
   UPDATE alert_deliveries d SET claimed_until = $1::bigint + due.place * $3::bigint FROM due WHERE d.id = due.id AND d.status = 'pending'
   RETURNING d.*`;
@@ -79,6 +82,8 @@ export function createPgAlertRepository(pool: pg.Pool): AlertRepository {
 
   return {
     windowCounts: async (brandId, ranges) => Promise.all(ranges.map(async (r) => ({ from: r.from, to: r.to, ...(await counts(r.from, r.to, brandId)) }))),
+    hasMentionsBefore: async (brandId, at) =>
+      (await query(pool, `SELECT 1 FROM rollups WHERE interval = 'hour' AND brand_id = $1 AND bucket <= $2 AND volume > 0 LIMIT 1`, [brandId, at - INTERVAL_MS.hour])).length > 0,
     themeCounts: async (brandId, from, to) => {
       const rows = await query<{ theme: string; n: number }>(pool, `SELECT lower(j.theme) AS theme, count(DISTINCT m.id) AS n
         ${BRAND_MENTIONS.replace('WHERE', 'CROSS JOIN LATERAL jsonb_array_elements_text(a.themes::jsonb) AS j (theme) WHERE')} GROUP BY 1`,

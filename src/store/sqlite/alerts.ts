@@ -4,6 +4,7 @@ import type { AlertState } from '../../analytics/alerts/alert-state.js';
 import type { AlertDraft } from '../../analytics/alerts/explain.js';
 import type { AlertType, Severity, WindowCounts } from '../../analytics/alerts/types.js';
 import { createStatementCache, writeTransaction } from './statements.js';
+import { INTERVAL_MS } from '../intervals.js';
 import { splitAtHours } from '../window-parts.js';
 import { CLAIM_MS_PER_DELIVERY, type AlertListQuery, type AlertRepository, type DeliveryRecord, type DeliveryStatus, type DueDelivery,
   type EvaluationRecord, type StoredAlert } from '../alert-types.js';
@@ -47,11 +48,14 @@ const COUNTS = `count(*) AS volume, coalesce(sum(a.sentiment = 'pos'), 0) AS pos
 
 type Counts = Omit<WindowCounts, 'from' | 'to'>;
 
-// Due deliveries of channels no live run has claimed, oldest first, each with its place in its
-// channel's queue (its claim lasts that many CLAIM_MS_PER_DELIVERY).
+// Due deliveries of channels no live run works, oldest first, each with its place in its channel's
+// queue (its claim lasts that many CLAIM_MS_PER_DELIVERY). A run sends in queue order, so it is live
+// while the earliest claim left on its channel has not run out; a run that died frees the channel
+// when the claim of the delivery it was sending runs out, not the claim of its last.
 const DUE_UNCLAIMED = `SELECT *, row_number() OVER (PARTITION BY channel_id ORDER BY next_attempt_at, id) AS place FROM (
     SELECT * FROM alert_deliveries WHERE status = 'pending' AND next_attempt_at <= @now
-      AND channel_id NOT IN (SELECT channel_id FROM alert_deliveries WHERE status = 'pending' AND claimed_until > @now)
+      AND channel_id NOT IN (SELECT channel_id FROM alert_deliveries WHERE status = 'pending' AND claimed_until IS NOT NULL
+        GROUP BY channel_id HAVING min(claimed_until) > @now)
     ORDER BY next_attempt_at, id LIMIT @limit)
   ORDER BY next_attempt_at, id`;
 
@@ -90,6 +94,7 @@ export function createAlertRepository(db: Db): AlertRepository {
     counts: db.prepare(`SELECT ${COUNTS} ${brandMentions()}`),
     hourCounts: db.prepare(`SELECT coalesce(sum(volume), 0) AS volume, coalesce(sum(pos), 0) AS pos, coalesce(sum(neu), 0) AS neu,
       coalesce(sum(neg), 0) AS neg FROM rollups WHERE interval = 'hour' AND brand_id = ? AND bucket >= ? AND bucket < ?`),
+    before: db.prepare(`SELECT 1 FROM rollups WHERE interval = 'hour' AND brand_id = ? AND bucket <= ? AND volume > 0 LIMIT 1`).pluck(),
     themes: db.prepare(`SELECT lower(j.value) AS theme, count(DISTINCT m.id) AS n ${brandMentions('CROSS JOIN json_each(a.themes) j')} GROUP BY theme`),
     states: db.prepare('SELECT * FROM alert_state'),
     upsertState: db.prepare(`INSERT INTO alert_state (key, brand_id, type, active, severity, last_fired_at, last_seen_at, resolved_at)
@@ -148,6 +153,7 @@ export function createAlertRepository(db: Db): AlertRepository {
   );
 
   return {
+    hasMentionsBefore: async (brandId, at) => q.before.get(brandId, at - INTERVAL_MS.hour) !== undefined,
     windowCounts: async (brandId, ranges) => ranges.map((r) => ({ from: r.from, to: r.to, ...count(brandId, r.from, r.to) })),
     themeCounts: async (brandId, from, to) => {
       const rows = q.themes.all(from, to, brandId) as { theme: string; n: number }[];
