@@ -98,7 +98,8 @@ function readCount(value: unknown): number | undefined {
   const text = value.trim();
   if (/^★+☆*$/.test(text)) return text.replace(/☆/g, '').length;
   const m = /^(\d[\d,]*(?:\.\d+)?)\s*([kmw万萬亿億])?\+?$/i.exec(text);
-  return m ? Number(m[1].replace(/,/g, '')) * (m[2] ? MULTIPLIERS[m[2].toLowerCase()] : 1) : undefined;
+  // Rounded: 1.13万 × 10⁴ is 11299.999999999998 in floating point, and counts are integers in the store.
+  return m ? Math.round(Number(m[1].replace(/,/g, '')) * (m[2] ? MULTIPLIERS[m[2].toLowerCase()] : 1)) : undefined;
 }
 
 function toAuthor(author: PostInput['author']): RawPost['author'] {

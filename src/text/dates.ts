@@ -7,11 +7,11 @@
 /** Largest |epoch ms| a JavaScript Date holds; beyond it `toISOString` throws. */
 export const MAX_EPOCH_MS = 8.64e15;
 
-const ISO = /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?\s*(Z|[+\- ]\d{2}(?::?\d{2})?)?)?)?)?$/i;
+const ISO = /^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?\s*(Z|[+\- ]\d{2}(?::?\d{2})?)?)?)?)?$/i;
 
 /**
  * Epoch ms of an ISO-8601 date or date-time (`2026`, `2026-11`, `2026-11-20`, `2026-11-20 08:00`,
- * `2026-11-20T08:00:00.5+08:00`), NaN for anything else or an impossible date (2026-02-30,
+ * `2026-11-20T08:00:00.5+08:00`, and with one-digit parts: `2025-6-1 8:00`), NaN for anything else or an impossible date (2026-02-30,
  * 25:00). A time without an offset is UTC. A space before the offset counts as `+`, because an
  * unencoded `+` in a query string arrives as a space.
  */
@@ -27,7 +27,8 @@ export function parseIsoDate(value: string): number {
 
 /** A zone the legacy parser knows at the end of a date string (RFC 822 dates as in RSS). */
 const NAMED_ZONE = /(?:\bGMT|\bUTC?|\b[ECMP][SD]T|[+-]\d{2}:?\d{2}|\bZ)\s*(?:\([^)]*\))?$/i;
-const HAS_YEAR = /\b(?:19|20)\d{2}\b/;
+/** A four-digit year, or RFC 822's two-digit one after a month name ("Sat, 07 Sep 02 00:00:01 GMT"). */
+const HAS_YEAR = /\b(?:19|20)\d{2}\b|\b[a-z]{3}\s+\d{2}\s+\d{1,2}:\d{2}/i;
 
 /**
  * Epoch ms of an ISO-8601 date (see {@link parseIsoDate}) or another common written date with a
@@ -46,8 +47,9 @@ function inRange(ms: number): number {
   return Number.isFinite(ms) && Math.abs(ms) <= MAX_EPOCH_MS ? ms : Number.NaN;
 }
 
+/** Milliseconds of a fraction of a second, cut (not rounded: .9996 would carry into the next day). */
 function fractionMs(digits: string | undefined): number {
-  return digits ? Math.round(Number(`0.${digits}`) * 1000) : 0;
+  return digits ? Math.floor(Number(`0.${digits}`) * 1000) : 0;
 }
 
 function offsetMs(zone: string | undefined): number {

@@ -127,14 +127,14 @@ describe('parseImport: JSON lines', () => {
   it('keeps a post whose optional fields are null or counts written the way people write them', () => {
     const body = [
       '{"id":"1","text":"送餐太慢了","title":null,"likes":null,"url":null,"author":{"id":"u1","followers":null}}',
-      '{"id":"2","text":"很好吃","likes":"1,234","reposts":"3.5万","replies":"1.2k","rating":"★★★★☆"}',
+      '{"id":"2","text":"很好吃","likes":"1,234","reposts":"1.13万","replies":"32.3k","rating":"★★★★☆"}',
       '{"id":"3","text":"odd counts","likes":"N/A","rating":"five"}',
       '{"id":"4","text":null}',
     ].join('\n');
     const result = parseImport(body, { format: 'jsonl', source: 's', now });
     expect(result.posts.map((p) => [p.externalId, p.title, p.author?.id, p.engagement])).toEqual([
       ['1', undefined, 'u1', undefined],
-      ['2', undefined, undefined, { likes: 1234, reposts: 35000, replies: 1200, rating: 4 }],
+      ['2', undefined, undefined, { likes: 1234, reposts: 11300, replies: 32300, rating: 4 }],
       ['3', undefined, undefined, undefined],
     ]);
     expect(result.skipped).toEqual([{ line: 4, reason: 'missing "text" (expected a string)' }]);

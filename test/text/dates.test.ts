@@ -17,6 +17,9 @@ describe('parseIsoDate', () => {
     expect(iso('2026-11-20T08:30:00-0530')).toBe('2026-11-20T14:00:00.000Z');
     // An unencoded "+" in a query string arrives as a space.
     expect(iso('2026-11-20T08:30:00 08:00')).toBe('2026-11-20T00:30:00.000Z');
+    expect(iso('2025-6-1 8:05')).toBe('2025-06-01T08:05:00.000Z');
+    // Python writes microseconds; a fraction is cut to milliseconds, never carried into the next day.
+    expect(iso('2025-06-10T23:59:59.999600Z')).toBe('2025-06-10T23:59:59.999Z');
   });
 
   it('refuses impossible dates and text the legacy parser would guess at', () => {
@@ -31,6 +34,8 @@ describe('parseDateString', () => {
     expect(new Date(parseDateString('Tue, 10 Jun 2025 04:00:00 +0800')).toISOString()).toBe('2025-06-09T20:00:00.000Z');
     expect(new Date(parseDateString('Tue, 10 Jun 2025 04:00:00 GMT')).toISOString()).toBe('2025-06-10T04:00:00.000Z');
     expect(new Date(parseDateString('June 10, 2025 12:00')).toISOString()).toBe('2025-06-10T12:00:00.000Z');
+    // The RSS 2.0 specification's own example has a two-digit year.
+    expect(new Date(parseDateString('Sat, 07 Sep 02 00:00:01 GMT')).toISOString()).toBe('2002-09-07T00:00:01.000Z');
     expect(parseDateString('foo 1')).toBeNaN();
     expect(parseDateString('2025-02-30 10:00')).toBeNaN();
   });

@@ -71,7 +71,8 @@ async function importFile(file: string, { format, sourceId, push, io }: ImportOp
     parsed = parseImportFile(await readFile(file), file, { format, source: sourceId, now: new Date() });
   } catch (err) {
     if (!(err instanceof ParseError) && !isFileSystemError(err)) throw err;
-    io.stderr.write(`koubei ingest: ${err.message}\n`);
+    // A read error does not always name its file ("EISDIR: illegal operation on a directory, read").
+    io.stderr.write(`koubei ingest: ${err instanceof ParseError ? '' : `${file}: `}${err.message}\n`);
     return false;
   }
   io.stderr.write(skipReport(file, parsed.skipped));
