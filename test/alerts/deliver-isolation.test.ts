@@ -8,7 +8,7 @@ import type { AppConfig } from '../../src/config.js';
 import { silentLogger } from '../../src/logger.js';
 import type { Store } from '../../src/store/types.js';
 import { makeStore } from '../helpers/store.js';
-import { TEST_BRANDS } from '../helpers/runtime.js';
+import { testConfig } from '../helpers/runtime.js';
 import { startReceiver, type Receiver } from './receiver.js';
 
 const T0 = Date.parse('2026-03-03T12:00:00.000Z');
@@ -40,18 +40,7 @@ async function startHeldReceiver() {
   };
 }
 
-const config = (channels: ChannelConfig[]): AppConfig => ({
-  port: 0,
-  databasePath: ':memory:',
-  demo: false,
-  collectOnStart: false,
-  timezone: 'UTC',
-  ingestMaxBytes: 1024,
-  unhealthyAfterFailures: 3,
-  sources: [],
-  brands: TEST_BRANDS,
-  alerts: { rules: [], channels },
-});
+const config = (channels: ChannelConfig[]): AppConfig => testConfig({ alerts: { rules: [], channels } });
 
 async function enqueue(store: Store, channelIds: string[], count = 1) {
   const draft = sampleAlert(new Date(T0), 'http://koubei.test');

@@ -13,7 +13,7 @@ import type { Digest } from '../../src/domain.js';
 import { silentLogger } from '../../src/logger.js';
 import type { Store } from '../../src/store/types.js';
 import { makeStore } from '../helpers/store.js';
-import { TEST_BRANDS } from '../helpers/runtime.js';
+import { testConfig } from '../helpers/runtime.js';
 import { startReceiver, type Receiver } from './receiver.js';
 
 const T0 = Date.parse('2026-11-21T09:00:00.000Z');
@@ -43,18 +43,7 @@ const DIGEST: Digest = {
   link: 'http://koubei.test/',
 };
 
-const config = (channels: ChannelConfig[]): AppConfig => ({
-  port: 0,
-  databasePath: ':memory:',
-  demo: false,
-  collectOnStart: false,
-  timezone: 'UTC',
-  ingestMaxBytes: 1024,
-  unhealthyAfterFailures: 3,
-  sources: [],
-  brands: TEST_BRANDS,
-  alerts: { rules: [], channels },
-});
+const config = (channels: ChannelConfig[]): AppConfig => testConfig({ alerts: { rules: [], channels } });
 
 describe('digest delivery', () => {
   let receiver: Receiver;

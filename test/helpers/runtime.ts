@@ -10,23 +10,25 @@ export const TEST_BRANDS: AppConfig['brands'] = [
   { id: 'swifteats', name: 'SwiftEats', aliases: ['速达外卖', '速达'], competitors: ['freshbee'] },
 ];
 
+/** A config for tests: in-memory database, no demo, no sources, the test brands. */
+export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
+  return {
+    port: 0,
+    databasePath: ':memory:',
+    demo: false,
+    collectOnStart: false,
+    timezone: 'UTC',
+    ingestMaxBytes: 64 * 1024,
+    unhealthyAfterFailures: 3,
+    sources: [],
+    brands: TEST_BRANDS,
+    ...overrides,
+  };
+}
+
 /** A runtime over a fresh in-memory database with the real NLP resources. */
 export function makeRuntime(overrides: Partial<AppConfig> = {}): Promise<Runtime> {
-  return createRuntime(
-    {
-      port: 0,
-      databasePath: ':memory:',
-      demo: false,
-      collectOnStart: false,
-      timezone: 'UTC',
-      ingestMaxBytes: 64 * 1024,
-      unhealthyAfterFailures: 3,
-      sources: [],
-      brands: TEST_BRANDS,
-      ...overrides,
-    },
-    silentLogger,
-  );
+  return createRuntime(testConfig(overrides), silentLogger);
 }
 
 export function makeApp(runtime: Runtime, overrides: Partial<ApiDeps> = {}) {

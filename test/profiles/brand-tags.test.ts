@@ -1,30 +1,13 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ALL_TAGS } from '../../src/profiles/config.js';
 import { decayWeight, noisyOr, roundConfidence } from '../../src/profiles/decay.js';
-import { DEFAULT_INFLUENCE } from '../../src/profiles/influence.js';
 import { tagProfile, type TaggerOptions } from '../../src/profiles/tagger.js';
 import type { ComputedTag, ProfileMention } from '../../src/profiles/types.js';
-import { loadChineseConverter } from '../../src/resources/language.js';
-import { PROJECT_ROOT } from '../../src/resources/paths.js';
-import { loadTaxonomy } from '../../src/resources/taxonomy.js';
+import { taggerOptions } from './tagger-options.js';
 
 const DAY = 86_400_000;
 const MINUTE = 60_000;
 const NOW = Date.UTC(2026, 10, 21);
-const BRANDS = JSON.parse(readFileSync(join(PROJECT_ROOT, 'data/demo/brands.json'), 'utf8')) as { id: string; name: string; aliases: string[]; competitors: string[] }[];
-const options: TaggerOptions = {
-  taxonomy: loadTaxonomy(),
-  now: NOW,
-  halfLifeDays: 90,
-  minConfidence: 0.5,
-  enabledTags: new Set(ALL_TAGS),
-  competitors: new Map(BRANDS.map((b) => [b.id, b.competitors])),
-  brandAliases: new Map(BRANDS.map((b) => [b.id, [b.name, ...b.aliases]])),
-  influence: DEFAULT_INFLUENCE,
-  simplify: loadChineseConverter(),
-};
+const options: TaggerOptions = taggerOptions(NOW);
 
 let nextId = 1;
 function mention(text: string, createdAt: number, sentiment: 'pos' | 'neg' | 'neu', brands: string[]): ProfileMention {

@@ -3,30 +3,18 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ALL_TAGS, BELOW_PRECISION_FLOOR } from '../../src/profiles/config.js';
 import { predictTags, scoreTags, type LabelledAuthor } from '../../src/profiles/evaluate.js';
-import { DEFAULT_INFLUENCE } from '../../src/profiles/influence.js';
 import { loadTaxonomy } from '../../src/resources/taxonomy.js';
 import { nextStage } from '../../src/profiles/lifecycle.js';
 import { buildTaxonomy } from '../../src/profiles/taxonomy.js';
 import { tagProfile, type TaggerOptions } from '../../src/profiles/tagger.js';
 import type { ProfileMention } from '../../src/profiles/types.js';
-import { loadChineseConverter } from '../../src/resources/language.js';
+import { taggerOptions } from './tagger-options.js';
 import { PROJECT_ROOT } from '../../src/resources/paths.js';
 
 const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 10, 21);
 const taxonomy = loadTaxonomy();
-const BRANDS = JSON.parse(readFileSync(join(PROJECT_ROOT, 'data/demo/brands.json'), 'utf8')) as { id: string; name: string; aliases: string[]; competitors: string[] }[];
-const options: TaggerOptions = {
-  taxonomy,
-  now: NOW,
-  halfLifeDays: 90,
-  minConfidence: 0.5,
-  enabledTags: new Set(ALL_TAGS),
-  competitors: new Map(BRANDS.map((b) => [b.id, b.competitors])),
-  brandAliases: new Map(BRANDS.map((b) => [b.id, [b.name, ...b.aliases]])),
-  influence: DEFAULT_INFLUENCE,
-  simplify: loadChineseConverter(),
-};
+const options: TaggerOptions = taggerOptions(NOW);
 
 let nextId = 1;
 function mention(text: string, daysAgo: number, sentiment: 'pos' | 'neg' | 'neu' = 'neu', brands: string[] = []): ProfileMention {
