@@ -23,8 +23,7 @@ describe('an alert check whose delivery planning fails', () => {
   afterAll(() => runtime.close());
 
   it('marks nothing as fired, so the alert goes out once the rule is mended', async () => {
-    const check = () =>
-      checkAt(runtime, alerts, NOW);
+    const check = () => checkAt(runtime, alerts, NOW);
     // Rules stored before zones were checked: the misspelt zone makes planning throw.
     await saveApiRules(runtime.store, [rule('Asia/Shangai')], NOW);
     expect((await check()).alerts).toEqual([]);

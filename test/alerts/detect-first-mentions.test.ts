@@ -17,8 +17,7 @@ const post = (id: string, at: number, i: number) => ({ source: 'forum', external
 
 describe('a brand with little history', () => {
   let runtime: Runtime;
-  const check = () =>
-    checkAt(runtime, alerts, NOW);
+  const check = () => checkAt(runtime, alerts, NOW);
 
   beforeEach(async () => {
     runtime = await makeRuntime({ alerts });

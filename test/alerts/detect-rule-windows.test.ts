@@ -26,8 +26,7 @@ const HISTORY = Array.from({ length: 7 * 24 }, (_, i) => post(`b${i}`, NOW - (i 
 
 describe('a brand rule with its own window', () => {
   let runtime: Runtime;
-  const check = () =>
-    checkAt(runtime, alerts, NOW);
+  const check = () => checkAt(runtime, alerts, NOW);
 
   beforeEach(async () => {
     runtime = await makeRuntime({ alerts });
