@@ -85,21 +85,27 @@ function readable(value: unknown): unknown {
   for (const [key, field] of Object.entries(value)) {
     if (field === null && key !== 'text') continue;
     if (!COUNTS.has(key)) out[key] = key === 'author' ? readable(field) : field;
-    else if (readCount(field) !== undefined) out[key] = readCount(field);
+    else if (readCount(field, key) !== undefined) out[key] = readCount(field, key);
   }
   return out;
 }
 
 const MULTIPLIERS: Record<string, number> = { k: 1e3, m: 1e6, w: 1e4, 万: 1e4, 萬: 1e4, 亿: 1e8, 億: 1e8 };
 
-function readCount(value: unknown): number | undefined {
-  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
-  if (typeof value !== 'string') return undefined;
-  const text = value.trim();
+/**
+ * A count as a number: integers for likes, replies, reposts and followers (1.13万 × 10⁴ is
+ * 11299.999999999998 in floating point, and the store keeps them as integers); a rating may be 4.5.
+ */
+function readCount(value: unknown, key: string): number | undefined {
+  const n = typeof value === 'number' ? value : typeof value === 'string' ? writtenCount(value.trim()) : undefined;
+  if (n === undefined || !Number.isFinite(n)) return undefined;
+  return key === 'rating' ? n : Math.round(n);
+}
+
+function writtenCount(text: string): number | undefined {
   if (/^★+☆*$/.test(text)) return text.replace(/☆/g, '').length;
   const m = /^(\d[\d,]*(?:\.\d+)?)\s*([kmw万萬亿億])?\+?$/i.exec(text);
-  // Rounded: 1.13万 × 10⁴ is 11299.999999999998 in floating point, and counts are integers in the store.
-  return m ? Math.round(Number(m[1].replace(/,/g, '')) * (m[2] ? MULTIPLIERS[m[2].toLowerCase()] : 1)) : undefined;
+  return m ? Number(m[1].replace(/,/g, '')) * (m[2] ? MULTIPLIERS[m[2].toLowerCase()] : 1) : undefined;
 }
 
 function toAuthor(author: PostInput['author']): RawPost['author'] {

@@ -129,6 +129,7 @@ describe('parseImport: JSON lines', () => {
       '{"id":"1","text":"送餐太慢了","title":null,"likes":null,"url":null,"author":{"id":"u1","followers":null}}',
       '{"id":"2","text":"很好吃","likes":"1,234","reposts":"1.13万","replies":"32.3k","rating":"★★★★☆"}',
       '{"id":"3","text":"odd counts","likes":"N/A","rating":"five"}',
+      '{"id":"5","text":"halves","likes":3.7,"rating":"4.5","author":{"id":"u5","followers":"1.13万"}}',
       '{"id":"4","text":null}',
     ].join('\n');
     const result = parseImport(body, { format: 'jsonl', source: 's', now });
@@ -136,8 +137,10 @@ describe('parseImport: JSON lines', () => {
       ['1', undefined, 'u1', undefined],
       ['2', undefined, undefined, { likes: 1234, reposts: 11300, replies: 32300, rating: 4 }],
       ['3', undefined, undefined, undefined],
+      ['5', undefined, 'u5', { likes: 4, rating: 4.5 }],
     ]);
-    expect(result.skipped).toEqual([{ line: 4, reason: 'missing "text" (expected a string)' }]);
+    expect(result.posts[3].author?.followers).toBe(11300);
+    expect(result.skipped).toEqual([{ line: 5, reason: 'missing "text" (expected a string)' }]);
   });
 
   it('reads dates the same on every host and refuses digit strings that are no date', () => {
