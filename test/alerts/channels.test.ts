@@ -110,6 +110,16 @@ describe('alert channels', () => {
     await expect(sendAlert(alert, ding, deps, { idempotencyKey: 'b' })).rejects.toMatchObject({ retryable: false });
   });
 
+  it('feishu, dingtalk, wecom: an answer that is no JSON object is a retryable failure, never a success', async () => {
+    for (const [type, body] of [['feishu', 'null'], ['dingtalk', '[]'], ['wecom', '1'], ['feishu', '<html>busy</html>']] as const) {
+      receiver.handle = () => ({ body });
+      await expect(sendAlert(alert, channel(type), deps, { idempotencyKey: `k-${type}-${body}` }), `${type} ${body}`).rejects.toMatchObject({
+        retryable: true,
+        message: expect.stringContaining(`expected a JSON object answer, found "${body}"`),
+      });
+    }
+  });
+
   it('wecom: markdown within 4096 bytes even with very long Chinese samples', async () => {
     receiver.handle = () => ({ body: { errcode: 0, errmsg: 'ok' } });
     const long = { ...alert, samples: alert.samples.map((s) => ({ ...s, text: '拉肚子'.repeat(700) })) };

@@ -61,11 +61,15 @@ export function checkHttpStatus(status: number, body: string, channelId: string)
  */
 export function checkJsonCode(status: number, body: string, channelId: string, retryableCodes: number[]): void {
   checkHttpStatus(status, body, channelId);
-  let parsed: { code?: number; errcode?: number; msg?: string; errmsg?: string; StatusCode?: number };
+  let parsed: { code?: number; errcode?: number; msg?: string; errmsg?: string; StatusCode?: number } | null;
   try {
     parsed = JSON.parse(body);
   } catch {
-    throw new ChannelError(channelId, `expected a JSON answer, found "${body.slice(0, 100)}"`, true, status);
+    parsed = null;
+  }
+  // `null`, `[]` or `1` is no answer of these platforms: retried, never taken for a success.
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw new ChannelError(channelId, `expected a JSON object answer, found "${body.slice(0, 100)}"`, true, status);
   }
   const code = parsed.code ?? parsed.errcode ?? parsed.StatusCode ?? 0;
   if (code === 0) return;
