@@ -130,6 +130,15 @@ describe('alert channels', () => {
     expect(body.markdown.content).toContain('https://example.com/sample/3');
   });
 
+  it('wecom: keeps the dashboard link when even the shortest samples do not fit (very long author names)', async () => {
+    receiver.handle = () => ({ body: { errcode: 0, errmsg: 'ok' } });
+    const named = { ...alert, samples: alert.samples.map((s) => ({ ...s, author: '很长的名字'.repeat(300) })) };
+    await sendAlert(named, channel('wecom', { lang: 'zh' }), deps, { idempotencyKey: 'k-wecom-names' });
+    const content: string = lastBody().markdown.content;
+    expect(Buffer.byteLength(content, 'utf8')).toBeLessThanOrEqual(4096);
+    expect(content.endsWith('(http://koubei.test/)')).toBe(true);
+  });
+
   it('discord: one embed, and user text can never ping (allowed_mentions.parse = [])', async () => {
     receiver.handle = () => ({ status: 204, body: '' });
     await sendAlert(alert, channel('discord'), deps, { idempotencyKey: 'k-discord' });
