@@ -227,4 +227,10 @@ describe('emerging theme and case variants', () => {
     expect(detectEmergingThemes(input(new Map([['Café', 40]])), DEFAULT_THRESHOLDS)).toEqual([]);
     expect(detectEmergingThemes(input(new Map()), DEFAULT_THRESHOLDS).map((t) => [t.theme, t.recentCount])).toEqual([['café', 6]]);
   });
+
+  it('finds nothing new against a baseline too small to show what is usual (a brand\'s first posts)', () => {
+    expect(detectEmergingThemes({ ...input(new Map()), baselineMentions: 0 }, DEFAULT_THRESHOLDS)).toEqual([]);
+    expect(detectEmergingThemes({ ...input(new Map()), baselineMentions: 19 }, DEFAULT_THRESHOLDS)).toEqual([]);
+    expect(detectEmergingThemes({ ...input(new Map()), baselineMentions: 20 }, DEFAULT_THRESHOLDS)).toHaveLength(1);
+  });
 });

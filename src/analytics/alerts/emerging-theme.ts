@@ -49,6 +49,12 @@ function foldBaseline(themes: Map<string, number>): Map<string, number> {
 }
 
 /**
+ * Baseline mentions below which nothing can emerge: against a brand's first posts (no history) every
+ * theme would look new.
+ */
+export const MIN_BASELINE_MENTIONS = 20;
+
+/**
  * Emerging themes: themes with at least `minCount` mentions in the recent window that were (almost)
  * absent from the baseline — at most `maxBaselineShare` of baseline mentions — and grew at least
  * `minGrowth` times over their expected count. Returns the strongest first (at most 5).
@@ -57,6 +63,7 @@ function foldBaseline(themes: Map<string, number>): Map<string, number> {
  * detectEmergingThemes(input, DEFAULT_THRESHOLDS).map((t) => t.theme);
  */
 export function detectEmergingThemes(input: EmergingInput, t: Thresholds): EmergingTheme[] {
+  if (input.baselineMentions < MIN_BASELINE_MENTIONS) return [];
   const ignore = new Set(input.ignore.map(themeKey));
   const baseline = foldBaseline(input.baselineThemes);
   const found: EmergingTheme[] = [];
