@@ -49,18 +49,17 @@ export function stripPhrases(text: string, phrases: readonly string[]): string {
 export interface Negators {
   zh: readonly string[];
   en: readonly string[];
+  /**
+   * Words that hold a negator but negate nothing (不错 "good", 不少 "many", 特别 "especially";
+   * "no doubt", "can't wait"), from the taxonomy file. Posts are not segmented here, so these are
+   * masked before the negator check.
+   */
+  notZh: readonly string[];
+  notEn: readonly string[];
 }
 
-/**
- * Words that hold a negator character but negate nothing (不错 "good", 不少 "many", 特别 "especially",
- * 无聊 "bored", 无疑 "no doubt"). Posts are not segmented here, so these are masked before the negator
- * check.
- */
-const ZH_NOT_NEGATIONS = ['不错', '不少', '不久', '不断', '不过', '不仅', '不管', '不论', '不同', '不一样', '不停', '不禁', '不得不', '忍不住', '差不多', '了不起', '没想到', '特别', '别人', '区别', '分别', '告别', '无论', '无疑', '无限', '无比', '无聊', '无敌'];
 /** "要不要", "是不是", "有没有" ask a question (A-not-A); they negate nothing. */
 const A_NOT_A = /(\p{Script=Han})[不没]\1/gu;
-/** English set phrases whose "no" / "not" / "can't" negates nothing that follows ("No doubt my kids…"). */
-const EN_NOT_NEGATIONS = /(?<![\p{L}'])(no doubt|no wonder|no matter|not only|can't wait|cannot wait)(?![\p{L}])/gu;
 
 /**
  * True when a negator word ends within the three characters (zh) or three words (en) before `at`, in
@@ -70,9 +69,9 @@ export function isNegated(text: string, at: number, negators: Negators): boolean
   const before = text.slice(Math.max(0, at - 24), at);
   const clause = before.split(/[，。！？!?,.;；、\n]/).pop() ?? '';
   const zhClause = clause.replace(/\s+/g, '').replace(A_NOT_A, (q) => ' '.repeat(q.length));
-  const zhWindow = stripPhrases(zhClause, ZH_NOT_NEGATIONS).slice(-3);
+  const zhWindow = stripPhrases(zhClause, negators.notZh).slice(-3);
   if (negators.zh.some((n) => zhWindow.includes(n))) return true;
-  const enClause = clause.toLowerCase().replace(EN_NOT_NEGATIONS, ' ');
+  const enClause = stripPhrases(clause.toLowerCase(), negators.notEn);
   const words = enClause.split(/[^\p{L}']+/u).filter(Boolean).slice(-3);
   return words.some((w) => negators.en.includes(w) || w.endsWith("n't"));
 }

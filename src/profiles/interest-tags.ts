@@ -1,4 +1,4 @@
-import { findCue, stripPhrases } from './cues.js';
+import { findCue, stripPhrases, type Negators } from './cues.js';
 import { decayWeight, noisyOr, roundConfidence } from './decay.js';
 import type { PreparedMention } from './prepare.js';
 import type { CueTag } from './taxonomy.js';
@@ -11,7 +11,7 @@ const WEAK_P = 0.3;
 export interface CueTagOptions {
   now: number;
   halfLifeDays: number;
-  negators: { zh: readonly string[]; en: readonly string[] };
+  negators: Negators;
 }
 
 /**

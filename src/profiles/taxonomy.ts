@@ -28,6 +28,8 @@ export const TaxonomyFile = z.object({
   tags: z.array(TagDef),
   brandCues: z.object(Object.fromEntries(BRAND_CUE_KINDS.map((k) => [k, Bilingual])) as Record<(typeof BRAND_CUE_KINDS)[number], typeof Bilingual>),
   negators: Bilingual,
+  /** Words holding a negator that negate nothing (不错, 不少, "no doubt"): masked before the negator check. */
+  notNegations: Bilingual,
 });
 export const SensitiveFile = z.object({
   version: z.string(),
@@ -95,7 +97,7 @@ export function buildTaxonomy(taxonomyJson: unknown, sensitiveJson: unknown): Ta
     tags,
     cueTags: Object.freeze(cueTags),
     brandCues: Object.freeze(brandCues),
-    negators: file.negators,
+    negators: { ...file.negators, notZh: file.notNegations.zh, notEn: file.notNegations.en },
     sensitive: compileCueSet([...sensitiveWords]),
   });
 }
