@@ -84,8 +84,9 @@ function readable(value: unknown): unknown {
   const out: Record<string, unknown> = {};
   for (const [key, field] of Object.entries(value)) {
     if (field === null && key !== 'text') continue;
+    const count = COUNTS.has(key) ? readCount(field, key) : undefined;
     if (!COUNTS.has(key)) out[key] = key === 'author' ? readable(field) : field;
-    else if (readCount(field, key) !== undefined) out[key] = readCount(field, key);
+    else if (count !== undefined) out[key] = count;
   }
   return out;
 }
